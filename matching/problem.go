@@ -1,0 +1,273 @@
+package matching
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// Problem is one assignment problem: rows (agents) are placed into columns
+// (tasks), each column offering Capacity seats, at minimum total cost (or
+// maximum total value when Maximize is set).
+//
+// Exactly one of Cost and Candidates is set; Solve panics otherwise.
+//
+// Semantics, with R rows and S = Σ Capacity seats:
+//   - Unassigned == nil (the SciPy convention): min(R, S) rows are placed. If
+//     R ≤ S every row is placed and seats may stay empty; if R > S every seat
+//     is filled and R − S rows stay unassigned at no cost.
+//   - Unassigned != nil: every row is either placed, at its pair's cost, or
+//     left unassigned at cost Unassigned[i]. Seats may stay empty. An
+//     Unassigned entry of +Inf (or −Inf when maximizing) means the row must
+//     be placed.
+type Problem struct {
+	// Cost holds the dense rows × cols cost matrix. +Inf marks a forbidden
+	// pair; so does −Inf when Maximize is set. NaN, and −Inf when minimizing,
+	// are rejected with a *CostError. A *mat.Dense is read in place and never
+	// copied or modified; any other mat.Matrix is copied once.
+	Cost mat.Matrix
+
+	// Candidates holds sparse candidate lists: a pair that is not listed is
+	// forbidden. The solver reads it in place and never modifies it.
+	Candidates *Sparse
+
+	// Maximize asks for the maximum total value instead of the minimum cost.
+	Maximize bool
+
+	// Capacity gives each column's number of seats. Nil means one seat per
+	// column. Its length must equal the number of columns and no entry may be
+	// negative (Solve panics otherwise).
+	Capacity []int
+
+	// Unassigned gives each row's cost of staying unassigned (see the type
+	// comment). Nil means the SciPy convention. Its length must equal the
+	// number of rows (Solve panics otherwise). NaN, and −Inf when minimizing,
+	// are rejected with a *CostError whose Col is -1.
+	Unassigned []float64
+
+	// Fix lists pairs that must be in the assignment. Not supported yet:
+	// Solve returns ErrUnsupported when it is set.
+	Fix []Pair
+
+	// Groups puts floors and caps on the rows placed into sets of columns.
+	// Not supported yet: Solve returns ErrUnsupported when it is set.
+	Groups []Group
+
+	// Side lists linear side constraints. Not supported yet: Solve returns
+	// ErrUnsupported when it is set.
+	Side []Side
+}
+
+// Pair is one (row, column) pair.
+type Pair struct {
+	Row, Col int
+}
+
+// Group bounds the number of rows assigned into a set of columns: between
+// Min and Max inclusive.
+type Group struct {
+	Cols     []int
+	Min, Max int
+}
+
+// Side is the linear side constraint Σ Coef·x[Row][Col] ≤ Limit over its
+// terms, where x is 1 for an assigned pair and 0 otherwise.
+type Side struct {
+	Name  string
+	Terms []Term
+	Limit float64
+}
+
+// Term is one coefficient of a side constraint.
+type Term struct {
+	Row, Col int
+	Coef     float64
+}
+
+// Sparse holds candidate lists in compressed sparse row (CSR) form: the
+// candidates of row i are Col[Start[i]:Start[i+1]] with costs
+// Cost[Start[i]:Start[i+1]]. Columns are strictly ascending within a row.
+// A pair that is not listed is forbidden.
+type Sparse struct {
+	Rows, Cols int
+	Start      []int
+	Col        []int
+	Cost       []float64
+}
+
+// Assignment is the result of a solve.
+type Assignment struct {
+	// RowToCol maps each row to its column, or -1 when the row is
+	// unassigned.
+	RowToCol []int
+
+	// Cost is the objective of RowToCol in the problem's own sense: the sum
+	// of the assigned pairs' costs plus the Unassigned cost of every
+	// unassigned row (a value to maximize when Problem.Maximize is set).
+	Cost float64
+
+	// Bound is a proven bound on the optimum; it equals Cost when the result
+	// is optimal.
+	Bound float64
+
+	// U and V are the dual potentials of rows and columns for the
+	// minimization form of the problem (costs negated when maximizing). See
+	// Certify for the conditions they satisfy.
+	U, V []float64
+
+	// Multipliers holds one Lagrange multiplier per side constraint; nil
+	// without side constraints.
+	Multipliers []float64
+}
+
+// Solver solves assignment problems. The zero value is ready to use. A
+// Solver reuses its internal buffers from one call to the next, so repeated
+// solves of similar size do not reallocate; it is not safe for concurrent
+// use.
+type Solver struct {
+	// Tolerance is the relative tolerance used when checking costs and
+	// certificates; zero means 1e-9.
+	Tolerance float64
+
+	// MaxNodes caps the branch-and-bound nodes of constrained problems;
+	// zero means 100 000.
+	MaxNodes int
+
+	// Progress, when set, is called from time to time with the number of
+	// rows placed so far and the number of rows to place.
+	Progress func(done, total int)
+
+	ws    workspace
+	stats stats
+}
+
+// stats counts the solver's work, for complexity tests.
+type stats struct {
+	augmentations int // shortest augmenting path searches
+	scans         int // rows scanned in all searches
+}
+
+const defaultTolerance = 1e-9
+
+func (s *Solver) tolerance() float64 {
+	if s.Tolerance > 0 {
+		return s.Tolerance
+	}
+	return defaultTolerance
+}
+
+// Solve returns an optimal assignment of p together with its dual
+// potentials.
+//
+// It returns a *CostError (unwrapping to ErrInvalidCost) for a NaN cost or a
+// −Inf cost when minimizing, an *InfeasibleError (unwrapping to
+// ErrInfeasible) when no assignment satisfies the problem's semantics,
+// ErrUnsupported when Fix, Groups or Side are set, and ctx.Err() when the
+// context is cancelled (checked between augmentations).
+//
+// Solve panics when both or neither of Cost and Candidates are set, or when
+// Capacity or Unassigned have the wrong length or Capacity a negative entry.
+//
+// The returned slices are freshly allocated and never alias p or the
+// solver's buffers.
+func (s *Solver) Solve(ctx context.Context, p *Problem) (Assignment, error) {
+	rows, cols := p.dims()
+	p.checkShape(rows, cols)
+	if len(p.Fix) > 0 || len(p.Groups) > 0 || len(p.Side) > 0 {
+		return Assignment{}, fmt.Errorf("%w: fixed pairs, groups and side constraints", ErrUnsupported)
+	}
+	if err := p.checkUnassigned(); err != nil {
+		return Assignment{}, err
+	}
+	if p.Cost != nil {
+		return s.solveDense(ctx, p)
+	}
+	return s.solveSparse(ctx, p)
+}
+
+// dims returns the problem's size and panics unless exactly one of Cost and
+// Candidates is set.
+func (p *Problem) dims() (rows, cols int) {
+	switch {
+	case p.Cost != nil && p.Candidates != nil:
+		panic("matching: both Cost and Candidates are set")
+	case p.Cost != nil:
+		return p.Cost.Dims()
+	case p.Candidates != nil:
+		return p.Candidates.Rows, p.Candidates.Cols
+	}
+	panic("matching: neither Cost nor Candidates is set")
+}
+
+func (p *Problem) checkShape(rows, cols int) {
+	if p.Capacity != nil {
+		if len(p.Capacity) != cols {
+			panic(fmt.Sprintf("matching: Capacity has length %d, want %d columns", len(p.Capacity), cols))
+		}
+		for j, c := range p.Capacity {
+			if c < 0 {
+				panic(fmt.Sprintf("matching: Capacity[%d] = %d is negative", j, c))
+			}
+		}
+	}
+	if p.Unassigned != nil && len(p.Unassigned) != rows {
+		panic(fmt.Sprintf("matching: Unassigned has length %d, want %d rows", len(p.Unassigned), rows))
+	}
+	if sp := p.Candidates; sp != nil {
+		if sp.Rows < 0 || sp.Cols < 0 || len(sp.Start) != sp.Rows+1 || sp.Start[0] != 0 ||
+			len(sp.Col) != sp.Start[sp.Rows] || len(sp.Cost) != len(sp.Col) {
+			panic("matching: malformed Sparse: Start, Col and Cost lengths disagree")
+		}
+	}
+}
+
+func (p *Problem) checkUnassigned() error {
+	for i, c := range p.Unassigned {
+		if math.IsNaN(c) || (math.IsInf(c, -1) && !p.Maximize) {
+			return &CostError{Row: i, Col: -1, Value: c}
+		}
+	}
+	return nil
+}
+
+// seats returns the capacity of column j.
+func (p *Problem) seats(j int) int {
+	if p.Capacity == nil {
+		return 1
+	}
+	return p.Capacity[j]
+}
+
+// totalSeats returns Σ Capacity.
+func (p *Problem) totalSeats(cols int) int {
+	if p.Capacity == nil {
+		return cols
+	}
+	n := 0
+	for _, c := range p.Capacity {
+		n += c
+	}
+	return n
+}
+
+// minCost converts a cost of the problem into its minimization form and
+// reports whether the pair (or the option of staying unassigned) is allowed.
+// It assumes the value has already been checked for NaN and −Inf.
+func (p *Problem) minCost(c float64) (float64, bool) {
+	if math.IsInf(c, 0) {
+		return 0, false
+	}
+	if p.Maximize {
+		return -c, true
+	}
+	return c, true
+}
+
+// workspace holds the buffers a Solver reuses between calls; each algorithm
+// owns its part (dense.go, sparse.go).
+type workspace struct {
+	dense  denseWorkspace
+	sparse sparseWorkspace
+}
