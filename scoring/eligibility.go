@@ -1,0 +1,227 @@
+package scoring
+
+// RuleID is the stable kebab-case id of a hard rule. Ids never change once
+// released; they appear in explanations, infeasibility reports, YAML
+// overrides (rules.<rule-id>) and JSON. Pair rules are checked by
+// [Scorer.Check]; scenario rules share the type and the id set but are
+// checked by the scenarios package.
+type RuleID string
+
+// Pair rules: checked for one employee and one target position by the
+// Scorer. None applies to the employee's current position (staying is
+// neither an appointment nor a move).
+const (
+	// RuleMinEducation: the education level is below the post's minimum
+	// (PP 11/2017 Pasal 54; PP 17/2020).
+	RuleMinEducation RuleID = "min-education"
+	// RuleAcceptedField: the post accepts only certain fields of study and
+	// the employee's is not one of them (profession rules: doctor, nurse,
+	// midwife, subject teacher).
+	RuleAcceptedField RuleID = "accepted-field"
+	// RuleCertification: a certification the post requires is missing or
+	// expired (STR, sertifikat pendidik; UU 17/2023, UU 14/2005).
+	RuleCertification RuleID = "certification"
+	// RuleGradeBand: the grade is outside the post's band, allowing
+	// Rules.GradeBandSlack steps below it (PP 100/2000 Pasal 5 jo PP 13/2002;
+	// PermenPANRB 1/2023).
+	RuleGradeBand RuleID = "grade-band"
+	// RuleRetirementHorizon: the employee would reach the retirement age
+	// (BUP) of the target post within Rules.MinRemainingMonths (PP 11/2017
+	// Pasal 239–240; UU 14/2005 Pasal 40(4)).
+	RuleRetirementHorizon RuleID = "retirement-horizon"
+	// RuleMinTenure: less than Rules.MinTenureYears in the current post and
+	// no recorded exception (PP 11/2017 Pasal 190(3); Peraturan BKN 5/2019
+	// Pasal 2(3)).
+	RuleMinTenure RuleID = "min-tenure"
+	// RuleManagerialExperience: not enough years at the required level
+	// before a managerial post (PP 11/2017 Pasal 54 as amended by PP
+	// 17/2020).
+	RuleManagerialExperience RuleID = "managerial-experience"
+	// RuleDiscipline: an active moderate or severe penalty blocks promotion
+	// and managerial appointment (PP 94/2021; PP 11/2017 requirements).
+	RuleDiscipline RuleID = "discipline"
+	// RuleJPTProtection: a JPT official may not be replaced within
+	// Rules.JPTProtectYears of appointment (UU 5/2014 Pasal 116(1) [VERIFY
+	// under UU 20/2023]).
+	RuleJPTProtection RuleID = "jpt-protection"
+	// RulePersonalLock: an active lock (study leave, investigation) blocks
+	// moves (agency decision).
+	RulePersonalLock RuleID = "personal-lock"
+	// RulePerformanceMinimum: a managerial post needs SKP of at least
+	// Rules.MinPredicate in each of the last Rules.PerformanceYears years
+	// (PP 11/2017 Pasal 54).
+	RulePerformanceMinimum RuleID = "performance-minimum"
+	// RuleJPTAge: a JPT pratama appointee must be at most Rules.JPTMaxAge
+	// years old (PP 17/2020).
+	RuleJPTAge RuleID = "jpt-age"
+)
+
+// Scenario rules: same id space, checked by the scenarios package.
+const (
+	// RuleCapacity: a position holds at most Needed people (PermenPANRB
+	// 1/2020, ABK).
+	RuleCapacity RuleID = "capacity"
+	// RuleMaxTenure: more than 5 years in post is due to move (PP 11/2017
+	// Pasal 190(3)).
+	RuleMaxTenure RuleID = "max-tenure"
+	// RuleElectionFreeze: no change to covered posts in an election window
+	// without Mendagri approval (UU 10/2016 Pasal 71(2), 162(3)).
+	RuleElectionFreeze RuleID = "election-freeze"
+	// RuleActingHead: an acting head may not transfer without Mendagri
+	// approval (PP 49/2008 Pasal 132A; UU 10/2016 Pasal 71(4)).
+	RuleActingHead RuleID = "acting-head"
+	// RuleConflictOfInterest: relatives not in the same unit or
+	// supervisory chain (PP 11/2017 Pasal 190(5)).
+	RuleConflictOfInterest RuleID = "conflict-of-interest"
+	// RuleJurisdiction: moves stay inside the regency (PP 11/2017 Pasal
+	// 192–193).
+	RuleJurisdiction RuleID = "jurisdiction"
+	// RuleTenYearLock: self-requested inter-agency moves within 10 years of
+	// PNS appointment (PermenPANRB 6/2024 Pasal 59).
+	RuleTenYearLock RuleID = "ten-year-lock"
+	// RuleUnitFloor: no unit below its staffing floor (Permenkes 43/2019;
+	// SKB 5 Menteri 2011).
+	RuleUnitFloor RuleID = "unit-floor"
+	// RuleUnitCap: at most a share of a unit's staff moves in one round
+	// (scenario policy, max_turnover_pct).
+	RuleUnitCap RuleID = "unit-cap"
+	// RuleMaxMoves: at most a number of moves in the plan (scenario
+	// policy).
+	RuleMaxMoves RuleID = "max-moves"
+)
+
+// RuleInfo describes a rule for reports.
+type RuleInfo struct {
+	ID RuleID
+	// Pair reports a rule the Scorer checks per (employee, position) pair;
+	// false for scenario rules.
+	Pair bool
+	// Basis cites the regulation or policy.
+	Basis string
+	// English and Indonesian give the reason as a short phrase without a
+	// final period.
+	English, Indonesian string
+}
+
+// ruleTable lists every rule in a fixed order: pair rules first, then
+// scenario rules.
+var ruleTable = [...]RuleInfo{
+	{RuleMinEducation, true, "PP 11/2017 Pasal 54; PP 17/2020",
+		"education level below the post's minimum",
+		"tingkat pendidikan di bawah syarat minimal jabatan"},
+	{RuleAcceptedField, true, "profession rules (UU 17/2023, UU 14/2005)",
+		"field of study not accepted for the post",
+		"bidang/jurusan pendidikan tidak sesuai syarat jabatan"},
+	{RuleCertification, true, "UU 17/2023 (STR); UU 14/2005 (sertifikat pendidik)",
+		"required certification missing or expired",
+		"sertifikasi yang disyaratkan tidak dimiliki atau sudah tidak berlaku"},
+	{RuleGradeBand, true, "PP 100/2000 Pasal 5 jo PP 13/2002; PermenPANRB 1/2023",
+		"grade outside the post's grade band",
+		"pangkat/golongan di luar rentang jabatan"},
+	{RuleRetirementHorizon, true, "PP 11/2017 Pasal 239–240; UU 14/2005 Pasal 40(4)",
+		"retirement age reached too soon after the placement",
+		"batas usia pensiun tercapai terlalu dekat setelah penempatan"},
+	{RuleMinTenure, true, "PP 11/2017 Pasal 190(3); Peraturan BKN 5/2019 Pasal 2(3)",
+		"less than the minimum time in the current post",
+		"masa jabatan saat ini kurang dari batas minimal"},
+	{RuleManagerialExperience, true, "PP 11/2017 Pasal 54 as amended by PP 17/2020",
+		"not enough experience for the managerial post",
+		"pengalaman jabatan belum cukup untuk jabatan manajerial"},
+	{RuleDiscipline, true, "PP 94/2021; PP 11/2017",
+		"active disciplinary penalty blocks promotion or managerial appointment",
+		"hukuman disiplin yang masih berlaku menghalangi promosi atau jabatan manajerial"},
+	{RuleJPTProtection, true, "UU 5/2014 Pasal 116(1) [VERIFY under UU 20/2023]",
+		"JPT official within the protection period after appointment",
+		"pejabat pimpinan tinggi masih dalam masa perlindungan setelah pelantikan"},
+	{RulePersonalLock, true, "agency decision (tugas belajar, pemeriksaan)",
+		"employee is locked in place (study leave or investigation)",
+		"pegawai sedang dikunci (tugas belajar atau pemeriksaan)"},
+	{RulePerformanceMinimum, true, "PP 11/2017 Pasal 54",
+		"performance rating below the minimum for a managerial post",
+		"predikat kinerja di bawah syarat minimal jabatan manajerial"},
+	{RuleJPTAge, true, "PP 17/2020",
+		"above the age limit for a JPT appointment",
+		"melebihi batas usia pengangkatan jabatan pimpinan tinggi"},
+	{RuleCapacity, false, "PermenPANRB 1/2020 (ABK)",
+		"position already holds its needed number of people",
+		"jabatan sudah terisi sesuai kebutuhan"},
+	{RuleMaxTenure, false, "PP 11/2017 Pasal 190(3)",
+		"more than the maximum time in post",
+		"masa jabatan melebihi batas maksimal"},
+	{RuleElectionFreeze, false, "UU 10/2016 Pasal 71(2), 162(3); SE Mendagri 100.2.1.3/1575/SJ",
+		"covered post changed in an election freeze without ministerial approval",
+		"penggantian pejabat pada masa larangan pilkada tanpa persetujuan Mendagri"},
+	{RuleActingHead, false, "PP 49/2008 Pasal 132A; UU 10/2016 Pasal 71(4)",
+		"move by an acting regional head without ministerial approval",
+		"mutasi oleh penjabat kepala daerah tanpa persetujuan Mendagri"},
+	{RuleConflictOfInterest, false, "PP 11/2017 Pasal 190(5)",
+		"relatives in the same unit or supervisory chain",
+		"hubungan keluarga dalam unit atau garis pengawasan yang sama"},
+	{RuleJurisdiction, false, "PP 11/2017 Pasal 192–193",
+		"move outside the regency's jurisdiction",
+		"mutasi di luar kewenangan kabupaten"},
+	{RuleTenYearLock, false, "PermenPANRB 6/2024 Pasal 59",
+		"self-requested move within ten years of appointment",
+		"permintaan pindah sebelum sepuluh tahun sejak pengangkatan"},
+	{RuleUnitFloor, false, "Permenkes 43/2019; SKB 5 Menteri 2011",
+		"unit would fall below its staffing floor",
+		"unit kerja akan berada di bawah jumlah minimal tenaga"},
+	{RuleUnitCap, false, "scenario policy (max_turnover_pct)",
+		"too many moves out of one unit in one round",
+		"terlalu banyak mutasi dari satu unit kerja dalam satu periode"},
+	{RuleMaxMoves, false, "scenario policy",
+		"too many moves in the plan",
+		"jumlah mutasi dalam rencana melebihi batas"},
+}
+
+// RuleInfos returns the description of every rule id, pair rules first, in a
+// fixed order. The result is a fresh slice the caller may keep.
+func RuleInfos() []RuleInfo { return append([]RuleInfo(nil), ruleTable[:]...) }
+
+// Info returns the description of r and whether r is a known rule id.
+func (r RuleID) Info() (RuleInfo, bool) {
+	for _, in := range ruleTable {
+		if in.ID == r {
+			return in, true
+		}
+	}
+	return RuleInfo{}, false
+}
+
+// Reason returns the rule's reason in English (lang "en") or Indonesian
+// ("id"); an unknown rule or language gives the id itself.
+func (r RuleID) Reason(lang string) string {
+	in, ok := r.Info()
+	switch {
+	case !ok:
+		return string(r)
+	case lang == "id":
+		return in.Indonesian
+	case lang == "en":
+		return in.English
+	}
+	return string(r)
+}
+
+// ParseRuleID returns r as a RuleID if it is a known rule id, or an
+// *EnumError.
+func ParseRuleID(s string) (RuleID, error) {
+	if _, ok := RuleID(s).Info(); ok {
+		return RuleID(s), nil
+	}
+	return "", &EnumError{Enum: "rule id", Text: s}
+}
+
+// Violation is one broken rule for one pair. Employee and Position name the
+// pair (Position is empty for an employee-level scenario rule). Detail
+// gives the facts in English, for example "D3 below minimum S1" or
+// "1.50 years in post, minimum 2"; use Rule.Reason for translated text.
+type Violation struct {
+	Rule     RuleID
+	Employee EmployeeID
+	Position PositionID
+	Detail   string
+}
+
+// String returns "rule-id: detail".
+func (v Violation) String() string { return string(v.Rule) + ": " + v.Detail }

@@ -1,0 +1,310 @@
+package scoring
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// The pair loop: everything here runs on compiled data and must not
+// allocate, except detail, which formats violations.
+
+// mask returns the pair-rule bits row i breaks for column j (before
+// disabling). The current post breaks none.
+func (t *Table) mask(i int, e *cEmp, j int, p *cPos) uint32 {
+	if int32(j) == e.curCol {
+		return 0
+	}
+	m := e.move
+	if e.eduRank < p.minEdu {
+		m |= bitMinEducation
+	}
+	if p.accN > 0 && !t.accepts(e, p) {
+		m |= bitAcceptedField
+	}
+	if p.certs&^e.certs != 0 {
+		m |= bitCertification
+	}
+	if p.gradeHi != 0 && e.grade != 0 && (e.grade < p.gradeLo || e.grade > p.gradeHi) {
+		m |= bitGradeBand
+	}
+	if e.retireOK&(1<<p.bup) == 0 {
+		m |= bitRetirement
+	}
+	if p.expMon > 0 && e.expMon[p.expRank]+1e-9 < p.expMon {
+		m |= bitExperience
+	}
+	if e.disc && (p.managerial || (e.curRank > 0 && p.rank > e.curRank)) {
+		m |= bitDiscipline
+	}
+	if p.managerial && !e.perfOK {
+		m |= bitPerformance
+	}
+	if p.jpt && !e.jptAgeOK {
+		m |= bitJPTAge
+	}
+	return m
+}
+
+// blocked reports whether the pair breaks an enabled rule: mask(…)&enabled
+// != 0, computed with the most selective tests first and stopping at the
+// first hit. It must agree with mask; TestFitRowMatchesSinglePair checks
+// FitRow (blocked) against Check (mask) on every pair.
+func (t *Table) blocked(e *cEmp, j int, p *cPos) bool {
+	if int32(j) == e.curCol {
+		return false
+	}
+	en := t.enabled
+	switch {
+	case e.move&en != 0,
+		en&bitAcceptedField != 0 && p.accN > 0 && !t.accepts(e, p),
+		en&bitCertification != 0 && p.certs&^e.certs != 0,
+		en&bitMinEducation != 0 && e.eduRank < p.minEdu,
+		en&bitGradeBand != 0 && p.gradeHi != 0 && e.grade != 0 && (e.grade < p.gradeLo || e.grade > p.gradeHi),
+		en&bitRetirement != 0 && e.retireOK&(1<<p.bup) == 0,
+		en&bitExperience != 0 && p.expMon > 0 && e.expMon[p.expRank]+1e-9 < p.expMon,
+		en&bitDiscipline != 0 && e.disc && (p.managerial || (e.curRank > 0 && p.rank > e.curRank)),
+		en&bitPerformance != 0 && p.managerial && !e.perfOK,
+		en&bitJPTAge != 0 && p.jpt && !e.jptAgeOK:
+		return true
+	}
+	return false
+}
+
+// accepts reports whether e's field is among p's accepted fields.
+func (t *Table) accepts(e *cEmp, p *cPos) bool {
+	for _, f := range t.fieldIDs[p.fieldOff : p.fieldOff+p.accN] {
+		if f.field == e.field {
+			return true
+		}
+	}
+	return false
+}
+
+// relation returns how e's field relates to p's accepted and relevant
+// fields; a post with no field list is an exact match for everyone.
+func (t *Table) relation(e *cEmp, p *cPos) FieldRelation {
+	if p.fieldN == 0 {
+		return FieldExact
+	}
+	rel := FieldUnrelated
+	for _, f := range t.fieldIDs[p.fieldOff : p.fieldOff+p.fieldN] {
+		if f.field == e.field {
+			return FieldExact
+		}
+		if f.family == e.family && e.family >= 0 {
+			rel = FieldRelated
+		}
+	}
+	return rel
+}
+
+// values returns the five criterion values in [0, 1].
+func (t *Table) values(i int, e *cEmp, j int, p *cPos) (v [NumCriteria]float64) {
+	if e.eduRank >= p.minEdu {
+		v[CritEducation] = t.eduValue[t.relation(e, p)]
+	}
+	v[CritCompetence], _ = t.competence(i, e, p)
+	switch {
+	case !e.placed:
+		v[CritTenure] = 1
+	case int32(j) == e.curCol:
+		v[CritTenure] = e.tenStay
+	case p.unit == e.curUnit:
+		v[CritTenure] = e.tenSame
+	default:
+		v[CritTenure] = e.tenOther
+	}
+	if p.head {
+		v[CritPerformance] = e.headVal
+	} else {
+		v[CritPerformance] = e.boxVal
+	}
+	wish, _ := t.wish(e, j, p)
+	v[CritPreference] = t.rules.WishShare*wish + t.rules.HomeShare*t.home(e, p) + p.areaPart
+	return v
+}
+
+// competence returns the competence criterion and the JPM percentage
+// (−1 without a valid assessment).
+func (t *Table) competence(i int, e *cEmp, p *cPos) (float64, float64) {
+	r := &t.rules
+	if !e.assessed {
+		return r.NeutralCompetence, -1
+	}
+	var row []int8
+	if t.nTech > 0 {
+		row = t.tech[i*t.nTech : (i+1)*t.nTech]
+	}
+	reqs := t.techReqs[p.techOff : p.techOff+p.techN]
+	num := 0
+	for k, req := range p.std {
+		num += int(min(e.levels[k], req))
+	}
+	tnum := 0
+	for _, q := range reqs {
+		tnum += int(min(row[q.idx], q.level))
+	}
+	jpm := mix(float64(num)*p.manInv, p.manInv > 0, float64(tnum)*p.techInv, p.techInv > 0, p.techShare)
+	pct := 100 * jpm
+	if r.Method == MethodProfileMatching {
+		var cs, ss float64
+		for k, req := range p.std {
+			if req == 0 {
+				continue
+			}
+			w := r.GapWeights.weight(int(e.levels[k]) - int(req))
+			if p.core&(1<<k) != 0 {
+				cs += w
+			} else {
+				ss += w
+			}
+		}
+		for _, q := range reqs {
+			ss += r.GapWeights.weight(int(row[q.idx]) - int(q.level))
+		}
+		return combineFactors(cs, ss, int(p.coreN), int(p.secN), r.CoreShare, t.gwLo, t.gwHi), pct
+	}
+	if pct < r.JPM.MMS {
+		return jpm * r.KMSFactor, pct
+	}
+	return jpm, pct
+}
+
+// mix combines the managerial and technical JPM parts by the technical
+// share when both exist; a post requiring neither matches fully.
+func mix(man float64, hasMan bool, tech float64, hasTech bool, share float64) float64 {
+	switch {
+	case hasMan && hasTech:
+		return share*tech + (1-share)*man
+	case hasTech:
+		return tech
+	case hasMan:
+		return man
+	}
+	return 1
+}
+
+// wish returns the wish part and the 1-based rank of the first wish naming
+// column j or its unit (0 when none).
+func (t *Table) wish(e *cEmp, j int, p *cPos) (float64, int) {
+	for k, w := range t.wishes[e.wishOff : e.wishOff+e.wishN] {
+		if w.col == int32(j) || w.unit == p.unit {
+			if vals := t.rules.WishValues; k < len(vals) {
+				return vals[k], k + 1
+			}
+			return 0, k + 1
+		}
+	}
+	return 0, 0
+}
+
+// home returns the home part of the preference criterion.
+func (t *Table) home(e *cEmp, p *cPos) float64 {
+	r := &t.rules
+	switch {
+	case e.kec < 0 || p.kec < 0:
+		return r.HomeUnknown
+	case e.kec == p.kec:
+		return r.HomeSame
+	case t.adj[int(e.kec)*t.nKec+int(p.kec)]:
+		return r.HomeNeighbour
+	}
+	return r.HomeFar
+}
+
+// measures returns the Component.Measure of each criterion.
+func (t *Table) measures(i int, e *cEmp, j int, p *cPos) (m [NumCriteria]float64) {
+	m[CritEducation] = float64(e.eduRank - p.minEdu)
+	_, m[CritCompetence] = t.competence(i, e, p)
+	m[CritTenure] = e.years
+	m[CritPerformance] = float64(e.box)
+	_, rank := t.wish(e, j, p)
+	m[CritPreference] = float64(rank)
+	return m
+}
+
+// detail formats the facts behind one violation, in English.
+func (t *Table) detail(id RuleID, i, j int) string {
+	e, p := &t.src[i], &t.cols[j]
+	ce, cp := &t.emps[i], &t.pos[j]
+	r := &t.rules
+	now := dateOf(t.asOf)
+	date := func(x time.Time) string { return x.Format(time.DateOnly) }
+	switch id {
+	case RuleMinEducation:
+		return fmt.Sprintf("%s below minimum %s", e.Education.Level, minEducation(r, p))
+	case RuleAcceptedField:
+		f := string(e.Education.Field)
+		if f == "" {
+			f = "none"
+		}
+		return fmt.Sprintf("field %s not in accepted fields %s", f, joinFields(p.Fields))
+	case RuleCertification:
+		var miss []string
+		for _, k := range p.RequiredCerts {
+			if ce.certs&(1<<k) == 0 {
+				miss = append(miss, k.String())
+			}
+		}
+		return "missing or expired " + strings.Join(miss, ", ")
+	case RuleGradeBand:
+		b := gradeBand(r, p)
+		return fmt.Sprintf("grade %s outside band %s–%s (%d step(s) below allowed)", e.Grade, b.Min, b.Max, r.GradeBandSlack)
+	case RuleRetirementHorizon:
+		age := r.bupAge(int(cp.bup))
+		return fmt.Sprintf("retires %s at BUP %d, less than %d months after %s",
+			date(RetirementDate(e.BirthDate, age)), age, r.MinRemainingMonths, date(now))
+	case RuleMinTenure:
+		return fmt.Sprintf("%.2f years in post since %s, minimum %d", ce.years, date(e.PositionSince), r.MinTenureYears)
+	case RuleManagerialExperience:
+		var x ExperienceRule
+		for _, y := range r.Experience {
+			if y.Kind == p.Kind {
+				x = y
+				break
+			}
+		}
+		return fmt.Sprintf("%.2f years as %s or equivalent, %d required for %s",
+			ce.expMon[cp.expRank]/12, x.AtLeast, x.Years, p.Kind)
+	case RuleDiscipline:
+		until := "no end date"
+		if !e.Discipline.Until.IsZero() {
+			until = "until " + date(e.Discipline.Until)
+		}
+		return fmt.Sprintf("active %s penalty (%s) blocks a managerial post or promotion", e.Discipline.Level, until)
+	case RuleJPTProtection:
+		return fmt.Sprintf("JPT since %s, protected for %d years", date(e.PositionSince), r.JPTProtectYears)
+	case RulePersonalLock:
+		var ks []string
+		for _, l := range e.Locks {
+			if l.Until.IsZero() || t.asOf < dayOf(l.Until) {
+				ks = append(ks, l.Kind.String())
+			}
+		}
+		return "active lock: " + strings.Join(ks, ", ")
+	case RulePerformanceMinimum:
+		y := t.asOf.year()
+		var bad []string
+		for yy := y - r.PerformanceYears; yy < y; yy++ {
+			switch pr := predicateIn(e.Ratings, yy); {
+			case pr == 0:
+				bad = append(bad, fmt.Sprintf("no SKP for %d", yy))
+			case pr > r.MinPredicate:
+				bad = append(bad, fmt.Sprintf("SKP %d %s", yy, pr))
+			}
+		}
+		return strings.Join(bad, "; ") + ", minimum " + r.MinPredicate.String()
+	case RuleJPTAge:
+		return fmt.Sprintf("age %d at %s, limit %d", int(Years(e.BirthDate, now)), date(now), r.JPTMaxAge)
+	}
+	return ""
+}
+
+func joinFields(fs []Field) string {
+	s := make([]string, len(fs))
+	for k, f := range fs {
+		s[k] = string(f)
+	}
+	return "[" + strings.Join(s, " ") + "]"
+}
