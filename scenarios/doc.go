@@ -1,0 +1,273 @@
+// Package scenarios reads what-if scenarios of a transfer round (mutasi) of
+// a regency's civil servants (ASN): a YAML file, optionally extending
+// another and naming CSV rosters, strictly checked and resolved into one
+// [Scenario].
+//
+// [Load] reads a scenario from an [io/fs.FS] and [Parse] from a reader;
+// [Marshal] writes one back. [ReadRoster] and [WriteRoster] read and write
+// the CSV rosters of units, positions and employees. [Schema] returns the
+// JSON Schema of the file format, and [DefaultExample] the embedded
+// synthetic Bungo scenario.
+//
+// # File format
+//
+// A scenario is one YAML document (a second document is an error) whose keys
+// are snake_case. Unknown keys, keys given twice, values of the wrong type,
+// dates not written yyyy-mm-dd, duplicate ids and references to unknown
+// units, positions or employees are errors. Every error names its file,
+// line and column, and Load reports all errors of a scenario at once (the
+// message lists the first 20, then "and N more"). Errors found while
+// reading the files (syntax, keys, types) are reported before, and instead
+// of, the errors found by checking the merged scenario (ids, references,
+// values).
+//
+// Enumerated values use the text forms of package scoring: for example
+// [scoring.ParseGrade] reads grade "III/a" and [scoring.ParseUnitKind]
+// reads kind "puskesmas". The legal defaults (minimum tenure, retirement
+// ages, JPM thresholds) belong to the scoring rules; an omitted value below
+// takes that default, so that only deliberate overrides appear in a file.
+//
+// Top-level keys:
+//
+//	extends      string    base scenario this file overlays, relative to this file (see Merging)
+//	name         string    required; short name shown in plans
+//	description  string    free text
+//	plan_date    date      required; effective date of the round: tenure,
+//	                       retirement and freeze windows are measured at it
+//	workforce    mapping   required; units, positions, employees (below)
+//	weights      mapping   weights of the fit criteria
+//	scoring      mapping   scoring choices
+//	rules        mapping   legal parameters and the election calendar
+//	constraints  mapping   plan-level constraints of the round
+//	changes      list      what-if edits (see Changes)
+//
+// workforce:
+//
+//	units          list of units                     inline units
+//	units_csv      string                            CSV roster of units, relative to this file
+//	positions      list of positions                 inline positions
+//	positions_csv  string                            CSV roster of positions
+//	employees      list of employees                 inline employees
+//	employees_csv  string                            CSV roster of employees
+//
+// Rows of a roster join the inline list of the same file.
+//
+// A unit (unit kerja: OPD, UPTD, puskesmas, school, kecamatan office):
+//
+//	id            string    required, unique among units
+//	name          string    required
+//	kind          enum      required: setda, setwan, inspektorat, dinas, badan, hospital
+//	                        (rsud), kecamatan, kelurahan, puskesmas, pustu, school_sd,
+//	                        school_smp, uptd
+//	parent        unit id   the OPD above the unit; empty for an OPD
+//	kecamatan     string    sub-district of the unit; empty means unknown
+//	area          enum      required: urban, rural, remote, very_remote
+//	inpatient     bool      puskesmas with inpatient care (rawat inap)
+//	class_groups  int       a school's class groups (rombel)
+//
+// A position (one line of the job map, peta jabatan):
+//
+//	id                string    required, unique among positions
+//	unit              unit id   required
+//	name              string    required; nomenclature of the post
+//	kind              enum      required: jpt, administrator, pengawas, pelaksana,
+//	                            functional (fungsional)
+//	jpt_level         enum      pratama, madya, utama; required for jpt
+//	functional_grade  enum      ahli_pertama … ahli_utama, pemula … penyelia;
+//	                            required for functional
+//	echelon           enum      II.a … V.a; selects the grade band (grade-band)
+//	job_class         int       kelas jabatan 1–17; 0 unknown
+//	profession        enum      doctor, dentist, nurse, midwife, health_promotion,
+//	                            sanitarian, nutritionist, pharmacy, lab_technologist, teacher
+//	needed            int       required; seats from the workload analysis (ABK), ≥ 0
+//	unit_head         bool      head of the unit, including kepala puskesmas and
+//	                            kepala sekolah (election-freeze scope)
+//	min_education     enum      SD, SMP, SMA, D1, D2, D3, D4, S1, profesi, S2, S3
+//	                            (min-education); default by kind
+//	fields            list      accepted fields of study (accepted-field); empty: any
+//	relevant          list      further suitable fields (education criterion)
+//	grade_min, grade_max enum   grade band I/a … IV/e, both or neither (grade-band)
+//	standard          mapping   competency → required level 1–5 (competence criterion);
+//	                            keys integrity, cooperation, communication,
+//	                            results_orientation, public_service, developing_others,
+//	                            managing_change, decision_making, perekat_bangsa, or
+//	                            technical:NAME; default by kind and grade
+//	core_factors      list      core competencies for profile matching
+//	required_certs    list      str, teacher_certificate, pkp, pka, pkn, jf_competency
+//	                            (certification)
+//	criticality       number    weight of an unfilled seat, ≥ 0; default 1
+//	open_selection    bool      JPT post filled by open selection: reported, not planned
+//
+// An employee (pegawai ASN):
+//
+//	nip               string    required; the 18-digit NIP, kept as text (quote it in YAML)
+//	name              string    required
+//	sex               enum      L or P; equity reports only, never a scoring input
+//	birth_date        date      required; retirement date (retirement-horizon)
+//	status            enum      required: PNS, CPNS, PPPK
+//	cpns_since, pns_since date  TMT of appointment
+//	grade             enum      I/a … IV/e; required for PNS and CPNS (grade-band)
+//	grade_since       date      TMT of the grade
+//	education         enum      required: SD … S3 as for min_education (min-education)
+//	field             string    field of study, a key of the scoring taxonomy
+//	unit              unit id   current unit; filled from position when empty
+//	position          pos. id   current post; empty means unplaced
+//	position_since    date      TMT of the post; required with position (min-tenure,
+//	                            max-tenure)
+//	unit_since        date      TMT in the unit; default position_since
+//	certifications    list      {kind, until}: held credentials (certification)
+//	competence        mapping   assessed levels 1–5, keys as for standard
+//	assessed_on       date      date of the assessment; default: never assessed
+//	ratings           list      {year, predicate}: SKP predicates sangat_baik, baik,
+//	                            butuh_perbaikan, kurang, sangat_kurang
+//	                            (performance-minimum)
+//	potential         number    assessed potential in (0, 100]
+//	discipline        enum      light, moderate, severe (discipline)
+//	discipline_until  date      end of the penalty; default open-ended
+//	locks             list      {kind, until, reason}: study_leave, investigation,
+//	                            other (personal-lock)
+//	exceptions        list      {rule, reason}: waive min-tenure, jpt-protection or
+//	                            personal-lock with a reason
+//	home_kecamatan    string    kecamatan of the home (preference criterion)
+//	wishes            list      unit or position ids, first choice first; an id
+//	                            naming both means the unit
+//	talent_pool       bool      member of the succession pool
+//	relatives         list      NIPs with a family tie (conflict-of-interest)
+//
+// Dates after the plan date are rejected for the TMT fields, as is a birth
+// date after the plan date.
+//
+// weights (the fit criteria of package scoring; an omitted weight takes
+// its default, 0 switches a criterion off, negatives are rejected):
+//
+//	education 0.25, competence 0.35, tenure 0.15, performance 0.15, preference 0.10
+//
+// scoring:
+//
+//	competence_method  enum    jpm (default) or profile_matching
+//	core_share         number  core-factor share of profile matching, 0–1; default 0.60
+//	continuity_bonus   number  fit added for staying in the current post, ≥ 0; default 0
+//	unfilled_penalty   number  cost of an unfilled seat against a fit of 1, ≥ 0; default 2
+//
+// rules (omitted values take the defaults of package scoring):
+//
+//	tenure_min_years           int      min-tenure; default 2 (PP 11/2017 Pasal 190(3))
+//	tenure_max_years           int      max-tenure; default 5 (same article)
+//	retirement_horizon_months  int      retirement-horizon; default 12
+//	jpt_protect_years          int      jpt-protection; default 2 (UU 5/2014 Pasal 116)
+//	assessment_validity_years  int      default 3
+//	retirement_ages            mapping  BUP in years: administrative 58, senior (JPT,
+//	                                    ahli madya) 60, teacher 60, ahli_utama 65
+//	                                    (PP 11/2017 Pasal 239–240)
+//	jpm_thresholds             mapping  ms 80, mms 68 (percent)
+//	acting_head                bool     acting-head (PP 49/2008 Pasal 132A)
+//	disabled                   list     rule ids switched off, such as max-tenure
+//	election                   mapping  election-freeze (UU 10/2016 Pasal 71(2), 162(3)):
+//	  candidate_date           date     candidate-pair decision; window A opens
+//	                                    freeze_months before it
+//	  term_end                 date     end of the incumbent's term; window A closes
+//	  inauguration_date        date     window B runs freeze_months from it
+//	  freeze_months            int      default 6
+//	  freeze_scope             list     jpt, administrator, pengawas, unit_head
+//	                                    (default all four)
+//	  minister_approval_all    bool     blanket written approval of Mendagri
+//	  minister_approval        list     NIPs whose moves Mendagri approved
+//
+// constraints:
+//
+//	unit_floors        list    {unit, profession, min, reason}: no move takes the unit
+//	                           below min holders (of posts of the profession if
+//	                           given); a unit already below may not lose any
+//	                           (unit-floor, domain §9.5 rule 17)
+//	unit_caps          list    {unit, profession, max, reason}: at most max (unit-cap)
+//	max_moves          int     most moves in the round (max-moves); default no cap
+//	max_turnover_pct   number  most of a unit's staff leaving, percent; default no cap
+//	no_remote_outflow  bool    no net outflow from remote and very remote units
+//	rotation           enum    the 5-year rotation (max-tenure): hard, soft (default), off
+//	pinned             list    {employee, position, reason}: fixed in a post (the
+//	                           current one when position is empty); reason required
+//	excluded           list    {employee, reason}: out of the round, keeping the post
+//	conflicts          list    {employees: [a, b], reason}: may not end in one unit
+//	                           (conflict-of-interest, PP 11/2017 Pasal 190(5))
+//
+// # Merging
+//
+// A file with extends overlays its base, which may itself extend another
+// file; a cycle is an error naming the chain. The files merge from the root
+// of the chain to the named file, by one rule: scalars replace, mappings
+// merge key by key, lists of items with an id (units and positions by id,
+// employees by nip) merge by id (an item with a new id is appended, an item
+// with a known id merges into it), and other lists replace. Then the
+// changes of every file apply in order, the root's first.
+//
+// # Changes
+//
+// Each changes entry sets exactly one operation:
+//
+//	add_positions      list of positions         ids must be new
+//	remove_positions   list of position ids      holders become unplaced in the unit
+//	set_needed         list of {position, needed} resize a post, change needs
+//	add_employees      list of employees         such as a PPPK intake
+//	add_employees_csv  string                    a roster of employees to add
+//	remove_employees   list of {employee, reason} such as retirements (pensiun)
+//	set_weights        weights                   the keys given replace
+//	set_rules          rules                     the keys given replace
+//	set_constraints    constraints               the keys given replace
+//
+// # Rosters
+//
+// A roster CSV has a header of yaml keys and one row per item; see
+// [ReadRoster]. Spreadsheet exports load as saved: a UTF-8 byte-order mark,
+// ';' separators with decimal commas ("3,5") and CRLF line ends. Multi-valued
+// cells separate items with '|': "keperawatan|kebidanan" for lists,
+// "integrity=3|technical:pedagogik=4" for mappings, "2023=baik|2024=sangat_baik"
+// for ratings, "str=2030-01-01|pka" for certifications, "study_leave=2026-08-31"
+// for locks and "min-tenure=kebutuhan organisasi" for exceptions.
+//
+// # Example
+//
+// A complete scenario, with its roster inline:
+//
+//	name: pelepat-nurses
+//	description: Move one urban nurse to Puskesmas Pelepat.
+//	plan_date: 2025-12-01
+//	workforce:
+//	  units:
+//	    - {id: DINKES, name: Dinas Kesehatan, kind: dinas, kecamatan: Pasar Muara Bungo, area: urban}
+//	    - {id: PKM-MB, name: Puskesmas Muara Bungo, kind: puskesmas, parent: DINKES,
+//	       kecamatan: Pasar Muara Bungo, area: urban, inpatient: true}
+//	    - {id: PKM-PELEPAT, name: Puskesmas Pelepat, kind: puskesmas, parent: DINKES,
+//	       kecamatan: Pelepat, area: remote}
+//	  positions:
+//	    - {id: PKM-MB-PERAWAT, unit: PKM-MB, name: Perawat Terampil, kind: functional,
+//	       functional_grade: terampil, profession: nurse, needed: 1, fields: [keperawatan],
+//	       required_certs: [str]}
+//	    - {id: PKM-PELEPAT-PERAWAT, unit: PKM-PELEPAT, name: Perawat Terampil, kind: functional,
+//	       functional_grade: terampil, profession: nurse, needed: 2, fields: [keperawatan],
+//	       required_certs: [str], criticality: 1.5}
+//	  employees:
+//	    - nip: "199001012015032001"
+//	      name: Siti Aminah
+//	      birth_date: 1990-01-01
+//	      status: PNS
+//	      grade: III/a
+//	      education: D3
+//	      field: keperawatan
+//	      position: PKM-MB-PERAWAT
+//	      position_since: 2019-03-01
+//	      certifications: [{kind: str}]
+//	      ratings: [{year: 2023, predicate: baik}, {year: 2024, predicate: sangat_baik}]
+//	    - {nip: "199203152016031002", name: Budi Saputra, birth_date: 1992-03-15, status: PNS,
+//	       grade: II/d, education: D3, field: keperawatan, position: PKM-MB-PERAWAT,
+//	       position_since: 2021-07-01, certifications: [{kind: str}], wishes: [PKM-MB]}
+//	weights: {education: 0.25, competence: 0.35, tenure: 0.15, performance: 0.15, preference: 0.10}
+//	scoring: {continuity_bonus: 0.05}
+//	rules:
+//	  tenure_min_years: 2
+//	  election: {candidate_date: 2024-09-22, inauguration_date: 2025-05-26, freeze_months: 6}
+//	constraints:
+//	  max_moves: 1
+//	  unit_floors: [{unit: PKM-PELEPAT, profession: nurse, min: 1, reason: Permenkes 43/2019}]
+//	changes:
+//	  - set_needed: [{position: PKM-PELEPAT-PERAWAT, needed: 3}]
+package scenarios

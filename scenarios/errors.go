@@ -1,0 +1,178 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// Sentinel errors. The typed errors below unwrap to them; test with
+// errors.Is.
+var (
+	// ErrSyntax reports malformed YAML or CSV.
+	ErrSyntax = errors.New("scenarios: syntax error")
+	// ErrUnknownField reports a YAML key or CSV column the schema does not
+	// define.
+	ErrUnknownField = errors.New("scenarios: unknown field")
+	// ErrMissingField reports a required YAML key, CSV column or CSV cell
+	// that is absent or empty.
+	ErrMissingField = errors.New("scenarios: missing required field")
+	// ErrDuplicateKey reports a YAML mapping key or CSV column given twice.
+	ErrDuplicateKey = errors.New("scenarios: duplicate key")
+	// ErrWrongType reports a value of the wrong YAML kind or type, such as a
+	// list where a number is expected.
+	ErrWrongType = errors.New("scenarios: wrong type")
+	// ErrInvalidValue reports a value of the right type that is out of range
+	// or not one of the allowed words.
+	ErrInvalidValue = errors.New("scenarios: invalid value")
+	// ErrInvalidDate reports a date not written as yyyy-mm-dd.
+	ErrInvalidDate = errors.New("scenarios: invalid date")
+	// ErrInvalidNIP reports an employee id that is not an 18-digit NIP.
+	ErrInvalidNIP = errors.New("scenarios: invalid NIP")
+	// ErrMultipleDocuments reports a YAML file holding more than one
+	// document.
+	ErrMultipleDocuments = errors.New("scenarios: more than one YAML document")
+	// ErrEmptyDocument reports a YAML file with no document.
+	ErrEmptyDocument = errors.New("scenarios: empty document")
+	// ErrDuplicateID reports two units, positions or employees with one id.
+	ErrDuplicateID = errors.New("scenarios: duplicate id")
+	// ErrUnknownUnit reports a reference to a unit that is not defined.
+	ErrUnknownUnit = errors.New("scenarios: unknown unit")
+	// ErrUnknownPosition reports a reference to a position that is not
+	// defined.
+	ErrUnknownPosition = errors.New("scenarios: unknown position")
+	// ErrUnknownEmployee reports a reference to an employee who is not
+	// defined.
+	ErrUnknownEmployee = errors.New("scenarios: unknown employee")
+	// ErrExtendsCycle reports a chain of extends that returns to a file
+	// already in it.
+	ErrExtendsCycle = errors.New("scenarios: extends cycle")
+	// ErrInclude reports an extends or CSV file that cannot be read.
+	ErrInclude = errors.New("scenarios: cannot read included file")
+	// ErrChange reports a changes entry that cannot be applied: it sets no
+	// operation or several, or removes something that does not exist.
+	ErrChange = errors.New("scenarios: invalid change")
+	// ErrRaggedRow reports a CSV row whose number of cells differs from the
+	// header's.
+	ErrRaggedRow = errors.New("scenarios: ragged CSV row")
+	// ErrTooComplex reports a YAML document whose aliases expand beyond the
+	// decoding budget.
+	ErrTooComplex = errors.New("scenarios: document too complex")
+	// ErrNotRepresentable reports a value the CSV writer cannot write so
+	// that it reads back unchanged.
+	ErrNotRepresentable = errors.New("scenarios: value not representable in CSV")
+)
+
+// maxListed caps the errors an [ErrorList] prints.
+const maxListed = 20
+
+// ParseError reports malformed input at a place in a file: YAML syntax,
+// unknown keys, wrong types, duplicate keys, CSV rows. Line and Column are
+// 1-based; 0 means unknown. It prints as "file:line:col: message" and
+// unwraps to Err, which wraps a sentinel such as [ErrUnknownField].
+type ParseError struct {
+	File   string
+	Line   int
+	Column int
+	Err    error
+}
+
+func (e *ParseError) Error() string {
+	return position(e.File, e.Line, e.Column) + e.Err.Error()
+}
+
+// Unwrap returns Err.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+// ValidationError reports a well-formed value that breaks a rule of the
+// schema: a duplicate id, a reference to an unknown unit, a value out of
+// range. Field is the path of the value in the resolved scenario, such as
+// "constraints.unit_floors[2].unit"; for a roster row it is the path of the
+// list item, such as "workforce.employees[41].unit". File, Line and Column
+// locate the value where it was written (0 when unknown). It prints as
+// "file:line:col: field: message" and unwraps to Err.
+type ValidationError struct {
+	File   string
+	Line   int
+	Column int
+	Field  string
+	Value  any
+	Err    error
+}
+
+func (e *ValidationError) Error() string {
+	var b strings.Builder
+	b.WriteString(position(e.File, e.Line, e.Column))
+	if e.Field != "" {
+		b.WriteString(e.Field)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Err.Error())
+	return b.String()
+}
+
+// Unwrap returns Err.
+func (e *ValidationError) Unwrap() error { return e.Err }
+
+func position(file string, line, col int) string {
+	switch {
+	case file == "" && line == 0:
+		return ""
+	case line == 0:
+		return file + ": "
+	case col == 0:
+		return fmt.Sprintf("%s:%d: ", file, line)
+	default:
+		return fmt.Sprintf("%s:%d:%d: ", file, line, col)
+	}
+}
+
+// ErrorList holds every error found in a scenario, in file, line and column
+// order. Each element is a *ParseError or a *ValidationError. Load and Parse
+// return an *ErrorList only when they found two or more errors; a single
+// error is returned as itself. errors.Is and errors.As look into every
+// element.
+type ErrorList struct {
+	Errs []error
+}
+
+func (l *ErrorList) Error() string {
+	var b strings.Builder
+	for i, err := range l.Errs {
+		if i == maxListed {
+			fmt.Fprintf(&b, "\nand %d more", len(l.Errs)-maxListed)
+			break
+		}
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the errors of the list.
+func (l *ErrorList) Unwrap() []error { return l.Errs }
+
+// msgf builds a message error that wraps sentinel: "sentinel text: detail"
+// without the package prefix repeated.
+func msgf(sentinel error, format string, args ...any) error {
+	return &detailError{sentinel: sentinel, detail: fmt.Sprintf(format, args...)}
+}
+
+// detailError is a sentinel plus a detail. It prints the detail alone (the
+// sentinel's text is implied by it) and unwraps to the sentinel and to the
+// cause, if any (such as scoring.ErrUnknownValue).
+type detailError struct {
+	sentinel error
+	cause    error
+	detail   string
+}
+
+func (e *detailError) Error() string { return e.detail }
+func (e *detailError) Unwrap() []error {
+	if e.cause == nil {
+		return []error{e.sentinel}
+	}
+	return []error{e.sentinel, e.cause}
+}
