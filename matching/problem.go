@@ -147,16 +147,12 @@ type Solver struct {
 type stats struct {
 	augmentations int // shortest augmenting path searches
 	scans         int // rows scanned in all searches
+	arrSteps      int // augmenting row reduction steps (dense initialization)
+	skips         int // scanned rows not relaxed: an equivalent row was (dense)
+	sweeps        int // O(cols) passes over a row or the distances (dense)
 }
 
 const defaultTolerance = 1e-9
-
-func (s *Solver) tolerance() float64 {
-	if s.Tolerance > 0 {
-		return s.Tolerance
-	}
-	return defaultTolerance
-}
 
 // Solve returns an optimal assignment of p together with its dual
 // potentials.

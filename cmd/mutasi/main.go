@@ -2,18 +2,29 @@
 package main
 
 import (
-	"fmt"
+	"context"
 	"os"
-
-	"github.com/spf13/pflag"
+	"os/signal"
+	"syscall"
+	"time"
 )
 
 func main() {
-	fs := pflag.NewFlagSet("mutasi", pflag.ContinueOnError)
-	if err := fs.Parse(os.Args[1:]); err != nil {
-		fmt.Fprintln(os.Stderr, "mutasi: error:", err)
-		os.Exit(2)
-	}
-	fmt.Fprintln(os.Stderr, "mutasi: error: not supported yet")
-	os.Exit(1)
+	// The first interrupt cancels ctx, and the run stops cleanly (exit 1);
+	// a second one kills the process.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	code := run(ctx, os.Args[1:], env{
+		stdin:   os.Stdin,
+		stdout:  os.Stdout,
+		stderr:  os.Stderr,
+		isTTY:   isTerminal(os.Stderr),
+		now:     time.Now,
+		version: buildVersion(),
+	})
+	stop()
+	os.Exit(code)
 }

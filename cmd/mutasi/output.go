@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// output is where a result goes (-o/--output): stdout, or a file written
+// atomically. Writes go to a temporary file in the destination's folder,
+// which commit renames over the destination; abort removes it. A run that
+// fails therefore leaves an existing file untouched.
+type output struct {
+	w    *bufio.Writer
+	path string   // "" for stdout
+	tmp  *os.File // the temporary file, when path is set
+}
+
+// checkOutput refuses an output path that names one of the run's input
+// files (the same path, or the same file through another name). "" and "-"
+// mean stdout and always pass.
+func checkOutput(cmd, path string, inputs ...string) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	out, err := os.Stat(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	if err == nil && out.IsDir() {
+		return usagef(cmd, "--output %s is a folder", path)
+	}
+	// Fail before the work, not after it, when the folder is missing.
+	if st, derr := os.Stat(filepath.Dir(path)); derr != nil {
+		return fmt.Errorf("--output %s: %w", path, derr)
+	} else if !st.IsDir() {
+		return fmt.Errorf("--output %s: %s is not a folder", path, filepath.Dir(path))
+	}
+	absOut, _ := filepath.Abs(path)
+	for _, in := range inputs {
+		if in == "" || in == "-" {
+			continue
+		}
+		absIn, _ := filepath.Abs(in)
+		same := absIn == absOut
+		if !same && out != nil {
+			if st, err := os.Stat(in); err == nil && os.SameFile(st, out) {
+				same = true
+			}
+		}
+		if same {
+			return usagef(cmd, "--output %s would overwrite the input file %s", path, in)
+		}
+	}
+	return nil
+}
+
+// openOutput starts writing to path ("" or "-" for stdout).
+func openOutput(path string, stdout io.Writer) (*output, error) {
+	if path == "" || path == "-" {
+		return &output{w: bufio.NewWriter(stdout)}, nil
+	}
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	if err != nil {
+		return nil, err
+	}
+	mode := fs.FileMode(0o644)
+	if st, err := os.Stat(path); err == nil {
+		mode = st.Mode().Perm()
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, err
+	}
+	return &output{w: bufio.NewWriter(tmp), path: path, tmp: tmp}, nil
+}
+
+// Write implements io.Writer.
+func (o *output) Write(p []byte) (int, error) { return o.w.Write(p) }
+
+// commit flushes and, for a file, syncs, closes and renames it into place.
+func (o *output) commit() error {
+	if err := o.w.Flush(); err != nil {
+		o.abort()
+		return err
+	}
+	if o.tmp == nil {
+		return nil
+	}
+	name := o.tmp.Name()
+	err := o.tmp.Sync()
+	if cerr := o.tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(name, o.path)
+	}
+	if err != nil {
+		os.Remove(name)
+		return fmt.Errorf("writing %s: %w", o.path, err)
+	}
+	o.tmp = nil
+	return nil
+}
+
+// abort discards a file output; the destination stays as it was. Output
+// already flushed to stdout cannot be taken back, so abort on stdout only
+// drops what is buffered.
+func (o *output) abort() {
+	o.w.Reset(io.Discard)
+	if o.tmp != nil {
+		name := o.tmp.Name()
+		o.tmp.Close()
+		os.Remove(name)
+		o.tmp = nil
+	}
+}

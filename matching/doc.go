@@ -1,0 +1,129 @@
+// Package matching solves assignment problems exactly: rows (agents) are
+// placed into columns (tasks) at minimum total cost, and every result comes
+// with dual potentials that prove it optimal.
+//
+// # Problem
+//
+// A [Problem] has R rows and C columns. Column j offers Capacity[j] seats (one
+// when Capacity is nil), S seats in all. Costs come as a dense matrix
+// ([Problem.Cost], any gonum [mat.Matrix]) or as candidate lists
+// ([Problem.Candidates], a [Sparse] in CSR form). Every row is either placed
+// into a column with a free seat or left unassigned:
+//
+//   - with Unassigned nil (the convention of SciPy's linear_sum_assignment),
+//     min(R, S) rows are placed: every row when R ≤ S, every seat when R > S;
+//   - with Unassigned set, row i may stay out at cost Unassigned[i]; +Inf
+//     means it must be placed. Seats may stay empty.
+//
+// [Solver.Solve] returns an [Assignment]: RowToCol (−1 for a row left out),
+// the objective Cost, a proven Bound (equal to Cost: the solution is
+// optimal) and the potentials U and V. [Certify] re-checks an assignment
+// against its problem independently of the solver. A problem without a
+// feasible assignment gives an [*InfeasibleError] naming a Hall witness: rows
+// that must be placed but whose allowed columns have fewer seats, or (when
+// every seat must be filled) columns whose seats only too few rows may take.
+//
+// # Conventions
+//
+//   - Minimization: Cost is minimized. With Maximize set the solver maximizes
+//     instead; internally it minimizes the negated costs, and U and V are the
+//     potentials of that minimization.
+//   - Rows are agents and columns are tasks, indexed i and j from 0.
+//   - +Inf marks a forbidden pair in a dense matrix, and so does −Inf when
+//     maximizing; a pair missing from the candidate lists is forbidden too.
+//   - NaN, and −Inf when minimizing, are rejected with a [*CostError] naming
+//     the first such cell in row-major order (Col −1 for an Unassigned
+//     entry).
+//   - Costs are compared exactly; the solver has no epsilon. Integer costs
+//     (as mutasi's scenarios produce) are exact in float64 up to 2⁵³, so
+//     sums, ties and certificates are exact. [Solver.Tolerance] and the tol
+//     argument of [Certify] are relative tolerances (default 1e-9, scaled by
+//     the largest cost magnitude) used only to check certificates of
+//     fractional costs.
+//   - A dense [*mat.Dense] is read in place (its stride respected) and never
+//     modified or copied; any other [mat.Matrix] is copied once. Beyond that
+//     the solver uses O(R + C) memory, kept in the Solver and reused by the
+//     next call. Result slices are freshly allocated and owned by the caller.
+//
+// # Algorithms
+//
+// Solve dispatches on the problem's features:
+//
+//	Cost set                      dense shortest augmenting paths (dense.go)
+//	Candidates set                sparse shortest augmenting paths (sparse.go)
+//	Groups                        min-cost flow: not supported yet (ErrUnsupported)
+//	Side, Fix                     Lagrangian branch and bound: not supported yet (ErrUnsupported)
+//
+// The dense solver follows Jonker and Volgenant (1987): shortest augmenting
+// paths on reduced costs with dual potentials, one Dijkstra-like search over
+// all columns per free row, after an initialization by column reduction,
+// reduction transfer and augmenting row reduction. The initialization is
+// used in full only where its reductions keep the dual conditions of
+// [Certify]: for square problems with one seat per column. Rectangular and
+// partial problems follow Crouse (2016): potentials start at zero and only
+// columns that are full get lowered, so V[j] ≤ 0 with V[j] = 0 on columns
+// with an empty seat; they use augmenting row reduction from zero
+// potentials when every column has at most one seat, and a greedy start
+// otherwise. Seats are handled natively (a full column leads a search to
+// every row seated in it; no column is duplicated). Staying out is a private
+// virtual column per row; with more rows than seats and Unassigned nil, one
+// shared zero-cost virtual column takes the R − S rows left out, and its
+// potential is folded into U and V at the end. When many rows are identical
+// (a few kinds of person scored against the posts), a search skips rows
+// identical to one it has already relaxed at an offset at least as large,
+// which cannot change any distance.
+//
+// # Complexity
+//
+// Dense: O(R·C) to validate, then at most one search per row, each
+// O(k·C) for the k rows it scans, so O(R²·C) in the worst case (R ≤ C) and
+// far less after initialization on random costs; augmenting row reduction
+// is capped at a fixed number of steps per free row. Memory is the matrix
+// (not copied for a *mat.Dense) plus O(R + C). More rows than seats with
+// Unassigned nil scan the shared virtual column's rows, up to R − S per
+// search.
+//
+// Sparse: O(R·(E + C log C)) for E candidates.
+//
+// # Determinism
+//
+// The solver is single-threaded and uses no maps or randomness, so the same
+// input gives the same assignment on every run and at any GOMAXPROCS. Among
+// equal optima it picks one by this tie rule:
+//
+//   - rows are augmented in ascending index order;
+//   - on equal reduced cost the lowest column index wins, except that a
+//     column with a free seat is preferred to a full one at the same distance
+//     (it ends the search), and a real column is preferred to the shared
+//     virtual column, which is preferred to staying out;
+//   - among equally short augmenting paths, each column on the path is
+//     entered from the most recently scanned row that reaches it at its
+//     distance;
+//   - in column reduction each column takes its cheapest row, the lowest on
+//     ties, columns in ascending order, and a row that is cheapest for
+//     several columns keeps the lowest of them; in augmenting row reduction
+//     a row whose two cheapest reduced costs tie takes the lowest column
+//     with a free seat among the cheapest, or waits for the search.
+//
+// # References
+//
+//   - H. W. Kuhn, The Hungarian method for the assignment problem, Naval
+//     Research Logistics Quarterly 2 (1955) 83–97.
+//   - J. Munkres, Algorithms for the assignment and transportation problems,
+//     Journal of the SIAM 5 (1957) 32–38.
+//   - R. Jonker and A. Volgenant, A shortest augmenting path algorithm for
+//     dense and sparse linear assignment problems, Computing 38 (1987)
+//     325–340: the dense solver's initialization and search.
+//   - D. F. Crouse, On implementing 2D rectangular assignment algorithms,
+//     IEEE Transactions on Aerospace and Electronic Systems 52 (2016)
+//     1679–1696: rectangular problems and the sign of the potentials.
+//   - K. G. Murty, An algorithm for ranking all the assignments in order of
+//     increasing cost, Operations Research 16 (1968) 682–687: k-best
+//     assignments (planned).
+//   - M. L. Fisher, The Lagrangian relaxation method for solving integer
+//     programming problems, Management Science 27 (1981) 1–18: side
+//     constraints (planned).
+//   - R. K. Ahuja, T. L. Magnanti and J. B. Orlin, Network Flows, Prentice
+//     Hall (1993): potentials, reduced costs and optimality conditions, and
+//     min-cost flow for group quotas (planned).
+package matching
