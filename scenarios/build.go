@@ -1,0 +1,717 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/mutasi-asn/mutasi/matching"
+	"github.com/mutasi-asn/mutasi/scoring"
+)
+
+// CostScale is the factor between fit and cost: build.go, and only it,
+// turns a value (fit plus the terms below) into the integer cost
+// −round(value × CostScale), so that sums are exact and ties are real.
+const CostScale = 1e6
+
+// DefaultUnfilledPenalty is the value of filling one seat of criticality 1,
+// against a fit of 1, when scoring.unfilled_penalty is not given (domain
+// §9.6: "suggested weight 2.0 per unfilled seat relative to 1.0 fit").
+const DefaultUnfilledPenalty = 2.0
+
+// Storage selects the form of the cost matrix handed to matching.
+type Storage uint8
+
+// Storage forms.
+const (
+	// StorageAuto picks dense for small, well-connected instances (at most
+	// 2¹⁸ pairs, a quarter of them allowed) and sparse otherwise.
+	StorageAuto Storage = iota
+	// StorageDense forces a dense matrix with +Inf for forbidden pairs.
+	StorageDense
+	// StorageSparse forces candidate lists.
+	StorageSparse
+)
+
+var storageNames = []string{"auto", "dense", "sparse"}
+
+// String returns "auto", "dense" or "sparse".
+func (s Storage) String() string {
+	if int(s) < len(storageNames) {
+		return storageNames[s]
+	}
+	return fmt.Sprintf("Storage(%d)", uint8(s))
+}
+
+// Options configures Build and Plan. The zero value is ready to use.
+type Options struct {
+	// Version is the mutasi version the caller records in the manifest;
+	// empty means "devel". Libraries never look it up themselves.
+	Version string
+	// Tolerance is the solver's and the certificate's tolerance; zero means
+	// matching's default (1e-9). Costs are integers, so every check is
+	// exact in practice.
+	Tolerance float64
+	// Storage selects dense or sparse costs; the zero value chooses by size.
+	Storage Storage
+	// Progress, when set, is passed to the solver (rows placed, rows to
+	// place).
+	Progress func(done, total int)
+}
+
+// Instance is a scenario ready to solve: the scorer and its compiled table,
+// the assignment problem and the maps between rows and employees, columns
+// and positions. Rows are every employee, ordered by NIP; columns are every
+// position, ordered by position ID, each with Needed seats. Build it with
+// [Build]; its fields are read-only afterwards.
+//
+// Encoding (domain §9.5):
+//   - Value of a pair = fit + continuity bonus (current post only) +
+//     unfilled penalty × criticality (the seat it fills), and cost =
+//     −round(value × CostScale). Every row may stay without a seat at cost
+//     0 (no fit, no seat filled); a current holder without a seat keeps the
+//     post over the needed headcount. Pinned rows must be placed.
+//   - Ineligible pairs (scoring's pair rules; min-tenure, jpt-protection
+//     and personal-lock lock a holder in place) are forbidden.
+//   - In an election freeze window A or B (domain §2.3, both ends
+//     inclusive) the holders of covered posts (rules.election.freeze_scope,
+//     default JPT, administrator, pengawas and unit heads) stay, and
+//     covered posts take nobody new. While an acting head is PPK (window
+//     C) every holder stays; unplaced employees may still be placed into
+//     posts outside the scope. Mendagri's approval lifts the freeze for
+//     the round (minister_approval_all) or for the listed employees.
+//   - Pinned employees hold their pin, even against a pair rule (the plan
+//     warns, naming the rule); excluded employees may only keep their post;
+//     open-selection posts take nobody new; with a hard rotation, holders
+//     past tenure_max_years may not keep their post unless a freeze, pin,
+//     exclusion or personal lock holds them (the plan warns).
+//   - Unit floors and caps, max moves, max turnover, no remote outflow and
+//     conflict-of-interest pairs are not enforced yet (matching has no
+//     groups or side constraints): each one present gets a warning in the
+//     plan saying whether the plan meets it. Build still rejects a floor
+//     that no plan can meet.
+type Instance struct {
+	// Scenario is the loaded scenario; Files are its input files.
+	Scenario *Scenario
+	Files    []File
+	// Options are the options given to Build.
+	Options Options
+	// Scorer holds the effective weights and rules; Scorer.Positions are
+	// the columns in order.
+	Scorer scoring.Scorer
+	// Employees are the rows in order (sorted by NIP).
+	Employees []scoring.Employee
+	// Table is the compiled scorer over Employees × Scorer.Positions.
+	Table *scoring.Table
+	// Problem is the assignment problem handed to matching.
+	Problem matching.Problem
+
+	disabled  map[scoring.RuleID]bool
+	freeze    freeze
+	rowOf     map[employeeID]int
+	colOf     map[positionID]int
+	units     map[unitID]int // index into Scorer.Units
+	cur       []int          // current column per row, -1 when unplaced
+	pin       []int          // pinned column per row, -1 when none
+	why       []fixKind      // why a row cannot move freely
+	bonus     int64          // continuity bonus in cost units
+	seat      []int64        // seat term per column in cost units
+	closed    []fixKind      // why a column takes nobody new
+	warnings  []error        // build-time warnings (pins overriding rules, open selection)
+	pairs     int            // allowed pairs
+	unitHolds [][]int        // columns of each unit
+}
+
+// fixKind says why a row may not move freely or why a column takes nobody
+// new.
+type fixKind uint8
+
+const (
+	fixNone       fixKind = iota
+	fixPinned             // constraints.pinned
+	fixExcluded           // constraints.excluded
+	fixFrozen             // election-freeze / acting-head
+	fixOpen               // open selection post
+	fixRotation           // hard max-tenure: may not stay
+	fixNoSeat             // needed 0
+	fixUnapproved         // covered post in a freeze: nobody new
+)
+
+// Build turns a loaded scenario into an Instance: it converts the
+// workforce to scoring's types, compiles the scorer, applies the scenario
+// rules and fills the cost matrix (rows in parallel, each into its own
+// slot, so the result does not depend on GOMAXPROCS).
+//
+// It returns a *ValidationError or a scoring error (*scoring.DataError,
+// *scoring.WeightError, *scoring.RulesError) for data Load would have
+// rejected, and an *InfeasibleError when a unit floor cannot be met by any
+// plan (too few eligible people or seats). The Instance keeps s and files
+// without copying them; do not modify them afterwards. Build takes
+// O(E·P) time and O(E·P) memory for dense storage, O(allowed pairs) for
+// sparse, for E employees and P positions.
+func Build(s *Scenario, files []File, opt Options) (*Instance, error) {
+	in := &Instance{Scenario: s, Files: files, Options: opt, disabled: disabledRules(s)}
+	sc, err := scorerOf(s)
+	if err != nil {
+		return nil, err
+	}
+	es, err := employeesOf(s)
+	if err != nil {
+		return nil, err
+	}
+	in.Scorer, in.Employees = sc, es
+	if in.Table, err = sc.Compile(es); err != nil {
+		return nil, err
+	}
+	in.freeze = resolveFreeze(s, in.disabled)
+	in.index()
+	in.rowRules()
+	in.fill()
+	if err := in.floorCheck(); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+// index fills the lookup maps and the current column of each row.
+func (in *Instance) index() {
+	ps := in.Scorer.Positions
+	in.rowOf = make(map[employeeID]int, len(in.Employees))
+	for i := range in.Employees {
+		in.rowOf[in.Employees[i].ID] = i
+	}
+	in.colOf = make(map[positionID]int, len(ps))
+	for j := range ps {
+		in.colOf[ps[j].ID] = j
+	}
+	in.units = make(map[unitID]int, len(in.Scorer.Units))
+	for k := range in.Scorer.Units {
+		in.units[in.Scorer.Units[k].ID] = k
+	}
+	in.unitHolds = make([][]int, len(in.Scorer.Units))
+	for j := range ps {
+		k := in.units[ps[j].Unit]
+		in.unitHolds[k] = append(in.unitHolds[k], j)
+	}
+	in.cur = make([]int, len(in.Employees))
+	for i := range in.Employees {
+		in.cur[i] = -1
+		if p := in.Employees[i].Position; p != "" {
+			in.cur[i] = in.colOf[p]
+		}
+	}
+}
+
+// rowRules resolves pins, exclusions, freezes, open selection and the hard
+// rotation into per-row and per-column restrictions.
+func (in *Instance) rowRules() {
+	s := in.Scenario
+	n, m := len(in.Employees), len(in.Scorer.Positions)
+	in.pin = make([]int, n)
+	in.why = make([]fixKind, n)
+	in.closed = make([]fixKind, m)
+	for i := range in.pin {
+		in.pin[i] = -1
+	}
+	for _, p := range s.Constraints.Pinned {
+		i, ok := in.rowOf[p.Employee]
+		if !ok {
+			continue
+		}
+		in.why[i] = fixPinned
+		if p.Position != "" {
+			in.pin[i] = in.colOf[p.Position]
+		} else {
+			in.pin[i] = in.cur[i] // -1 for an unplaced employee: stays without a seat
+		}
+	}
+	for _, x := range s.Constraints.Excluded {
+		if i, ok := in.rowOf[x.Employee]; ok {
+			in.why[i] = fixExcluded
+		}
+	}
+	ps := in.Scorer.Positions
+	for j := range ps {
+		switch {
+		case ps[j].Needed == 0:
+			in.closed[j] = fixNoSeat
+		case ps[j].OpenSelection:
+			in.closed[j] = fixOpen
+		case in.freeze.active() && in.freeze.covered(&ps[j]):
+			in.closed[j] = fixUnapproved
+		}
+	}
+	f := &in.freeze
+	hard := rotationHard(s, in.disabled)
+	held := map[string]int{} // due to rotate but held in place, by what holds them
+	for i := range in.Employees {
+		e := &in.Employees[i]
+		c := in.cur[i]
+		if c < 0 {
+			continue
+		}
+		due := hard && !scoring.AddMonths(e.PositionSince, 12*in.Scorer.Rules.RotationYears).After(s.PlanDate)
+		switch {
+		case in.why[i] == fixPinned && due:
+			held["pinned"]++
+		case in.why[i] == fixExcluded && due:
+			held["excluded"]++
+		case in.why[i] != fixNone:
+		case f.active() && !f.approved[e.ID] && (f.actingHead || f.covered(&ps[c])):
+			in.why[i] = fixFrozen
+			if due {
+				held[string(f.rule())]++
+			}
+		case due && lockedInPlace(e, s):
+			held[string(scoring.RulePersonalLock)]++
+		case due:
+			in.why[i] = fixRotation
+		}
+	}
+	if len(held) > 0 {
+		keys := make([]string, 0, len(held))
+		total := 0
+		for k, n := range held {
+			keys = append(keys, k)
+			total += n
+		}
+		slices.Sort(keys)
+		parts := make([]string, len(keys))
+		for k, key := range keys {
+			parts[k] = fmt.Sprintf("%s %d", key, held[key])
+		}
+		in.warnings = append(in.warnings, &Warning{Rule: scoring.RuleMaxTenure, Err: ErrReportOnly,
+			Message: fmt.Sprintf("%d employees past %d years in post keep it because a stronger rule holds them: %s",
+				total, in.Scorer.Rules.RotationYears, strings.Join(parts, ", "))})
+	}
+	if len(s.Constraints.Pinned) > 0 {
+		for _, p := range s.Constraints.Pinned {
+			i, ok := in.rowOf[p.Employee]
+			if !ok || in.pin[i] < 0 || in.pin[i] == in.cur[i] {
+				continue
+			}
+			j := in.pin[i]
+			if vs := in.Table.Check(i, j); len(vs) > 0 {
+				for _, v := range vs {
+					in.warnings = append(in.warnings, &Warning{Rule: v.Rule, Err: ErrOverride,
+						Message: fmt.Sprintf("pin of %s to %s (%s) breaks %s: %s", e(p.Employee), j2s(ps[j]), p.Reason, v.Rule, v.Detail)})
+				}
+			}
+			if in.closed[j] == fixUnapproved {
+				in.warnings = append(in.warnings, &Warning{Rule: f.rule(), Err: ErrOverride,
+					Message: fmt.Sprintf("pin of %s to %s (%s) changes a post covered by the freeze window %s", e(p.Employee), j2s(ps[j]), p.Reason, f.window.Name)})
+			}
+		}
+	}
+	for j := range ps {
+		if ps[j].OpenSelection {
+			in.warnings = append(in.warnings, &Warning{Rule: ruleOpenSelection, Err: ErrReportOnly,
+				Message: fmt.Sprintf("%s is filled through open selection (seleksi terbuka): only its holders may stay, nobody new is planned into it", j2s(ps[j]))})
+		}
+	}
+	if in.disabled[scoring.RuleCapacity] {
+		in.warnings = append(in.warnings, &Warning{Rule: scoring.RuleCapacity, Err: ErrReportOnly,
+			Message: "capacity cannot be switched off: a position never takes more than its needed seats"})
+	}
+}
+
+func e(id employeeID) string { return string(id) }
+
+func j2s(p scoring.Position) string { return fmt.Sprintf("%s (%s)", p.ID, p.Name) }
+
+// lockedInPlace reports whether an active personal lock without an
+// exception keeps e in place; the lock wins over a hard rotation.
+func lockedInPlace(e *scoring.Employee, s *Scenario) bool {
+	for _, x := range e.Exceptions {
+		if x.Rule == scoring.RulePersonalLock {
+			return false
+		}
+	}
+	for _, l := range e.Locks {
+		if l.Until.IsZero() || s.PlanDate.Before(l.Until) {
+			return true
+		}
+	}
+	return false
+}
+
+// micro converts a value into integer cost units (before the sign).
+func micro(x float64) int64 { return int64(math.Round(x * CostScale)) }
+
+// allowed reports whether row i may take column j, given that the pair
+// passes scoring's pair rules (fit is not NaN) or is the row's pin.
+func (in *Instance) allowed(i, j int, fitOK bool) bool {
+	if p := in.pin[i]; in.why[i] == fixPinned {
+		return j == p
+	}
+	if in.Scorer.Positions[j].Needed == 0 {
+		return false
+	}
+	c := in.cur[i]
+	switch in.why[i] {
+	case fixExcluded, fixFrozen:
+		return j == c
+	case fixRotation:
+		if j == c {
+			return false
+		}
+	}
+	if j != c {
+		switch in.closed[j] {
+		case fixOpen:
+			return false
+		case fixUnapproved:
+			if !in.freeze.approved[in.Employees[i].ID] {
+				return false
+			}
+		}
+	}
+	return fitOK
+}
+
+// value returns the value of row i in column j in cost units: the fit
+// (the breakdown total for a pin that breaks a rule), the continuity bonus
+// in the current post and the seat term.
+func (in *Instance) value(i, j int, fit float64) int64 {
+	if math.IsNaN(fit) {
+		fit = in.Table.Explain(i, j).Total
+	}
+	v := micro(fit) + in.seat[j]
+	if j == in.cur[i] {
+		v += in.bonus
+	}
+	return v
+}
+
+// fill computes every row's allowed pairs and costs and sets Problem.
+func (in *Instance) fill() {
+	s := in.Scenario
+	ps := in.Scorer.Positions
+	n, m := len(in.Employees), len(ps)
+	bonus := 0.0
+	if s.Scoring.ContinuityBonus != nil {
+		bonus = *s.Scoring.ContinuityBonus
+	}
+	pen := DefaultUnfilledPenalty
+	if s.Scoring.UnfilledPenalty != nil {
+		pen = *s.Scoring.UnfilledPenalty
+	}
+	in.bonus = micro(bonus)
+	in.seat = make([]int64, m)
+	capacity := make([]int, m)
+	for j := range ps {
+		crit := ps[j].Criticality
+		if crit == 0 {
+			crit = 1
+		}
+		in.seat[j] = micro(pen * crit)
+		capacity[j] = ps[j].Needed
+	}
+
+	// Rows in parallel: each worker fills whole rows into their own slots.
+	cols := make([][]int32, n)
+	vals := make([][]int64, n)
+	workers := min(runtime.GOMAXPROCS(0), max(1, n/64))
+	var wg sync.WaitGroup
+	next := make(chan int, workers)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			dst := make([]float64, m)
+			for lo := range next {
+				for i := lo; i < min(lo+64, n); i++ {
+					fits := in.Table.FitRow(dst, i)
+					var cs []int32
+					var vs []int64
+					for j, f := range fits {
+						if in.allowed(i, j, !math.IsNaN(f)) {
+							cs = append(cs, int32(j))
+							vs = append(vs, in.value(i, j, f))
+						}
+					}
+					cols[i], vals[i] = cs, vs
+				}
+			}
+		}()
+	}
+	for lo := 0; lo < n; lo += 64 {
+		next <- lo
+	}
+	close(next)
+	wg.Wait()
+
+	pairs := 0
+	for i := range cols {
+		pairs += len(cols[i])
+	}
+	in.pairs = pairs
+	unassigned := make([]float64, n)
+	for i := range unassigned {
+		if in.why[i] == fixPinned && in.pin[i] >= 0 {
+			unassigned[i] = math.Inf(1)
+		}
+	}
+	p := matching.Problem{Capacity: capacity, Unassigned: unassigned}
+	dense := false
+	switch in.Options.Storage {
+	case StorageDense:
+		dense = true
+	case StorageAuto:
+		dense = n*m <= 1<<18 && 4*pairs >= n*m
+	}
+	if dense {
+		data := make([]float64, n*m)
+		for k := range data {
+			data[k] = math.Inf(1)
+		}
+		for i := range cols {
+			for k, j := range cols[i] {
+				data[i*m+int(j)] = -float64(vals[i][k])
+			}
+		}
+		if n > 0 && m > 0 {
+			p.Cost = mat.NewDense(n, m, data)
+		} else {
+			p.Candidates = &matching.Sparse{Rows: n, Cols: m, Start: make([]int, n+1)}
+		}
+	} else {
+		sp := &matching.Sparse{Rows: n, Cols: m, Start: make([]int, n+1), Col: make([]int, 0, pairs), Cost: make([]float64, 0, pairs)}
+		for i := range cols {
+			for k, j := range cols[i] {
+				sp.Col = append(sp.Col, int(j))
+				sp.Cost = append(sp.Cost, -float64(vals[i][k]))
+			}
+			sp.Start[i+1] = len(sp.Col)
+		}
+		p.Candidates = sp
+	}
+	in.Problem = p
+}
+
+// Dense reports whether the problem uses a dense cost matrix.
+func (in *Instance) Dense() bool { return in.Problem.Cost != nil }
+
+// Pairs returns the number of allowed (employee, position) pairs.
+func (in *Instance) Pairs() int { return in.pairs }
+
+// unitName returns "Name (ID)" for a unit, or the ID when unknown.
+func (in *Instance) unitName(id unitID) string {
+	if k, ok := in.units[id]; ok && in.Scorer.Units[k].Name != "" {
+		return in.Scorer.Units[k].Name
+	}
+	return string(id)
+}
+
+// floorColumns returns the columns a unit floor or cap counts: the unit's
+// posts of the profession, or all its posts.
+func (in *Instance) floorColumns(u unitID, prof scoring.Profession) []int {
+	k, ok := in.units[u]
+	if !ok {
+		return nil
+	}
+	var out []int
+	for _, j := range in.unitHolds[k] {
+		if prof == 0 || in.Scorer.Positions[j].Profession == prof {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// candidatesOf calls f for every allowed column of row i.
+func (in *Instance) candidatesOf(i int, f func(j int)) {
+	if sp := in.Problem.Candidates; sp != nil {
+		for k := sp.Start[i]; k < sp.Start[i+1]; k++ {
+			f(sp.Col[k])
+		}
+		return
+	}
+	d := in.Problem.Cost.(*mat.Dense)
+	_, m := d.Dims()
+	row := d.RawRowView(i)
+	for j := 0; j < m; j++ {
+		if !math.IsInf(row[j], 1) {
+			f(j)
+		}
+	}
+}
+
+// isAllowed reports whether (i, j) is an allowed pair of the problem.
+func (in *Instance) isAllowed(i, j int) bool {
+	if sp := in.Problem.Candidates; sp != nil {
+		_, ok := slices.BinarySearch(sp.Col[sp.Start[i]:sp.Start[i+1]], j)
+		return ok
+	}
+	return !math.IsInf(in.Problem.Cost.At(i, j), 1)
+}
+
+// cost returns the problem's cost of (i, j); only for allowed pairs.
+func (in *Instance) cost(i, j int) float64 {
+	if sp := in.Problem.Candidates; sp != nil {
+		row := sp.Col[sp.Start[i]:sp.Start[i+1]]
+		k, _ := slices.BinarySearch(row, j)
+		return sp.Cost[sp.Start[i]+k]
+	}
+	return in.Problem.Cost.At(i, j)
+}
+
+// floorCheck returns an *InfeasibleError for the first unit floor (in
+// schema order) that no plan can meet: fewer seats, or fewer people
+// allowed into the counted posts, than the floor requires. A floor asks
+// for min(Min, holders now) holders: a unit already below its floor may
+// not lose any (constraints.unit_floors).
+func (in *Instance) floorCheck() error {
+	if in.disabled[scoring.RuleUnitFloor] {
+		return nil
+	}
+	for _, f := range in.Scenario.Constraints.UnitFloors {
+		prof, _ := scoring.ParseProfession(f.Profession)
+		cols := in.floorColumns(f.Unit, prof)
+		seats := 0
+		for _, j := range cols {
+			seats += in.Scorer.Positions[j].Needed
+		}
+		holders := 0
+		for _, c := range in.cur {
+			if c >= 0 && slices.Contains(cols, c) {
+				holders++
+			}
+		}
+		need := min(f.Min, holders)
+		if need == 0 {
+			continue
+		}
+		base := InfeasibleError{Rule: scoring.RuleUnitFloor, Unit: f.Unit, UnitName: in.unitName(f.Unit),
+			Need: need, What: professionWord(prof, need), Reason: f.Reason}
+		for _, j := range cols {
+			base.Positions = append(base.Positions, in.Scorer.Positions[j].ID)
+		}
+		if seats < need {
+			base.Have, base.Seats = seats, true
+			return &base
+		}
+		set := make([]bool, len(in.Scorer.Positions))
+		for _, j := range cols {
+			set[j] = true
+		}
+		eligible := 0
+		counts := map[scoring.RuleID]int{}
+		for i := range in.Employees {
+			ok := false
+			in.candidatesOf(i, func(j int) { ok = ok || set[j] })
+			if ok {
+				eligible++
+				continue
+			}
+			rules, qualified := in.blockers(i, cols)
+			if !qualified {
+				continue
+			}
+			for _, r := range rules {
+				counts[r]++
+			}
+		}
+		if eligible < need {
+			base.Have = eligible
+			base.Excluded = ruleCounts(counts)
+			return &base
+		}
+	}
+	return nil
+}
+
+// blockers returns the rules that keep row i out of every column in cols
+// (from the column with the fewest, the first on ties), and whether the
+// employee is qualified for the profession there (no accepted-field
+// violation), which is who a floor report counts.
+func (in *Instance) blockers(i int, cols []int) ([]scoring.RuleID, bool) {
+	var best []scoring.RuleID
+	found := false
+	for _, j := range cols {
+		rs := in.reasons(i, j)
+		if slices.Contains(rs, scoring.RuleAcceptedField) {
+			continue
+		}
+		if !found || len(rs) < len(best) {
+			best, found = rs, true
+		}
+	}
+	return best, found
+}
+
+// reasons returns the rule ids that forbid (i, j): scoring's pair rules
+// and the scenario rules, in a fixed order.
+func (in *Instance) reasons(i, j int) []scoring.RuleID {
+	var rs []scoring.RuleID
+	for _, v := range in.Table.Check(i, j) {
+		rs = append(rs, v.Rule)
+	}
+	c := in.cur[i]
+	switch in.why[i] {
+	case fixPinned:
+		if j != in.pin[i] {
+			rs = append(rs, ruleFixed)
+		}
+	case fixExcluded:
+		if j != c {
+			rs = append(rs, ruleFixed)
+		}
+	case fixFrozen:
+		if j != c {
+			rs = append(rs, in.freeze.rule())
+		}
+	case fixRotation:
+		if j == c {
+			rs = append(rs, scoring.RuleMaxTenure)
+		}
+	}
+	if j != c {
+		switch in.closed[j] {
+		case fixNoSeat:
+			rs = append(rs, scoring.RuleCapacity)
+		case fixOpen:
+			rs = append(rs, ruleOpenSelection)
+		case fixUnapproved:
+			if !in.freeze.approved[in.Employees[i].ID] && !slices.Contains(rs, in.freeze.rule()) {
+				rs = append(rs, in.freeze.rule())
+			}
+		}
+	}
+	return rs
+}
+
+// Reasons of the scenario layer that are manual decisions, not rules of
+// the catalogue (scoring.RuleInfos): a pair excluded by a pin or an
+// exclusion (constraints.pinned, constraints.excluded), and a post filled
+// through open selection (positions[].open_selection).
+const (
+	ruleFixed         scoring.RuleID = "pinned"
+	ruleOpenSelection scoring.RuleID = "open-selection"
+)
+
+// RuleCount is how many candidates (or posts) a rule excluded.
+type RuleCount struct {
+	Rule  scoring.RuleID `json:"rule"`
+	Count int            `json:"count"`
+}
+
+// ruleCounts sorts counts by count descending, then rule id.
+func ruleCounts(m map[scoring.RuleID]int) []RuleCount {
+	out := make([]RuleCount, 0, len(m))
+	for r, c := range m {
+		out = append(out, RuleCount{r, c})
+	}
+	slices.SortFunc(out, func(a, b RuleCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
+		}
+		return strings.Compare(string(a.Rule), string(b.Rule))
+	})
+	return out
+}

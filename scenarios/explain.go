@@ -1,0 +1,278 @@
+package scenarios
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"gonum.org/v1/gonum/mat"
+
+	"github.com/mutasi-asn/mutasi/matching"
+	"github.com/mutasi-asn/mutasi/scoring"
+)
+
+// maxForcedSolves caps the re-solves one explanation makes.
+const maxForcedSolves = 40
+
+// DefaultAlternatives is the number of runner-up posts Explain lists when
+// asked for 0.
+const DefaultAlternatives = 5
+
+// Explanation answers "why me?" for one employee of a plan: the current and
+// planned posts with their score breakdowns, the next best posts with the
+// margin by which each lost, and the rules that kept the employee out of
+// the other posts.
+type Explanation struct {
+	Employee scoring.EmployeeID `json:"employee"`
+	Name     string             `json:"name"`
+	// Outcome is "moves", "placed" (an unplaced employee gets a post),
+	// "stays" or "unplaced" (left without a seat).
+	Outcome string `json:"outcome"`
+	// Fixed names the scenario rule that kept the employee in place
+	// (pinned, excluded, election-freeze, acting-head), if any.
+	Fixed string `json:"fixed,omitempty"`
+	// Current is the current post; nil for an unplaced employee. Planned
+	// is the seat in the plan; nil without one.
+	Current *PostScore `json:"current"`
+	Planned *PostScore `json:"planned"`
+	// Alternatives are the next best allowed posts, smallest margin first.
+	Alternatives []Alternative `json:"alternatives"`
+	// Excluded counts, per rule, the posts it closed to the employee,
+	// largest count first.
+	Excluded []RuleCount `json:"excluded"`
+}
+
+// PostScore is one post and the employee's score there.
+type PostScore struct {
+	Position scoring.PositionID `json:"position"`
+	Name     string             `json:"name"`
+	Unit     scoring.UnitID     `json:"unit"`
+	UnitName string             `json:"unit_name"`
+	Score    Score              `json:"score"`
+}
+
+// Score is a fit and its breakdown by criterion.
+type Score struct {
+	Total      float64     `json:"total"`
+	Components []Component `json:"components"`
+	// Violations lists the hard rules the pair breaks (only for a pinned
+	// pair, which overrides them), as "rule-id: detail".
+	Violations []string `json:"violations"`
+}
+
+// Component is one criterion's part of a score: Contribution = Weight ×
+// Raw; Measure is the quantity behind it (see scoring.Component).
+type Component struct {
+	Criterion    string  `json:"criterion"`
+	Raw          float64 `json:"raw"`
+	Weight       float64 `json:"weight"`
+	Contribution float64 `json:"contribution"`
+	Measure      float64 `json:"measure"`
+}
+
+// Alternative is a post the employee could have taken and did not.
+type Alternative struct {
+	PostScore
+	// Margin is how much more fit the employee would need for an optimal
+	// plan to give them the post: the optimal objective with the pair
+	// forced falls short of the plan's by exactly Margin (fit units, ≥ 0;
+	// 0 is a tie).
+	Margin float64 `json:"margin"`
+	// Holder is the employee who loses the seat when the pair is forced;
+	// empty when the employee would take a vacant seat or stay.
+	Holder scoring.EmployeeID `json:"holder,omitempty"`
+	// Text says it in one line, such as "needs +0.0700 to take Perencana
+	// Ahli Muda at Bappeda from 199001012015031002".
+	Text string `json:"text"`
+}
+
+// Explain explains the outcome of employee id in plan p, listing up to k
+// alternatives (DefaultAlternatives when k ≤ 0).
+//
+// The margins are exact: Explain ranks the allowed posts by the lower
+// bound the plan's dual certificate gives (the reduced cost), then
+// re-solves with the employee forced into each post, best bound first,
+// until no remaining bound can beat the k-th margin found (at most 40
+// re-solves). It returns an error wrapping ErrUnknownEmployee when id is
+// not in the instance, and ctx.Err() when ctx is cancelled. It panics when
+// p was not made by in.Plan.
+func (in *Instance) Explain(ctx context.Context, p *Plan, id scoring.EmployeeID, k int) (*Explanation, error) {
+	if p.sol == nil || p.sol.in != in {
+		panic("scenarios: Explain needs a plan made by the same Instance")
+	}
+	i, ok := in.rowOf[id]
+	if !ok {
+		return nil, fmt.Errorf("%w: %q is not in scenario %q", ErrUnknownEmployee, id, in.Scenario.Name)
+	}
+	if k <= 0 {
+		k = DefaultAlternatives
+	}
+	sol := p.sol
+	e := &in.Employees[i]
+	c, j := in.cur[i], sol.col[i]
+	x := &Explanation{Employee: e.ID, Name: e.Name, Fixed: in.fixedText(i), Alternatives: []Alternative{}}
+	switch {
+	case j >= 0 && j == c:
+		x.Outcome = "stays"
+	case j >= 0 && c >= 0:
+		x.Outcome = "moves"
+	case j >= 0:
+		x.Outcome = "placed"
+	default:
+		x.Outcome = "unplaced"
+	}
+	if c >= 0 {
+		x.Current = in.postScore(i, c)
+	}
+	if j >= 0 {
+		x.Planned = in.postScore(i, j)
+	}
+
+	var alts []Alternative
+	type cand struct {
+		col int
+		lb  float64 // the dual lower bound on the margin, in cost units
+	}
+	var cands []cand
+	in.candidatesOf(i, func(col int) {
+		if col != j {
+			cands = append(cands, cand{col, max(0, in.cost(i, col)-sol.a.U[i]-sol.a.V[col])})
+		}
+	})
+	slices.SortStableFunc(cands, func(a, b cand) int {
+		switch {
+		case a.lb < b.lb:
+			return -1
+		case a.lb > b.lb:
+			return 1
+		}
+		return a.col - b.col
+	})
+	// Exact margins by re-solving with the pair forced, best lower bound
+	// first, until the next lower bound cannot beat the k-th margin found.
+	kth := func() float64 {
+		if len(alts) < k {
+			return math.Inf(1)
+		}
+		ms := make([]float64, len(alts))
+		for n, a := range alts {
+			ms[n] = a.Margin
+		}
+		slices.Sort(ms)
+		return ms[k-1]
+	}
+	for n, cd := range cands {
+		// exact ≥ lb: a bound at or above the k-th margin can at best tie.
+		if n >= maxForcedSolves || cd.lb/CostScale >= kth()-1e-9 {
+			break
+		}
+		cost, col, err := in.forced(ctx, i, cd.col)
+		if err != nil {
+			if ctx.Err() != nil {
+				return nil, err
+			}
+			continue // forcing the pair is infeasible (pins fill the post)
+		}
+		a := Alternative{PostScore: *in.postScore(i, cd.col), Margin: q(max(0, cost-sol.a.Cost) / CostScale)}
+		where := fmt.Sprintf("%s at %s", a.Name, a.UnitName)
+		for r, old := range sol.col {
+			if r != i && old == cd.col && col[r] != cd.col {
+				a.Holder = in.Employees[r].ID
+				break
+			}
+		}
+		switch {
+		case cd.col == c && a.Holder != "":
+			a.Text = fmt.Sprintf("needs %+.4f to stay in %s instead of %s", a.Margin, where, a.Holder)
+		case cd.col == c:
+			a.Text = fmt.Sprintf("needs %+.4f to stay in %s", a.Margin, where)
+		case a.Holder == "":
+			a.Text = fmt.Sprintf("needs %+.4f to take a vacant seat of %s", a.Margin, where)
+		default:
+			a.Text = fmt.Sprintf("needs %+.4f to take %s from %s", a.Margin, where, a.Holder)
+		}
+		alts = append(alts, a)
+	}
+	slices.SortStableFunc(alts, func(a, b Alternative) int {
+		switch {
+		case a.Margin < b.Margin:
+			return -1
+		case a.Margin > b.Margin:
+			return 1
+		}
+		return strings.Compare(string(a.Position), string(b.Position))
+	})
+	if len(alts) > k {
+		alts = alts[:k]
+	}
+	x.Alternatives = append(x.Alternatives, alts...)
+
+	counts := map[scoring.RuleID]int{}
+	for col := range in.Scorer.Positions {
+		if col == c || col == j || in.isAllowed(i, col) {
+			continue
+		}
+		for _, r := range in.reasons(i, col) {
+			counts[r]++
+		}
+	}
+	x.Excluded = ruleCounts(counts)
+	return x, nil
+}
+
+// postScore returns row i's score breakdown in column j.
+func (in *Instance) postScore(i, j int) *PostScore {
+	p := &in.Scorer.Positions[j]
+	sc := in.Table.Explain(i, j)
+	ps := &PostScore{Position: p.ID, Name: p.Name, Unit: p.Unit, UnitName: in.unitName(p.Unit),
+		Score: Score{Total: q(sc.Total), Components: []Component{}, Violations: []string{}}}
+	for _, c := range sc.Components {
+		ps.Score.Components = append(ps.Score.Components, Component{Criterion: c.Criterion.String(),
+			Raw: q(c.Raw), Weight: c.Weight, Contribution: q(c.Value), Measure: q(c.Measure)})
+	}
+	for _, v := range sc.Violations {
+		ps.Score.Violations = append(ps.Score.Violations, v.String())
+	}
+	return ps
+}
+
+// forced solves the instance with row i forced into column j and returns
+// the optimal cost and assignment. Matching has no fixed pairs yet, so the
+// row's candidates are cut to j and it must be placed.
+func (in *Instance) forced(ctx context.Context, i, j int) (float64, []int, error) {
+	p := in.Problem
+	p.Unassigned = slices.Clone(p.Unassigned)
+	p.Unassigned[i] = math.Inf(1)
+	if sp := p.Candidates; sp != nil {
+		cp := &matching.Sparse{Rows: sp.Rows, Cols: sp.Cols, Start: make([]int, sp.Rows+1),
+			Col: make([]int, 0, len(sp.Col)), Cost: make([]float64, 0, len(sp.Cost))}
+		for r := 0; r < sp.Rows; r++ {
+			for k := sp.Start[r]; k < sp.Start[r+1]; k++ {
+				if r != i || sp.Col[k] == j {
+					cp.Col = append(cp.Col, sp.Col[k])
+					cp.Cost = append(cp.Cost, sp.Cost[k])
+				}
+			}
+			cp.Start[r+1] = len(cp.Col)
+		}
+		p.Candidates = cp
+	} else {
+		d := mat.DenseCopyOf(p.Cost)
+		_, m := d.Dims()
+		for col := 0; col < m; col++ {
+			if col != j {
+				d.Set(i, col, math.Inf(1))
+			}
+		}
+		p.Cost = d
+	}
+	var solver matching.Solver
+	solver.Tolerance = in.Options.Tolerance
+	a, err := solver.Solve(ctx, &p)
+	if err != nil {
+		return 0, nil, err
+	}
+	return a.Cost, a.RowToCol, nil
+}

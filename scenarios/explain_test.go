@@ -1,0 +1,105 @@
+package scenarios
+
+import (
+	"context"
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mutasi-asn/mutasi/scoring"
+)
+
+func planOf(t *testing.T, s *Scenario) (*Instance, *Plan) {
+	t.Helper()
+	in, err := Build(s, nil, Options{Version: "test"})
+	require.NoError(t, err)
+	p, err := in.Plan(context.Background())
+	require.NoError(t, err)
+	return in, p
+}
+
+func TestExplainExample(t *testing.T) {
+	in, p := planOf(t, loadExample(t, "scenario.yaml"))
+	ctx := context.Background()
+	require.NotEmpty(t, p.Moves)
+	for _, id := range []scoring.EmployeeID{p.Moves[0].Employee, p.Stays[0].Employee, p.Unplaced[0].Employee} {
+		x, err := in.Explain(ctx, p, id, 3)
+		require.NoError(t, err)
+		assert.Equal(t, id, x.Employee)
+		assert.LessOrEqual(t, len(x.Alternatives), 3)
+		for k, a := range x.Alternatives {
+			assert.GreaterOrEqual(t, a.Margin, 0.0)
+			if k > 0 {
+				assert.GreaterOrEqual(t, a.Margin, x.Alternatives[k-1].Margin)
+			}
+			assert.NotEmpty(t, a.Text)
+			// The margin is exact: forcing the pair costs exactly it.
+			i, j := in.rowOf[id], in.colOf[a.Position]
+			cost, _, err := in.forced(ctx, i, j)
+			require.NoError(t, err)
+			assert.InDelta(t, a.Margin, (cost-p.sol.a.Cost)/CostScale, 1e-6)
+			// And no less than the dual lower bound.
+			lb := (in.cost(i, j) - p.sol.a.U[i] - p.sol.a.V[j]) / CostScale
+			assert.GreaterOrEqual(t, a.Margin+1e-9, lb)
+		}
+		for _, ps := range []*PostScore{x.Current, x.Planned} {
+			if ps == nil {
+				continue
+			}
+			sum := 0.0
+			for _, c := range ps.Score.Components {
+				sum += c.Contribution
+			}
+			assert.InDelta(t, ps.Score.Total, sum, 1e-5)
+		}
+	}
+	// A moved employee's explanation has both posts and the JSON shape.
+	x, err := in.Explain(ctx, p, p.Moves[0].Employee, 0)
+	require.NoError(t, err)
+	assert.Equal(t, "moves", x.Outcome)
+	require.NotNil(t, x.Current)
+	require.NotNil(t, x.Planned)
+	b, err := json.Marshal(x)
+	require.NoError(t, err)
+	var raw map[string]any
+	require.NoError(t, json.Unmarshal(b, &raw))
+	score := raw["planned"].(map[string]any)["score"].(map[string]any)
+	assert.Contains(t, score, "total")
+	comp := score["components"].([]any)[0].(map[string]any)
+	for _, k := range []string{"criterion", "raw", "weight", "contribution"} {
+		assert.Contains(t, comp, k)
+	}
+	assert.NotEmpty(t, x.Excluded, "most posts are closed to any one employee")
+
+	_, err = in.Explain(ctx, p, "000000000000000000", 0)
+	require.ErrorIs(t, err, ErrUnknownEmployee)
+}
+
+// TestExplainTiny checks a hand-built case: Budi (under 5 years, fit
+// lower) and Siti compete; the explanation names the rule that closes the
+// kepala post and the margin text names the holder.
+func TestExplainTiny(t *testing.T) {
+	s := mustParse(t, tinyYAML)
+	in, p := planOf(t, s)
+	checkPlan(t, in, p)
+	ctx := context.Background()
+	for _, id := range []scoring.EmployeeID{"199001012015032001", "199203152016031002", "198505052010011003"} {
+		x, err := in.Explain(ctx, p, id, 0)
+		require.NoError(t, err)
+		for _, a := range x.Alternatives {
+			if a.Holder != "" {
+				assert.Contains(t, a.Text, string(a.Holder))
+			}
+		}
+		if id == "199203152016031002" {
+			// Grade II/d is below the ahli_muda band and D3 is below S1.
+			rules := map[scoring.RuleID]bool{}
+			for _, r := range x.Excluded {
+				rules[r.Rule] = true
+			}
+			assert.True(t, rules[scoring.RuleMinEducation] || rules[scoring.RuleGradeBand], "excluded: %v", x.Excluded)
+		}
+	}
+}

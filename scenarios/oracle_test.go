@@ -1,0 +1,317 @@
+package scenarios
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/mutasi-asn/mutasi/scoring"
+)
+
+// The scenario oracle: for tiny random scenarios (at most 7 employees) it
+// enumerates every placement, filters it by every rule, checked pair by
+// pair through scoring.Scorer.Check and the scenario rules re-derived here
+// from the YAML fields (not from build.go), and takes the best value. The
+// plan's objective must equal it, and the plan must be infeasible exactly
+// when the oracle finds no placement. This proves that build.go encodes
+// the rules correctly.
+
+func TestScenarioOracle(t *testing.T) {
+	n := 300
+	if testing.Short() {
+		n = 60
+	}
+	for seed := range n {
+		s := randomScenario(uint64(seed))
+		// Round-trip through the YAML reader, so the scenario is valid.
+		y, err := Marshal(s)
+		require.NoError(t, err)
+		s, err = Parse(bytesReader(y), "oracle.yaml")
+		require.NoError(t, err, "seed %d:\n%s", seed, y)
+		in, err := Build(s, nil, Options{})
+		require.NoError(t, err, "seed %d", seed)
+		best, feasible := oracle(t, in)
+		p, err := in.Plan(context.Background())
+		if !feasible {
+			require.ErrorIs(t, err, ErrInfeasible, "seed %d: the oracle finds no plan:\n%s", seed, y)
+			continue
+		}
+		require.NoError(t, err, "seed %d:\n%s", seed, y)
+		require.InDelta(t, best, p.Objective, 1e-5, "seed %d:\n%s", seed, y)
+		checkPlan(t, in, p)
+	}
+}
+
+// oracle returns the best total value of any placement allowed by the
+// rules and whether one exists.
+func oracle(t *testing.T, in *Instance) (float64, bool) {
+	s := in.Scenario
+	sc := &in.Scorer
+	ps := sc.Positions
+	es := in.Employees
+	bonus, pen := 0.0, DefaultUnfilledPenalty
+	if s.Scoring.ContinuityBonus != nil {
+		bonus = *s.Scoring.ContinuityBonus
+	}
+	if s.Scoring.UnfilledPenalty != nil {
+		pen = *s.Scoring.UnfilledPenalty
+	}
+
+	// Election freeze, from the YAML fields (domain §2.3).
+	el := s.Rules.Election
+	inWindow := func(from, to time.Time) bool { return !s.PlanDate.Before(from) && !s.PlanDate.After(to) }
+	window := false
+	if !el.CandidateDate.IsZero() {
+		end := el.TermEnd
+		if end.IsZero() {
+			end = el.InaugurationDate
+		}
+		window = window || inWindow(scoring.AddMonths(el.CandidateDate, -6), end)
+	}
+	if !el.InaugurationDate.IsZero() {
+		window = window || inWindow(el.InaugurationDate, scoring.AddMonths(el.InaugurationDate, 6))
+	}
+	acting := s.Rules.ActingHead
+	frozen := (window || acting) && !el.MinisterApprovalAll
+	approved := map[scoring.EmployeeID]bool{}
+	for _, id := range el.MinisterApproval {
+		approved[id] = true
+	}
+	covered := func(p *scoring.Position) bool {
+		return p.Kind == scoring.KindJPT || p.Kind == scoring.KindAdministrator || p.Kind == scoring.KindPengawas || p.IsUnitHead
+	}
+	pins := map[scoring.EmployeeID]scoring.PositionID{}
+	pinned := map[scoring.EmployeeID]bool{}
+	for _, p := range s.Constraints.Pinned {
+		pinned[p.Employee] = true
+		pins[p.Employee] = p.Position
+	}
+	excluded := map[scoring.EmployeeID]bool{}
+	for _, x := range s.Constraints.Excluded {
+		excluded[x.Employee] = true
+	}
+
+	// options[i] lists (column, value) pairs; column -1 is "no seat".
+	type opt struct {
+		col int
+		val float64
+	}
+	options := make([][]opt, len(es))
+	for i := range es {
+		e := &es[i]
+		cur := -1
+		for j := range ps {
+			if ps[j].ID == e.Position {
+				cur = j
+			}
+		}
+		if pinned[e.ID] {
+			target := pins[e.ID]
+			if target == "" {
+				target = e.Position
+			}
+			if target == "" {
+				options[i] = []opt{{-1, 0}}
+				continue
+			}
+			for j := range ps {
+				if ps[j].ID == target {
+					sco, err := sc.Explain(e, &ps[j])
+					require.NoError(t, err)
+					options[i] = []opt{{j, value(sco.Total, j == cur, bonus, pen, ps[j].Criticality)}}
+				}
+			}
+			continue
+		}
+		options[i] = []opt{{-1, 0}}
+		onlyStay := excluded[e.ID] || (frozen && cur >= 0 && !approved[e.ID] && (acting || covered(&ps[cur])))
+		rotate := s.Constraints.Rotation == "hard" && cur >= 0 && !onlyStay && !locked(e, s.PlanDate) &&
+			scoring.Years(e.PositionSince, s.PlanDate) >= float64(in.Scorer.Rules.RotationYears)
+		for j := range ps {
+			p := &ps[j]
+			if p.Needed == 0 || (onlyStay && j != cur) || (rotate && j == cur) {
+				continue
+			}
+			if j != cur {
+				if p.OpenSelection || (frozen && covered(p) && !approved[e.ID]) {
+					continue
+				}
+				vs, err := sc.Check(e, p)
+				require.NoError(t, err)
+				if len(vs) > 0 {
+					continue
+				}
+			}
+			sco, err := sc.Explain(e, p)
+			require.NoError(t, err)
+			options[i] = append(options[i], opt{j, value(sco.Total, j == cur, bonus, pen, p.Criticality)})
+		}
+		if pinned[e.ID] {
+			options[i] = options[i][1:]
+		}
+	}
+	// Depth-first enumeration with capacities.
+	load := make([]int, len(ps))
+	best, found := math.Inf(-1), false
+	var dfs func(i int, acc float64)
+	dfs = func(i int, acc float64) {
+		if i == len(es) {
+			if acc > best {
+				best = acc
+			}
+			found = true
+			return
+		}
+		for _, o := range options[i] {
+			if o.col >= 0 {
+				if load[o.col] == ps[o.col].Needed {
+					continue
+				}
+				load[o.col]++
+			}
+			dfs(i+1, acc+o.val)
+			if o.col >= 0 {
+				load[o.col]--
+			}
+		}
+	}
+	dfs(0, 0)
+	return best, found
+}
+
+func value(fit float64, stay bool, bonus, pen, crit float64) float64 {
+	if crit == 0 {
+		crit = 1
+	}
+	v := fit + pen*crit
+	if stay {
+		v += bonus
+	}
+	return v
+}
+
+// locked reports an active personal lock without an exception.
+func locked(e *scoring.Employee, day time.Time) bool {
+	for _, x := range e.Exceptions {
+		if x.Rule == scoring.RulePersonalLock {
+			return false
+		}
+	}
+	for _, l := range e.Locks {
+		if l.Until.IsZero() || day.Before(l.Until) {
+			return true
+		}
+	}
+	return false
+}
+
+// randomScenario returns a tiny scenario: 2 units, 3–4 positions, 3–7
+// employees, with random rules.
+func randomScenario(seed uint64) *Scenario {
+	r := rand.New(rand.NewPCG(seed, 0x5eed))
+	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
+	d := func(y, m, day int) time.Time { return time.Date(y, time.Month(m), day, 0, 0, 0, 0, time.UTC) }
+	f := func(x float64) *float64 { return &x }
+	s := &Scenario{Name: fmt.Sprintf("oracle-%d", seed), PlanDate: d(2025, 12, 1)}
+	s.Workforce.Units = []Unit{
+		{ID: "OPD", Name: "Dinas", Kind: "dinas", Kecamatan: "Rimbo Tengah", Area: "urban"},
+		{ID: "PKM", Name: "Puskesmas", Kind: "puskesmas", Parent: "OPD", Kecamatan: "Pelepat", Area: pick("rural", "remote")},
+	}
+	all := []Position{
+		{ID: "P-PELAKSANA", Unit: "OPD", Name: "Pengadministrasi", Kind: "pelaksana"},
+		{ID: "P-PERAWAT", Unit: "PKM", Name: "Perawat Terampil", Kind: "functional", FunctionalGrade: "terampil",
+			Profession: "nurse", Fields: []string{"keperawatan"}, RequiredCerts: []string{"str"}},
+		{ID: "P-KASUBAG", Unit: "OPD", Name: "Kepala Subbagian", Kind: "pengawas", Echelon: "IV.a"},
+		{ID: "P-KEPALA", Unit: "PKM", Name: "Kepala Puskesmas", Kind: "functional", FunctionalGrade: "ahli_pertama",
+			UnitHead: true, Fields: []string{"keperawatan", "kesehatan_masyarakat"}},
+	}
+	np := 3 + r.IntN(2)
+	r.Shuffle(len(all), func(a, b int) { all[a], all[b] = all[b], all[a] })
+	for _, p := range all[:np] {
+		p.Needed = r.IntN(3)
+		if r.IntN(3) == 0 {
+			p.Criticality = f(float64(r.IntN(3)) * 0.75)
+		}
+		if p.Kind == "pengawas" && r.IntN(5) == 0 {
+			p.OpenSelection = true
+		}
+		s.Workforce.Positions = append(s.Workforce.Positions, p)
+	}
+	ne := 3 + r.IntN(5)
+	for k := range ne {
+		e := Employee{
+			NIP:       employeeID(fmt.Sprintf("19%02d0101201501%04d", 60+r.IntN(38), k)),
+			Name:      fmt.Sprintf("Pegawai %d", k),
+			BirthDate: d(1966+r.IntN(32), 1+r.IntN(12), 1+r.IntN(28)),
+			Status:    "PNS",
+			Grade:     pick("II/b", "II/c", "II/d", "III/a", "III/b", "III/c", "III/d"),
+			Education: pick("SMA", "D3", "S1"),
+			Field:     pick("keperawatan", "kesehatan_masyarakat", "ilmu_pemerintahan", ""),
+		}
+		if r.IntN(2) == 0 {
+			e.Certifications = []Certification{{Kind: "str"}}
+		}
+		e.Ratings = []Rating{{Year: 2023, Predicate: pick("baik", "sangat_baik", "kurang")}, {Year: 2024, Predicate: pick("baik", "sangat_baik")}}
+		if r.IntN(2) == 0 {
+			e.Potential = f(float64(40 + r.IntN(60)))
+		}
+		if r.IntN(6) != 0 {
+			p := s.Workforce.Positions[r.IntN(np)]
+			e.Position = p.ID
+			e.PositionSince = d(2014+r.IntN(11), 1+r.IntN(12), 1)
+			if e.PositionSince.Before(e.BirthDate.AddDate(18, 0, 0)) {
+				e.PositionSince = e.BirthDate.AddDate(18, 0, 0)
+			}
+		}
+		if r.IntN(8) == 0 {
+			e.Locks = []Lock{{Kind: "study_leave", Until: d(2026, 6, 1)}}
+		}
+		if r.IntN(3) == 0 {
+			e.Competence = map[string]int{"integrity": 1 + r.IntN(5), "cooperation": 1 + r.IntN(5)}
+			e.AssessedOn = d(2024, 1, 1)
+		}
+		e.NIP = employeeID(fmt.Sprintf("%s%02d", string(e.NIP)[:16], k))
+		s.Workforce.Employees = append(s.Workforce.Employees, e)
+	}
+	es := s.Workforce.Employees
+	switch r.IntN(4) {
+	case 0: // inside window B
+		s.Rules.Election = Election{CandidateDate: d(2024, 9, 22), InaugurationDate: d(2025, 5, 26)}
+		s.PlanDate = d(2025, 10, 8)
+		if r.IntN(2) == 0 {
+			s.Rules.Election.MinisterApproval = []employeeID{es[r.IntN(ne)].NIP}
+		}
+	case 1:
+		s.Rules.ActingHead = r.IntN(2) == 0
+	}
+	if r.IntN(3) == 0 {
+		s.Constraints.Rotation = "hard"
+	}
+	if r.IntN(3) == 0 {
+		k := r.IntN(ne)
+		pin := Pin{Employee: es[k].NIP, Reason: "test"}
+		if r.IntN(3) != 0 {
+			pin.Position = s.Workforce.Positions[r.IntN(np)].ID
+		}
+		s.Constraints.Pinned = []Pin{pin}
+		if r.IntN(3) == 0 {
+			x := (k + 1) % ne
+			s.Constraints.Excluded = []Exclusion{{Employee: es[x].NIP, Reason: "test"}}
+		}
+	}
+	s.Scoring.ContinuityBonus = f([]float64{0, 0.05, 0.3}[r.IntN(3)])
+	s.Scoring.UnfilledPenalty = f([]float64{0, 2}[r.IntN(2)])
+	if r.IntN(3) == 0 {
+		three := 3
+		s.Rules.TenureMinYears = &three
+	}
+	return s
+}
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

@@ -1,0 +1,962 @@
+package scenarios
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/mutasi-asn/mutasi/matching"
+	"github.com/mutasi-asn/mutasi/scoring"
+)
+
+// ErrInfeasible reports a scenario whose hard rules cannot all hold; an
+// *InfeasibleError unwraps to it.
+var ErrInfeasible = errors.New("scenarios: no feasible plan")
+
+// InfeasibleError explains, in the scenario's terms, why no plan exists: a
+// unit floor that too few eligible people (or too few seats) can meet, or
+// pinned employees who need more seats than their posts have. It unwraps
+// to ErrInfeasible.
+type InfeasibleError struct {
+	// Rule is unit-floor or capacity.
+	Rule scoring.RuleID `json:"rule"`
+	// Unit and UnitName name the unit concerned (unit-floor).
+	Unit     scoring.UnitID `json:"unit,omitempty"`
+	UnitName string         `json:"unit_name,omitempty"`
+	// Positions are the posts concerned, sorted.
+	Positions []scoring.PositionID `json:"positions"`
+	// Employees are the pinned employees of a capacity conflict, sorted.
+	Employees []scoring.EmployeeID `json:"employees,omitempty"`
+	// Need is the floor (or the pinned people); Have the eligible people
+	// (or the seats) there are.
+	Need int `json:"need"`
+	Have int `json:"have"`
+	// Seats reports that the posts have too few seats (Have counts seats).
+	Seats bool `json:"seats,omitempty"`
+	// What names the people counted, such as "doctors".
+	What string `json:"what,omitempty"`
+	// Reason is the floor's reason from the scenario.
+	Reason string `json:"reason,omitempty"`
+	// Excluded counts, per rule, the qualified people it keeps out.
+	Excluded []RuleCount `json:"excluded,omitempty"`
+}
+
+func (e *InfeasibleError) Error() string {
+	var b strings.Builder
+	switch {
+	case e.Rule == scoring.RuleCapacity:
+		verb := "need"
+		if e.Need == 1 {
+			verb = "needs"
+		}
+		fmt.Fprintf(&b, "%d pinned %s %s seats in %s, which offer %d (capacity): %s",
+			e.Need, plural(e.Need, "employee"), verb, listIDs(e.Positions), e.Have, listIDs(e.Employees))
+	case e.Seats:
+		fmt.Fprintf(&b, "%s needs ≥ %d %s; its posts %s have only %d %s (unit-floor)",
+			e.UnitName, e.Need, e.What, listIDs(e.Positions), e.Have, plural(e.Have, "seat"))
+	default:
+		what := e.What
+		if e.Have != 1 && !strings.HasSuffix(what, "s") {
+			what += "s"
+		} else if e.Have == 1 {
+			what = strings.TrimSuffix(what, "s")
+		}
+		fmt.Fprintf(&b, "%s needs ≥ %d %s; %d eligible %s can move there", e.UnitName, e.Need, e.What, e.Have, what)
+		for k, c := range e.Excluded {
+			if k == 0 {
+				b.WriteString(": ")
+			} else {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%s %d", c.Rule, c.Count)
+		}
+	}
+	return b.String()
+}
+
+// Unwrap returns ErrInfeasible.
+func (e *InfeasibleError) Unwrap() error { return ErrInfeasible }
+
+// listIDs joins at most 10 ids, then "and N more".
+func listIDs[T ~string](ids []T) string {
+	var b strings.Builder
+	for k, id := range ids {
+		if k == 10 {
+			fmt.Fprintf(&b, " and %d more", len(ids)-10)
+			break
+		}
+		if k > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(string(id))
+	}
+	return b.String()
+}
+
+// Plan is an optimal transfer plan for one scenario. Every employee
+// appears in exactly one of Moves (placed into another post, or into a
+// post for the first time), Stays (keeps a seat in the current post) and
+// Unplaced (left without a seat). Slices are sorted by NIP or ID as
+// stated; a Plan holds no maps, so its JSON is deterministic. Warnings
+// render as strings in JSON.
+type Plan struct {
+	// Scenario and PlanDate identify the round.
+	Scenario string `json:"scenario"`
+	PlanDate string `json:"plan_date"`
+	// Objective is the optimal total value: Σ fit + continuity bonuses +
+	// seat terms (see Instance), in fit units, at 10⁻⁶ precision.
+	Objective float64 `json:"objective"`
+	// Moves lists the moves and first placements, by NIP.
+	Moves []Move `json:"moves"`
+	// Stays lists the employees keeping a seat in their post, by NIP.
+	Stays []Stay `json:"stays"`
+	// Unplaced lists the employees left without a seat, by NIP.
+	Unplaced []Unplaced `json:"unplaced"`
+	// Vacancies lists the seats left unfilled, by position.
+	Vacancies []Vacancy `json:"vacancies"`
+	// Units gives each unit's staffing before and after, by unit ID.
+	Units []UnitStaffing `json:"units"`
+	// Chains are the vacancy chains, by first NIP.
+	Chains []Chain `json:"chains"`
+	// Training lists, for each move, the competences below the new post's
+	// standard, by NIP.
+	Training []TrainingNeed `json:"training"`
+	// KPIs are the indicators before and after.
+	KPIs KPIs `json:"kpis"`
+	// Manifest records the inputs and settings of the run.
+	Manifest Manifest `json:"manifest"`
+	// Warnings are the soft problems: constraints not enforced, pins that
+	// override rules, posts left to open selection. Each is a *Warning.
+	Warnings []error `json:"-"`
+
+	sol *solution // for Explain
+}
+
+// solution is the assignment behind a plan.
+type solution struct {
+	in  *Instance
+	a   matching.Assignment
+	col []int // column per row, -1 without a seat
+}
+
+// MarshalJSON writes the plan with its warnings as strings.
+func (p Plan) MarshalJSON() ([]byte, error) {
+	type plain Plan
+	ws := make([]string, len(p.Warnings))
+	for k, w := range p.Warnings {
+		ws[k] = w.Error()
+	}
+	return json.Marshal(struct {
+		plain
+		Warnings []string `json:"warnings"`
+	}{plain(p), ws})
+}
+
+// MoveKind classifies a move.
+type MoveKind string
+
+// Move kinds (domain glossary: rotasi, promosi, demosi).
+const (
+	MoveRotation  MoveKind = "rotation"  // same career rank
+	MovePromotion MoveKind = "promotion" // to a higher rank
+	MoveDemotion  MoveKind = "demotion"  // to a lower rank
+	MovePlacement MoveKind = "placement" // an unplaced employee placed into a post
+)
+
+// Move is one employee's change of post. A move to the same position is
+// not a Move.
+type Move struct {
+	// Employee is the NIP.
+	Employee scoring.EmployeeID `json:"employee"`
+	Name     string             `json:"name"`
+	// From and FromUnit are the current post; empty for a placement.
+	From     scoring.PositionID `json:"from"`
+	FromUnit scoring.UnitID     `json:"from_unit"`
+	// To and ToUnit are the new post.
+	To     scoring.PositionID `json:"to"`
+	ToUnit scoring.UnitID     `json:"to_unit"`
+	Kind   MoveKind           `json:"kind"`
+	// FitBefore is the fit in the current post (0 for a placement) and
+	// FitAfter the fit in the new post.
+	FitBefore float64 `json:"fit_before"`
+	FitAfter  float64 `json:"fit_after"`
+	// Pinned reports a move fixed by constraints.pinned.
+	Pinned bool `json:"pinned"`
+	// Reasons explain the move: structural reasons first (pin, surplus in
+	// the current post, rotation due, remote post, wish), then the criteria
+	// that improved, largest gain first.
+	Reasons []string `json:"reasons"`
+}
+
+// Stay is an employee who keeps a seat in the current post.
+type Stay struct {
+	Employee scoring.EmployeeID `json:"employee"`
+	Position scoring.PositionID `json:"position"`
+	Fit      float64            `json:"fit"`
+	// Fixed says why the employee could not move, if a scenario rule kept
+	// them: pinned, excluded, election-freeze, acting-head; empty
+	// otherwise.
+	Fixed string `json:"fixed,omitempty"`
+}
+
+// Unplaced is an employee left without a seat: a holder who keeps the
+// post over its needed headcount (surplus), or an unplaced employee for
+// whom no seat was found.
+type Unplaced struct {
+	Employee scoring.EmployeeID `json:"employee"`
+	Name     string             `json:"name"`
+	// Position is the current post, kept without a seat; empty for an
+	// employee who had none.
+	Position scoring.PositionID `json:"position"`
+	// Eligible is the number of posts the employee could take.
+	Eligible int    `json:"eligible"`
+	Reason   string `json:"reason"`
+}
+
+// Vacancy is a position with seats left unfilled by the plan.
+type Vacancy struct {
+	Position    scoring.PositionID `json:"position"`
+	Name        string             `json:"name"`
+	Unit        scoring.UnitID     `json:"unit"`
+	Needed      int                `json:"needed"`
+	Seats       int                `json:"seats"`
+	Criticality float64            `json:"criticality"`
+	// Eligible is the number of employees allowed into the post.
+	Eligible int `json:"eligible"`
+}
+
+// UnitStaffing is one unit's staffing against its needs, in total and by
+// kind of post. Before counts the holders of the unit's posts; After the
+// holders after the plan, including holders who keep a post without a
+// seat. Shortage and surplus are summed over the kinds of post, so that a
+// surplus of nurses does not hide a shortage of doctors.
+type UnitStaffing struct {
+	Unit   scoring.UnitID `json:"unit"`
+	Name   string         `json:"name"`
+	Kind   string         `json:"kind"`
+	Area   string         `json:"area"`
+	Needed int            `json:"needed"`
+	Before Staffing       `json:"before"`
+	After  Staffing       `json:"after"`
+	// ByKind breaks the unit down by kind of post: the profession when the
+	// post has one (nurse, teacher…), otherwise the position kind
+	// (pelaksana, administrator…), sorted by that label.
+	ByKind []KindStaffing `json:"by_kind"`
+}
+
+// Staffing is a headcount against needs.
+type Staffing struct {
+	Holders  int `json:"holders"`
+	Shortage int `json:"shortage"`
+	Surplus  int `json:"surplus"`
+}
+
+// KindStaffing is the staffing of one kind of post in a unit.
+type KindStaffing struct {
+	Kind   string   `json:"kind"`
+	Needed int      `json:"needed"`
+	Before Staffing `json:"before"`
+	After  Staffing `json:"after"`
+}
+
+// Chain is a vacancy chain: Employees[0] takes the seat Employees[1]
+// leaves, who takes the seat Employees[2] leaves, and so on; the last
+// takes a seat that was vacant (Fills). Opens is the seat the first one
+// leaves (empty when they had none). A cycle (a swap or rotation) closes
+// on itself: the last takes the first one's seat.
+type Chain struct {
+	Employees []scoring.EmployeeID `json:"employees"`
+	// Seats are the posts taken, in the same order as Employees.
+	Seats  []scoring.PositionID `json:"seats"`
+	Length int                  `json:"length"`
+	Cycle  bool                 `json:"cycle"`
+	Opens  scoring.PositionID   `json:"opens"`
+	Fills  scoring.PositionID   `json:"fills"`
+}
+
+// TrainingNeed lists the competences of one moved employee below the new
+// post's standard, to be trained before the move takes effect.
+type TrainingNeed struct {
+	Employee scoring.EmployeeID `json:"employee"`
+	Position scoring.PositionID `json:"position"`
+	// Assessed is false when the employee has no valid competence
+	// assessment; Gaps is then empty and an assessment is the first need.
+	Assessed bool  `json:"assessed"`
+	Gaps     []Gap `json:"gaps"`
+}
+
+// Gap is one competence below the standard.
+type Gap struct {
+	Competency string `json:"competency"`
+	Have       int    `json:"have"`
+	Need       int    `json:"need"`
+}
+
+// KPIs are the plan's indicators before and after.
+type KPIs struct {
+	Before Indicators `json:"before"`
+	After  Indicators `json:"after"`
+}
+
+// Indicators are the key figures of one staffing state. Staff are the
+// employees holding a seat (before: holding a post, seated or not).
+type Indicators struct {
+	Staff    int     `json:"staff"`
+	TotalFit float64 `json:"total_fit"`
+	MeanFit  float64 `json:"mean_fit"`
+	// FieldMatchShare is the share of staff whose field of study is an
+	// exact match for their post (a post listing no field matches every
+	// field, as in the education criterion).
+	FieldMatchShare float64 `json:"field_match_share"`
+	// JPMShare is the share of staff with a valid assessment and JPM ≥ the
+	// MS threshold (80 by default) for their post.
+	JPMShare float64 `json:"jpm_ms_share"`
+	// UnmetNeed is Σ max(0, needed − holders) over positions;
+	// UnmetWeighted weighs each seat by its criticality.
+	UnmetNeed     int     `json:"unmet_need"`
+	UnmetWeighted float64 `json:"unmet_weighted"`
+	// Moves and Placements count transfers and first placements (0
+	// before).
+	Moves      int `json:"moves"`
+	Placements int `json:"placements"`
+	// Unplaced counts employees without a seat.
+	Unplaced int `json:"unplaced"`
+	// RemoteNeeded and RemoteFilled are the seats of remote and very remote
+	// units and how many are filled; RemoteShare is their ratio.
+	RemoteNeeded int     `json:"remote_needed"`
+	RemoteFilled int     `json:"remote_filled"`
+	RemoteShare  float64 `json:"remote_share"`
+}
+
+// Plan solves the instance and returns the optimal plan, with a
+// certificate checked on every solve.
+//
+// It returns ctx.Err() when ctx is cancelled during the solve, an
+// *InfeasibleError (unwrapping to ErrInfeasible) when pinned employees
+// need more seats than their posts offer, and an error wrapping
+// matching.ErrCertificate when the solution fails its optimality
+// certificate (an internal error). Other solver errors are wrapped. The
+// plan shares no memory with the instance except through Explain.
+func (in *Instance) Plan(ctx context.Context) (*Plan, error) {
+	solver := matching.Solver{Tolerance: in.Options.Tolerance, Progress: in.Options.Progress}
+	a, err := solver.Solve(ctx, &in.Problem)
+	if err != nil {
+		var ie *matching.InfeasibleError
+		if errors.As(err, &ie) {
+			return nil, in.infeasible(ie)
+		}
+		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+			return nil, err
+		}
+		return nil, fmt.Errorf("scenarios: solving %q: %w", in.Scenario.Name, err)
+	}
+	if err := matching.Certify(&in.Problem, &a, in.Options.Tolerance); err != nil {
+		return nil, fmt.Errorf("scenarios: internal error: the plan of %q failed its optimality certificate: %w", in.Scenario.Name, err)
+	}
+	sol := &solution{in: in, a: a, col: a.RowToCol}
+	p := in.render(sol)
+	p.sol = sol
+	if err := p.seal(in, &a); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// infeasible maps a Hall witness of the solver (pinned rows whose allowed
+// columns have too few seats) back to employees and posts.
+func (in *Instance) infeasible(ie *matching.InfeasibleError) error {
+	e := &InfeasibleError{Rule: scoring.RuleCapacity, Have: ie.Seats, Need: len(ie.Rows)}
+	for _, i := range ie.Rows {
+		e.Employees = append(e.Employees, in.Employees[i].ID)
+	}
+	for _, j := range ie.Cols {
+		e.Positions = append(e.Positions, in.Scorer.Positions[j].ID)
+	}
+	if ie.Transposed {
+		e.Need, e.Have = ie.Seats, len(ie.Rows)
+	}
+	return e
+}
+
+// outcome is a finished assignment with the lookups the plan and the
+// constraint checks need.
+type outcome struct {
+	in     *Instance
+	col    []int // seat per row, -1 without one
+	moves  int   // transfers (From set)
+	seated []int // seated holders per column
+	before []int // holders per column before
+}
+
+func newOutcome(in *Instance, col []int) *outcome {
+	m := len(in.Scorer.Positions)
+	o := &outcome{in: in, col: col, seated: make([]int, m), before: make([]int, m)}
+	for i, j := range col {
+		if j >= 0 {
+			o.seated[j]++
+			if c := in.cur[i]; c >= 0 && c != j {
+				o.moves++
+			}
+		}
+		if c := in.cur[i]; c >= 0 {
+			o.before[c]++
+		}
+	}
+	return o
+}
+
+// unitCount counts the holders of a unit's posts (of one profession if
+// prof is set) after the plan, including holders who keep a post without
+// a seat, and before it.
+func (o *outcome) unitCount(u unitID, prof scoring.Profession) (after, before int) {
+	cols := o.in.floorColumns(u, prof)
+	for i, c := range o.in.cur {
+		if c >= 0 && o.col[i] < 0 && slices.Contains(cols, c) {
+			after++ // keeps the post without a seat
+		}
+	}
+	for _, j := range cols {
+		after += o.seated[j]
+		before += o.before[j]
+	}
+	return after, before
+}
+
+// unitOf returns the unit an employee ends in: the seat's unit, the
+// current unit for a holder without a seat, or "".
+func (o *outcome) unitOf(id employeeID) unitID {
+	i, ok := o.in.rowOf[id]
+	if !ok {
+		return ""
+	}
+	if j := o.col[i]; j >= 0 {
+		return o.in.Scorer.Positions[j].Unit
+	}
+	if c := o.in.cur[i]; c >= 0 {
+		return o.in.Scorer.Positions[c].Unit
+	}
+	return ""
+}
+
+// turnoverBreaches returns the first unit (by ID) whose staff leaving for
+// another unit exceed pct percent of its staff before, and how many units
+// do.
+func (o *outcome) turnoverBreaches(pct float64) (unitID, int) {
+	in := o.in
+	staff := make([]int, len(in.Scorer.Units))
+	left := make([]int, len(in.Scorer.Units))
+	for i, c := range in.cur {
+		if c < 0 {
+			continue
+		}
+		u := in.units[in.Scorer.Positions[c].Unit]
+		staff[u]++
+		if j := o.col[i]; j >= 0 && in.Scorer.Positions[j].Unit != in.Scorer.Positions[c].Unit {
+			left[u]++
+		}
+	}
+	var first unitID
+	n := 0
+	for k := range staff {
+		if left[k] > 0 && float64(left[k]) > pct/100*float64(staff[k])+1e-9 {
+			if n == 0 {
+				first = in.Scorer.Units[k].ID
+			}
+			n++
+		}
+	}
+	return first, n
+}
+
+// remoteNetFlow returns the arrivals minus the departures of remote and
+// very remote units across their boundary (placements count as arrivals).
+func (o *outcome) remoteNetFlow() int {
+	in := o.in
+	net := 0
+	for i, j := range o.col {
+		c := in.cur[i]
+		if j < 0 || j == c {
+			continue
+		}
+		to := in.remote(j)
+		from := c >= 0 && in.remote(c)
+		switch {
+		case to && !from:
+			net++
+		case from && !to:
+			net--
+		}
+	}
+	return net
+}
+
+// remote reports whether column j lies in a remote or very remote unit.
+func (in *Instance) remote(j int) bool {
+	a := in.Scorer.Units[in.units[in.Scorer.Positions[j].Unit]].Area
+	return a == scoring.AreaRemote || a == scoring.AreaVeryRemote
+}
+
+// q rounds to the cost quantum, so that plan figures print the same on
+// every platform.
+func q(x float64) float64 { return math.Round(x*CostScale) / CostScale }
+
+// fit returns the fit of row i in column j: the total of its breakdown,
+// also for a pinned pair that breaks a rule.
+func (in *Instance) fit(i, j int) float64 {
+	f := in.Table.Fit(i, j)
+	if math.IsNaN(f) {
+		f = in.Table.Explain(i, j).Total
+	}
+	return q(f)
+}
+
+// render builds the plan of an assignment.
+func (in *Instance) render(sol *solution) *Plan {
+	s := in.Scenario
+	ps := in.Scorer.Positions
+	o := newOutcome(in, sol.col)
+	p := &Plan{Scenario: s.Name, PlanDate: s.PlanDate.Format("2006-01-02"),
+		Objective: q(-sol.a.Cost / CostScale),
+		Moves:     []Move{}, Stays: []Stay{}, Unplaced: []Unplaced{}, Vacancies: []Vacancy{},
+		Chains: []Chain{}, Training: []TrainingNeed{}}
+	eligible := make([]int, len(ps))
+	for i := range in.Employees {
+		e := &in.Employees[i]
+		c, j := in.cur[i], sol.col[i]
+		n := 0
+		in.candidatesOf(i, func(k int) { eligible[k]++; n++ })
+		switch {
+		case j >= 0 && j == c:
+			p.Stays = append(p.Stays, Stay{Employee: e.ID, Position: ps[j].ID, Fit: in.fit(i, j), Fixed: in.fixedText(i)})
+		case j >= 0:
+			p.Moves = append(p.Moves, in.move(i, j, o))
+			p.Training = append(p.Training, in.training(i, j))
+		default:
+			u := Unplaced{Employee: e.ID, Name: e.Name, Eligible: n}
+			if c >= 0 {
+				u.Position = ps[c].ID
+				u.Reason = in.surplusReason(i, c, o)
+			} else if n == 0 {
+				u.Reason = "no post is open to this employee"
+			} else {
+				u.Reason = "every seat open to this employee went to a better fit"
+			}
+			p.Unplaced = append(p.Unplaced, u)
+		}
+	}
+	for j := range ps {
+		if free := ps[j].Needed - o.seated[j]; free > 0 {
+			crit := ps[j].Criticality
+			if crit == 0 {
+				crit = 1
+			}
+			p.Vacancies = append(p.Vacancies, Vacancy{Position: ps[j].ID, Name: ps[j].Name, Unit: ps[j].Unit,
+				Needed: ps[j].Needed, Seats: free, Criticality: crit, Eligible: eligible[j]})
+		}
+	}
+	p.Units = in.staffing(o)
+	p.Chains = chains(p.Moves)
+	p.KPIs = KPIs{Before: in.indicators(o, true), After: in.indicators(o, false)}
+	p.Warnings = append(slices.Clone(in.warnings), in.notEnforcedWarnings(o)...)
+	if f := &in.freeze; f.window != nil {
+		msg := fmt.Sprintf("the plan date lies in freeze window %s (%s to %s, %s)", f.window.Name,
+			f.window.From.Format("2006-01-02"), f.window.To.Format("2006-01-02"), f.window.Basis)
+		if f.approvedAll {
+			msg += ": Mendagri approved the round in writing"
+		} else {
+			msg += fmt.Sprintf(": covered posts are frozen except for %d approved employees", len(f.approved))
+		}
+		p.Warnings = append(p.Warnings, &Warning{Rule: f.rule(), Err: ErrReportOnly, Message: msg})
+	}
+	return p
+}
+
+// fixedText names the scenario rule that kept row i in place, if any.
+func (in *Instance) fixedText(i int) string {
+	switch in.why[i] {
+	case fixPinned:
+		return "pinned"
+	case fixExcluded:
+		return "excluded"
+	case fixFrozen:
+		return string(in.freeze.rule())
+	}
+	return ""
+}
+
+// surplusReason explains why holder i keeps post c without a seat.
+func (in *Instance) surplusReason(i, c int, o *outcome) string {
+	ps := in.Scorer.Positions
+	switch {
+	case in.why[i] == fixRotation:
+		return fmt.Sprintf("due to rotate (max-tenure) but no open post suits: keeps %s without a seat", ps[c].ID)
+	case ps[c].Needed == 0:
+		return fmt.Sprintf("%s has no needed seat (abolished or 0 in the ABK); no open post suits", ps[c].ID)
+	}
+	return fmt.Sprintf("%s has %d holders for %d seats; the seats went to better fits and no open post suits",
+		ps[c].ID, o.before[c], ps[c].Needed)
+}
+
+// rank returns a position's career rank for the move kind: JPT 4,
+// administrator 3, pengawas 2, pelaksana 1, functional grades by level.
+func rank(p *scoring.Position) int {
+	switch p.Kind {
+	case scoring.KindJPT:
+		return 4
+	case scoring.KindAdministrator:
+		return 3
+	case scoring.KindPengawas:
+		return 2
+	case scoring.KindFunctional:
+		switch p.FunctionalGrade {
+		case scoring.AhliUtama:
+			return 4
+		case scoring.AhliMadya:
+			return 3
+		case scoring.AhliMuda:
+			return 2
+		}
+	}
+	return 1
+}
+
+// move builds the Move of row i into column j.
+func (in *Instance) move(i, j int, o *outcome) Move {
+	e := &in.Employees[i]
+	ps := in.Scorer.Positions
+	to := &ps[j]
+	m := Move{Employee: e.ID, Name: e.Name, To: to.ID, ToUnit: to.Unit, FitAfter: in.fit(i, j),
+		Pinned: in.why[i] == fixPinned, Kind: MovePlacement, Reasons: []string{}}
+	after := in.Table.Explain(i, j)
+	var before scoring.Score
+	c := in.cur[i]
+	if c >= 0 {
+		from := &ps[c]
+		m.From, m.FromUnit, m.FitBefore = from.ID, from.Unit, in.fit(i, c)
+		before = in.Table.Explain(i, c)
+		switch rb, ra := rank(from), rank(to); {
+		case ra > rb:
+			m.Kind = MovePromotion
+		case ra < rb:
+			m.Kind = MoveDemotion
+		default:
+			m.Kind = MoveRotation
+		}
+	}
+	if m.Pinned {
+		for _, pin := range in.Scenario.Constraints.Pinned {
+			if pin.Employee == e.ID {
+				m.Reasons = append(m.Reasons, "pinned: "+pin.Reason)
+			}
+		}
+	}
+	if c >= 0 && o.before[c] > ps[c].Needed {
+		m.Reasons = append(m.Reasons, fmt.Sprintf("current post over its needs: %d holders for %d seats", o.before[c], ps[c].Needed))
+	}
+	if in.why[i] == fixRotation {
+		m.Reasons = append(m.Reasons, fmt.Sprintf("rotation due (max-tenure): %.1f years in post", scoring.Years(e.PositionSince, in.Scenario.PlanDate)))
+	} else if c >= 0 {
+		if y := scoring.Years(e.PositionSince, in.Scenario.PlanDate); y >= float64(in.Scorer.Rules.RotationYears) {
+			m.Reasons = append(m.Reasons, fmt.Sprintf("past the rotation point: %.1f years in post", y))
+		}
+	}
+	if in.remote(j) {
+		m.Reasons = append(m.Reasons, "fills a seat in a "+in.Scorer.Units[in.units[to.Unit]].Area.String()+" unit")
+	}
+	if w := after.Components[scoring.CritPreference].Measure; w > 0 {
+		m.Reasons = append(m.Reasons, fmt.Sprintf("wish #%d", int(w)))
+	}
+	type delta struct {
+		c scoring.Criterion
+		d float64
+	}
+	var ds []delta
+	for k, comp := range after.Components {
+		d := comp.Value
+		if c >= 0 {
+			d -= before.Components[k].Value
+		}
+		if q(d) >= 0.0001 {
+			ds = append(ds, delta{comp.Criterion, q(d)})
+		}
+	}
+	slices.SortStableFunc(ds, func(a, b delta) int {
+		switch {
+		case a.d > b.d:
+			return -1
+		case a.d < b.d:
+			return 1
+		}
+		return int(a.c) - int(b.c)
+	})
+	for _, d := range ds {
+		m.Reasons = append(m.Reasons, fmt.Sprintf("%s %+.4f", d.c, d.d))
+	}
+	return m
+}
+
+// training lists row i's competences below column j's standard.
+func (in *Instance) training(i, j int) TrainingNeed {
+	e := &in.Employees[i]
+	p := &in.Scorer.Positions[j]
+	r := &in.Scorer.Rules
+	t := TrainingNeed{Employee: e.ID, Position: p.ID, Gaps: []Gap{}}
+	t.Assessed = !e.AssessedOn.IsZero() &&
+		scoring.AddMonths(e.AssessedOn, 12*r.AssessmentValidityYears).After(in.Scenario.PlanDate)
+	if !t.Assessed {
+		return t
+	}
+	std := p.Standard
+	if std.IsZero() {
+		l := defaultLevel(r, p)
+		for k := range std.Levels {
+			std.Levels[k] = l
+		}
+	}
+	for k, need := range std.Levels {
+		if have := e.Competence.Levels[k]; need > 0 && have < need {
+			t.Gaps = append(t.Gaps, Gap{Competency: scoring.Competency(k).String(), Have: have, Need: need})
+		}
+	}
+	for _, tl := range std.Technical {
+		have := 0
+		for _, x := range e.Competence.Technical {
+			if x.Name == tl.Name {
+				have = x.Level
+			}
+		}
+		if tl.Level > 0 && have < tl.Level {
+			t.Gaps = append(t.Gaps, Gap{Competency: "technical:" + tl.Name, Have: have, Need: tl.Level})
+		}
+	}
+	return t
+}
+
+// defaultLevel is the required level of a post with no explicit standard
+// (scoring.Rules.StandardLevel by kind and grade).
+func defaultLevel(r *scoring.Rules, p *scoring.Position) int {
+	s := &r.StandardLevel
+	switch p.Kind {
+	case scoring.KindJPT:
+		return s.JPT[p.JPTLevel]
+	case scoring.KindAdministrator:
+		return s.Administrator
+	case scoring.KindPengawas:
+		return s.Pengawas
+	case scoring.KindPelaksana:
+		return s.Pelaksana
+	}
+	return s.Functional[p.FunctionalGrade]
+}
+
+// kindLabel is the kind of post a staffing line groups by.
+func kindLabel(p *scoring.Position) string {
+	if p.Profession != 0 {
+		return p.Profession.String()
+	}
+	return p.Kind.String()
+}
+
+func staffing(holders, needed int) Staffing {
+	return Staffing{Holders: holders, Shortage: max(0, needed-holders), Surplus: max(0, holders-needed)}
+}
+
+// staffing returns each unit's staffing before and after.
+func (in *Instance) staffing(o *outcome) []UnitStaffing {
+	ps := in.Scorer.Positions
+	after := slices.Clone(o.seated)
+	for i, c := range in.cur {
+		if c >= 0 && o.col[i] < 0 {
+			after[c]++ // keeps the post without a seat
+		}
+	}
+	out := make([]UnitStaffing, 0, len(in.Scorer.Units))
+	for k := range in.Scorer.Units {
+		u := &in.Scorer.Units[k]
+		us := UnitStaffing{Unit: u.ID, Name: u.Name, Kind: u.Kind.String(), Area: u.Area.String(), ByKind: []KindStaffing{}}
+		for _, j := range in.unitHolds[k] {
+			label := kindLabel(&ps[j])
+			idx := slices.IndexFunc(us.ByKind, func(ks KindStaffing) bool { return ks.Kind == label })
+			if idx < 0 {
+				us.ByKind = append(us.ByKind, KindStaffing{Kind: label})
+				idx = len(us.ByKind) - 1
+			}
+			ks := &us.ByKind[idx]
+			ks.Needed += ps[j].Needed
+			ks.Before.Holders += o.before[j]
+			ks.After.Holders += after[j]
+		}
+		slices.SortFunc(us.ByKind, func(a, b KindStaffing) int { return strings.Compare(a.Kind, b.Kind) })
+		for x := range us.ByKind {
+			ks := &us.ByKind[x]
+			ks.Before = staffing(ks.Before.Holders, ks.Needed)
+			ks.After = staffing(ks.After.Holders, ks.Needed)
+			us.Needed += ks.Needed
+			us.Before.Holders += ks.Before.Holders
+			us.Before.Shortage += ks.Before.Shortage
+			us.Before.Surplus += ks.Before.Surplus
+			us.After.Holders += ks.After.Holders
+			us.After.Shortage += ks.After.Shortage
+			us.After.Surplus += ks.After.Surplus
+		}
+		out = append(out, us)
+	}
+	return out
+}
+
+// indicators computes the KPIs before (current posts) or after the plan.
+func (in *Instance) indicators(o *outcome, before bool) Indicators {
+	ps := in.Scorer.Positions
+	var k Indicators
+	var total float64
+	match, jpm := 0, 0
+	holders := make([]int, len(ps))
+	for i := range in.Employees {
+		j := o.col[i]
+		if before {
+			j = in.cur[i]
+		}
+		if j < 0 {
+			k.Unplaced++
+			continue
+		}
+		holders[j]++
+		k.Staff++
+		total += in.fit(i, j)
+		if in.fieldMatch(i, j) {
+			match++
+		}
+		sc := in.Table.Explain(i, j)
+		if pct := sc.Components[scoring.CritCompetence].Measure; pct >= 0 && pct >= in.Scorer.Rules.JPM.MS-1e-9 {
+			jpm++
+		}
+		if !before && in.cur[i] != j {
+			if in.cur[i] >= 0 {
+				k.Moves++
+			} else {
+				k.Placements++
+			}
+		}
+	}
+	if before {
+		k.Unplaced = 0
+		for i := range in.Employees {
+			if in.cur[i] < 0 {
+				k.Unplaced++
+			}
+		}
+	}
+	k.TotalFit = q(total)
+	if k.Staff > 0 {
+		k.MeanFit = q(total / float64(k.Staff))
+		k.FieldMatchShare = q(float64(match) / float64(k.Staff))
+		k.JPMShare = q(float64(jpm) / float64(k.Staff))
+	}
+	var weighted float64
+	for j := range ps {
+		short := max(0, ps[j].Needed-holders[j])
+		crit := ps[j].Criticality
+		if crit == 0 {
+			crit = 1
+		}
+		k.UnmetNeed += short
+		weighted += float64(short) * crit
+		if in.remote(j) {
+			k.RemoteNeeded += ps[j].Needed
+			k.RemoteFilled += min(holders[j], ps[j].Needed)
+		}
+	}
+	k.UnmetWeighted = q(weighted)
+	if k.RemoteNeeded > 0 {
+		k.RemoteShare = q(float64(k.RemoteFilled) / float64(k.RemoteNeeded))
+	}
+	return k
+}
+
+// fieldMatch reports whether row i's field of study is an exact match for
+// column j: listed in the post's fields or relevant fields, or the post
+// lists none.
+func (in *Instance) fieldMatch(i, j int) bool {
+	p := &in.Scorer.Positions[j]
+	if len(p.Fields) == 0 && len(p.Relevant) == 0 {
+		return true
+	}
+	f := in.Employees[i].Education.Field
+	return f != "" && (slices.Contains(p.Fields, f) || slices.Contains(p.Relevant, f))
+}
+
+// chains links the moves into vacancy chains: in each position, the
+// arrivals (by NIP) take the seats of the departures (by NIP) in order;
+// arrivals beyond the departures take seats that were vacant.
+func chains(moves []Move) []Chain {
+	byPos := map[scoring.PositionID]*struct{ in, out []int }{}
+	get := func(p scoring.PositionID) *struct{ in, out []int } {
+		x := byPos[p]
+		if x == nil {
+			x = &struct{ in, out []int }{}
+			byPos[p] = x
+		}
+		return x
+	}
+	for k, m := range moves { // moves are sorted by NIP
+		get(m.To).in = append(get(m.To).in, k)
+		if m.From != "" {
+			get(m.From).out = append(get(m.From).out, k)
+		}
+	}
+	next := make([]int, len(moves)) // next[a] = b: a takes b's seat
+	hasPrev := make([]bool, len(moves))
+	for k := range next {
+		next[k] = -1
+	}
+	for _, m := range moves {
+		x := byPos[m.To]
+		if x == nil {
+			continue
+		}
+		for n, a := range x.in {
+			if n < len(x.out) {
+				next[a] = x.out[n]
+				hasPrev[x.out[n]] = true
+			}
+		}
+		delete(byPos, m.To)
+	}
+	out := []Chain{}
+	seen := make([]bool, len(moves))
+	walk := func(start int) Chain {
+		var ch Chain
+		k := start
+		for k >= 0 && !seen[k] {
+			seen[k] = true
+			ch.Employees = append(ch.Employees, moves[k].Employee)
+			ch.Seats = append(ch.Seats, moves[k].To)
+			k = next[k]
+		}
+		ch.Length = len(ch.Employees)
+		ch.Cycle = k == start
+		ch.Opens = moves[start].From
+		if !ch.Cycle {
+			ch.Fills = ch.Seats[len(ch.Seats)-1]
+		} else {
+			ch.Opens = ""
+		}
+		return ch
+	}
+	for k := range moves {
+		if !hasPrev[k] {
+			out = append(out, walk(k))
+		}
+	}
+	for k := range moves { // what is left are cycles; start at the lowest NIP
+		if !seen[k] {
+			out = append(out, walk(k))
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Chain) int { return strings.Compare(string(a.Employees[0]), string(b.Employees[0])) })
+	return out
+}

@@ -1,0 +1,419 @@
+package scenarios
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mutasi-asn/mutasi/matching"
+	"github.com/mutasi-asn/mutasi/scoring"
+)
+
+// checkPlan re-checks a plan independently of build.go: every hard pair
+// rule through scoring.Scorer.Check, pins, exclusions and freezes from the
+// scenario, capacities, sorting, chains against moves, KPIs and the
+// objective against a recomputation.
+func checkPlan(t *testing.T, in *Instance, p *Plan) {
+	t.Helper()
+	s := in.Scenario
+	sc := &in.Scorer
+	pos := map[scoring.PositionID]*scoring.Position{}
+	for k := range sc.Positions {
+		pos[sc.Positions[k].ID] = &sc.Positions[k]
+	}
+	emp := map[scoring.EmployeeID]*scoring.Employee{}
+	for k := range in.Employees {
+		emp[in.Employees[k].ID] = &in.Employees[k]
+	}
+
+	// Every employee exactly once, lists sorted.
+	final := map[scoring.EmployeeID]scoring.PositionID{}
+	seen := map[scoring.EmployeeID]int{}
+	for _, m := range p.Moves {
+		seen[m.Employee]++
+		final[m.Employee] = m.To
+		require.NotEqual(t, m.From, m.To, "self-move of %s", m.Employee)
+		require.Equal(t, emp[m.Employee].Position, m.From, "move of %s starts elsewhere", m.Employee)
+	}
+	for _, st := range p.Stays {
+		seen[st.Employee]++
+		final[st.Employee] = st.Position
+		require.Equal(t, emp[st.Employee].Position, st.Position)
+	}
+	for _, u := range p.Unplaced {
+		seen[u.Employee]++
+		require.Equal(t, emp[u.Employee].Position, u.Position)
+	}
+	require.Len(t, seen, len(in.Employees))
+	for id, n := range seen {
+		require.Equal(t, 1, n, "employee %s appears %d times", id, n)
+	}
+	assert.True(t, sort.SliceIsSorted(p.Moves, func(a, b int) bool { return p.Moves[a].Employee < p.Moves[b].Employee }))
+	assert.True(t, sort.SliceIsSorted(p.Stays, func(a, b int) bool { return p.Stays[a].Employee < p.Stays[b].Employee }))
+	assert.True(t, sort.SliceIsSorted(p.Unplaced, func(a, b int) bool { return p.Unplaced[a].Employee < p.Unplaced[b].Employee }))
+	assert.True(t, sort.SliceIsSorted(p.Vacancies, func(a, b int) bool { return p.Vacancies[a].Position < p.Vacancies[b].Position }))
+	assert.True(t, sort.SliceIsSorted(p.Units, func(a, b int) bool { return p.Units[a].Unit < p.Units[b].Unit }))
+
+	// Capacity.
+	load := map[scoring.PositionID]int{}
+	for _, to := range final {
+		load[to]++
+	}
+	for id, n := range load {
+		require.LessOrEqual(t, n, pos[id].Needed, "capacity of %s", id)
+	}
+	free := 0
+	for _, v := range p.Vacancies {
+		require.Equal(t, pos[v.Position].Needed-load[v.Position], v.Seats)
+		free += v.Seats
+	}
+
+	// Pair rules, pins, exclusions, freeze.
+	pins := map[scoring.EmployeeID]Pin{}
+	for _, pin := range s.Constraints.Pinned {
+		pins[pin.Employee] = pin
+	}
+	excluded := map[scoring.EmployeeID]bool{}
+	for _, x := range s.Constraints.Excluded {
+		excluded[x.Employee] = true
+	}
+	fr := resolveFreeze(s, disabledRules(s))
+	for _, m := range p.Moves {
+		e := emp[m.Employee]
+		pin, pinned := pins[m.Employee]
+		require.False(t, excluded[m.Employee], "excluded %s moved", m.Employee)
+		if pinned {
+			require.Equal(t, pin.Position, m.To, "pinned %s moved elsewhere", m.Employee)
+			continue
+		}
+		vs, err := sc.Check(e, pos[m.To])
+		require.NoError(t, err)
+		require.Empty(t, vs, "move of %s to %s breaks a rule", m.Employee, m.To)
+		if fr.active() && !fr.approved[m.Employee] {
+			require.False(t, fr.covered(pos[m.To]), "%s moves into frozen post %s", m.Employee, m.To)
+			if m.From != "" {
+				require.False(t, fr.covered(pos[m.From]), "%s leaves frozen post %s", m.Employee, m.From)
+				require.False(t, fr.actingHead, "%s moves under an acting head", m.Employee)
+			}
+		}
+	}
+	for id, pin := range pins {
+		want := pin.Position
+		if want == "" {
+			want = emp[id].Position
+		}
+		if want != "" {
+			require.Equal(t, want, final[id], "pin of %s", id)
+		}
+	}
+
+	// Chains agree with the moves.
+	inChain := map[scoring.EmployeeID]int{}
+	for _, c := range p.Chains {
+		require.Equal(t, len(c.Employees), c.Length)
+		require.Equal(t, len(c.Seats), c.Length)
+		for k, id := range c.Employees {
+			inChain[id]++
+			require.Equal(t, final[id], c.Seats[k])
+			if k+1 < len(c.Employees) {
+				require.Equal(t, c.Seats[k], emp[c.Employees[k+1]].Position, "chain: %s takes the seat of %s", id, c.Employees[k+1])
+			}
+		}
+		if c.Cycle {
+			require.Equal(t, c.Seats[c.Length-1], emp[c.Employees[0]].Position)
+		}
+	}
+	require.Len(t, inChain, len(p.Moves))
+	for id, n := range inChain {
+		require.Equal(t, 1, n, "%s in %d chains", id, n)
+	}
+
+	// Staffing: every holder is counted once before and once after.
+	before, afterHolders, kept := 0, 0, 0
+	for _, u := range p.Units {
+		before += u.Before.Holders
+		afterHolders += u.After.Holders
+		n := 0
+		for _, k := range u.ByKind {
+			n += k.After.Holders
+			assert.Equal(t, max(0, k.Needed-k.After.Holders), k.After.Shortage)
+			assert.Equal(t, max(0, k.After.Holders-k.Needed), k.After.Surplus)
+		}
+		assert.Equal(t, u.After.Holders, n)
+	}
+	placedBefore := 0
+	for _, e := range in.Employees {
+		if e.Position != "" {
+			placedBefore++
+		}
+	}
+	for _, u := range p.Unplaced {
+		if u.Position != "" {
+			kept++
+		}
+	}
+	assert.Equal(t, placedBefore, before)
+	assert.Equal(t, len(p.Moves)+len(p.Stays)+kept, afterHolders)
+
+	// KPIs and objective.
+	after := p.KPIs.After
+	transfers, placements := 0, 0
+	for _, m := range p.Moves {
+		if m.From == "" {
+			placements++
+		} else {
+			transfers++
+		}
+	}
+	assert.Equal(t, transfers, after.Moves)
+	assert.Equal(t, placements, after.Placements)
+	assert.Equal(t, len(p.Moves)+len(p.Stays), after.Staff)
+	assert.Equal(t, len(p.Unplaced), after.Unplaced)
+	assert.Equal(t, free, after.UnmetNeed)
+	bonus, pen := 0.0, DefaultUnfilledPenalty
+	if s.Scoring.ContinuityBonus != nil {
+		bonus = *s.Scoring.ContinuityBonus
+	}
+	if s.Scoring.UnfilledPenalty != nil {
+		pen = *s.Scoring.UnfilledPenalty
+	}
+	var total, fits float64
+	for id, to := range final {
+		e, ps := emp[id], pos[to]
+		sco, err := sc.Explain(e, ps)
+		require.NoError(t, err)
+		crit := ps.Criticality
+		if crit == 0 {
+			crit = 1
+		}
+		v := sco.Total + pen*crit
+		if e.Position == to {
+			v += bonus
+		}
+		total += v
+		fits += sco.Total
+	}
+	tol := 1e-6 * float64(len(in.Employees)+1)
+	assert.InDelta(t, total, p.Objective, tol, "objective")
+	assert.InDelta(t, fits, after.TotalFit, tol, "total fit")
+	assert.Equal(t, p.Objective, p.Manifest.Cert.Objective)
+	assert.True(t, p.Manifest.Cert.Passed)
+	assert.Len(t, p.Manifest.PlanHash, 64)
+}
+
+func loadExample(t *testing.T, name string) *Scenario {
+	t.Helper()
+	s, _, err := Load(DefaultExample(), name)
+	require.NoError(t, err)
+	return s
+}
+
+func TestPlanExampleInvariants(t *testing.T) {
+	s := loadExample(t, "scenario.yaml")
+	in, err := Build(s, nil, Options{})
+	require.NoError(t, err)
+	p, err := in.Plan(context.Background())
+	require.NoError(t, err)
+	checkPlan(t, in, p)
+	// The example's point: remote units end better staffed.
+	assert.Greater(t, p.KPIs.After.RemoteShare, p.KPIs.Before.RemoteShare)
+	assert.Less(t, p.KPIs.After.UnmetNeed, p.KPIs.Before.UnmetNeed)
+	// Every plan-level constraint present is named in a warning.
+	var rules []scoring.RuleID
+	for _, w := range p.Warnings {
+		var pw *Warning
+		require.True(t, errors.As(w, &pw))
+		if errors.Is(w, ErrNotEnforced) {
+			rules = append(rules, pw.Rule)
+		}
+	}
+	for _, r := range []scoring.RuleID{scoring.RuleUnitFloor, scoring.RuleUnitCap, scoring.RuleMaxMoves, scoring.RuleConflictOfInterest} {
+		assert.Contains(t, rules, r)
+	}
+	// 5 floors, 1 cap, turnover, remote outflow, max moves, 1 conflict.
+	assert.Len(t, rules, 10)
+}
+
+func TestPlanFreezeOverlay(t *testing.T) {
+	s := loadExample(t, "whatif-election-freeze.yaml")
+	in, err := Build(s, nil, Options{})
+	require.NoError(t, err)
+	require.NotNil(t, in.freeze.window)
+	assert.Equal(t, "B", in.freeze.window.Name)
+	p, err := in.Plan(context.Background())
+	require.NoError(t, err)
+	checkPlan(t, in, p)
+	frozen := 0
+	for _, st := range p.Stays {
+		if st.Fixed == string(scoring.RuleElectionFreeze) {
+			frozen++
+		}
+	}
+	assert.Positive(t, frozen)
+
+	// Domain §2.4: on 2025-12-01 (after window B) moves touch covered
+	// posts; on 2025-10-08 none does (checkPlan asserts it).
+	base := loadExample(t, "scenario.yaml")
+	bin, bp := planOf(t, base)
+	touching := 0
+	for _, m := range bp.Moves {
+		if in.freeze.covered(&bin.Scorer.Positions[bin.colOf[m.To]]) ||
+			(m.From != "" && in.freeze.covered(&bin.Scorer.Positions[bin.colOf[m.From]])) {
+			touching++
+		}
+	}
+	assert.Positive(t, touching)
+
+	// With a blanket approval nothing is frozen.
+	s.Rules.Election.MinisterApprovalAll = true
+	in, err = Build(s, nil, Options{})
+	require.NoError(t, err)
+	assert.False(t, in.freeze.active())
+}
+
+// TestPlanHash recomputes the plan's own hash: the SHA-256 of its compact
+// JSON with an empty plan_hash.
+func TestPlanHash(t *testing.T) {
+	_, p := planOf(t, loadExample(t, "scenario.yaml"))
+	want := p.Manifest.PlanHash
+	cp := *p
+	cp.Manifest.PlanHash = ""
+	b, err := json.Marshal(&cp)
+	require.NoError(t, err)
+	sum := sha256.Sum256(b)
+	assert.Equal(t, want, hex.EncodeToString(sum[:]))
+}
+
+func TestPlanCancelled(t *testing.T) {
+	s := loadExample(t, "scenario.yaml")
+	in, err := Build(s, nil, Options{})
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = in.Plan(ctx)
+	require.ErrorIs(t, err, context.Canceled)
+}
+
+func TestPlanPinsOverCapacity(t *testing.T) {
+	s := mustParse(t, tinyYAML)
+	// Pin both nurses of the town post into the single remote seat.
+	s.Workforce.Positions[1].Needed = 1
+	s.Constraints.Pinned = []Pin{
+		{Employee: "199001012015032001", Position: "PKM-PELEPAT-PERAWAT", Reason: "test"},
+		{Employee: "199203152016031002", Position: "PKM-PELEPAT-PERAWAT", Reason: "test"},
+	}
+	in, err := Build(s, nil, Options{})
+	require.NoError(t, err)
+	_, err = in.Plan(context.Background())
+	require.ErrorIs(t, err, ErrInfeasible)
+	var ie *InfeasibleError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, scoring.RuleCapacity, ie.Rule)
+	assert.Equal(t, []scoring.PositionID{"PKM-PELEPAT-PERAWAT"}, ie.Positions)
+	assert.Equal(t, 2, ie.Need)
+	assert.Equal(t, 1, ie.Have)
+	assert.Contains(t, ie.Error(), "2 pinned employees need seats in PKM-PELEPAT-PERAWAT, which offer 1")
+}
+
+func TestPlanChainsCycle(t *testing.T) {
+	moves := []Move{
+		{Employee: "1", From: "A", To: "B"},
+		{Employee: "2", From: "B", To: "A"},
+		{Employee: "3", From: "C", To: "D"},
+		{Employee: "4", From: "", To: "C"},
+	}
+	cs := chains(moves)
+	require.Len(t, cs, 2)
+	assert.Equal(t, Chain{Employees: []scoring.EmployeeID{"1", "2"}, Seats: []scoring.PositionID{"B", "A"}, Length: 2, Cycle: true}, cs[0])
+	// 4 (unplaced) takes 3's seat C; 3 takes the vacant D.
+	assert.Equal(t, Chain{Employees: []scoring.EmployeeID{"4", "3"}, Seats: []scoring.PositionID{"C", "D"}, Length: 2, Opens: "", Fills: "D"}, cs[1])
+}
+
+func TestPlanWarningsInJSON(t *testing.T) {
+	p := &Plan{Warnings: []error{&Warning{Rule: scoring.RuleMaxMoves, Message: "x", Err: ErrNotEnforced}}}
+	b, err := p.MarshalJSON()
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"warnings":["max-moves: x"]`)
+	for _, key := range []string{`"moves"`, `"units"`, `"kpis"`, `"manifest"`} {
+		assert.Contains(t, string(b), key)
+	}
+}
+
+// TestPlanCertified checks the certificate independently once more.
+func TestPlanCertified(t *testing.T) {
+	s := loadExample(t, "whatif-strict-tenure.yaml")
+	in, err := Build(s, nil, Options{})
+	require.NoError(t, err)
+	p, err := in.Plan(context.Background())
+	require.NoError(t, err)
+	require.NoError(t, matching.Certify(&in.Problem, &p.sol.a, 0))
+	checkPlan(t, in, p)
+	// Hard rotation: nobody past tenure_max_years keeps a seat in the post
+	// unless a scenario rule fixed them or a lock holds them.
+	for _, st := range p.Stays {
+		e := in.Employees[in.rowOf[st.Employee]]
+		if st.Fixed != "" || lockedInPlace(&e, s) {
+			continue
+		}
+		years := scoring.Years(e.PositionSince, s.PlanDate)
+		assert.Less(t, years, float64(in.Scorer.Rules.RotationYears)+1e-9, "%s stays after %.2f years", st.Employee, years)
+	}
+}
+
+func mustParse(t *testing.T, y string) *Scenario {
+	t.Helper()
+	s, err := Parse(strings.NewReader(y), "tiny.yaml")
+	require.NoError(t, err)
+	return s
+}
+
+// tinyYAML is a two-unit, two-nurse scenario for rule tests.
+const tinyYAML = `
+name: tiny
+plan_date: 2025-12-01
+workforce:
+  units:
+    - {id: PKM-MB, name: Puskesmas Muara Bungo, kind: puskesmas, kecamatan: Pasar Muara Bungo, area: urban}
+    - {id: PKM-PELEPAT, name: Puskesmas Pelepat, kind: puskesmas, kecamatan: Pelepat, area: remote}
+  positions:
+    - {id: PKM-MB-PERAWAT, unit: PKM-MB, name: Perawat Terampil, kind: functional,
+       functional_grade: terampil, profession: nurse, needed: 1, fields: [keperawatan], required_certs: [str]}
+    - {id: PKM-PELEPAT-PERAWAT, unit: PKM-PELEPAT, name: Perawat Terampil, kind: functional,
+       functional_grade: terampil, profession: nurse, needed: 2, fields: [keperawatan],
+       required_certs: [str], criticality: 1.5}
+    - {id: PKM-PELEPAT-KEPALA, unit: PKM-PELEPAT, name: Kepala Puskesmas, kind: functional,
+       functional_grade: ahli_muda, needed: 1, unit_head: true, fields: [keperawatan, kesehatan_masyarakat]}
+  employees:
+    - {nip: "199001012015032001", name: Siti Aminah, birth_date: 1990-01-01, status: PNS, grade: II/d,
+       education: D3, field: keperawatan, position: PKM-MB-PERAWAT, position_since: 2019-03-01,
+       certifications: [{kind: str}], ratings: [{year: 2023, predicate: baik}, {year: 2024, predicate: sangat_baik}]}
+    - {nip: "199203152016031002", name: Budi Saputra, birth_date: 1992-03-15, status: PNS, grade: II/d,
+       education: D3, field: keperawatan, position: PKM-MB-PERAWAT, position_since: 2021-07-01,
+       certifications: [{kind: str}]}
+    - {nip: "198505052010011003", name: Dewi Lestari, birth_date: 1985-05-05, status: PNS, grade: III/c,
+       education: S1, field: kesehatan_masyarakat, position: PKM-PELEPAT-KEPALA, position_since: 2020-01-01}
+scoring: {continuity_bonus: 0.05}
+`
+
+// TestPlanActingHead: while an acting head is PPK nobody placed moves;
+// unplaced employees may still be placed outside the freeze scope.
+func TestPlanActingHead(t *testing.T) {
+	s := loadExample(t, "whatif-pppk-intake.yaml")
+	s.Rules.ActingHead = true
+	in, p := planOf(t, s)
+	checkPlan(t, in, p)
+	for _, m := range p.Moves {
+		assert.Empty(t, m.From, "%s moved under an acting head", m.Employee)
+		assert.False(t, in.freeze.covered(&in.Scorer.Positions[in.colOf[m.To]]))
+	}
+	assert.Positive(t, p.KPIs.After.Placements, "the PPPK intake is placed")
+	assert.Zero(t, p.KPIs.After.Moves)
+}

@@ -1,0 +1,325 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/mutasi-asn/mutasi/scoring"
+)
+
+// Scenario-level rules: the election freeze and acting-head windows, pins,
+// exclusions and the hard 5-year rotation, which build.go encodes by
+// forbidding pairs or forcing stays, and the plan-level constraints that
+// matching cannot enforce yet (unit floors and caps, max moves, max
+// turnover, no remote outflow, conflict-of-interest pairs), which every
+// plan names in a warning.
+
+// Warning sentinels; a *Warning unwraps to one of them.
+var (
+	// ErrNotEnforced reports a constraint of the scenario that the solver
+	// does not enforce yet; the warning says whether the plan happens to
+	// meet it.
+	ErrNotEnforced = errors.New("scenarios: constraint not enforced by the solver")
+	// ErrOverride reports a pin that breaks a hard rule: the pin is kept,
+	// as a reasoned manual override, and the rule ids are named.
+	ErrOverride = errors.New("scenarios: manual override breaks a rule")
+	// ErrReportOnly reports a post or rule the plan reports on without
+	// planning it (open selection posts, rules that cannot be switched
+	// off).
+	ErrReportOnly = errors.New("scenarios: reported, not planned")
+)
+
+// Warning is a soft problem attached to a plan: a constraint not enforced,
+// a pin that overrides a rule, a post left to open selection. It prints as
+// "rule-id: message" and unwraps to its sentinel.
+type Warning struct {
+	// Rule is the rule or constraint concerned.
+	Rule scoring.RuleID
+	// Message describes the problem in English, without a final period.
+	Message string
+	// Err is the sentinel: ErrNotEnforced, ErrOverride or ErrReportOnly.
+	Err error
+}
+
+func (w *Warning) Error() string { return string(w.Rule) + ": " + w.Message }
+
+// Unwrap returns the sentinel.
+func (w *Warning) Unwrap() error { return w.Err }
+
+// DefaultFreezeMonths is the length of the election freeze windows: 6
+// months before the candidate-pair decision and after the inauguration (UU
+// 10/2016 Pasal 71(2) and 162(3)).
+const DefaultFreezeMonths = 6
+
+// Window is an election freeze window, both ends inclusive (domain §2.3,
+// the conservative reading).
+type Window struct {
+	// Name is "A" (before the election), "B" (after the inauguration) or
+	// "C" (acting head).
+	Name     string    `json:"name"`
+	From, To time.Time `json:"-"`
+	// Basis cites the regulation.
+	Basis string `json:"basis"`
+}
+
+// freeze holds the scenario rules resolved at the plan date.
+type freeze struct {
+	window      *Window // the window holding the plan date, nil if none
+	actingHead  bool    // window C: every move of a placed employee needs approval
+	approvedAll bool
+	approved    map[employeeID]bool
+	jpt, admin  bool
+	pengawas    bool
+	unitHead    bool
+}
+
+// windows returns the election freeze windows of s (A and B; C is the
+// acting-head flag). Window A runs from CandidateDate − FreezeMonths to
+// TermEnd; without a TermEnd it closes at the inauguration, and without
+// that at the candidate date. Window B runs FreezeMonths from the
+// inauguration.
+func windows(s *Scenario) []Window {
+	el := &s.Rules.Election
+	months := DefaultFreezeMonths
+	if el.FreezeMonths != nil {
+		months = *el.FreezeMonths
+	}
+	var ws []Window
+	if !el.CandidateDate.IsZero() {
+		end := el.TermEnd
+		if end.IsZero() {
+			end = el.InaugurationDate
+		}
+		if end.IsZero() || end.Before(el.CandidateDate) {
+			end = el.CandidateDate
+		}
+		ws = append(ws, Window{Name: "A", From: scoring.AddMonths(el.CandidateDate, -months), To: end,
+			Basis: "UU 10/2016 Pasal 71(2)"})
+	}
+	if !el.InaugurationDate.IsZero() {
+		ws = append(ws, Window{Name: "B", From: el.InaugurationDate, To: scoring.AddMonths(el.InaugurationDate, months),
+			Basis: "UU 10/2016 Pasal 162(3)"})
+	}
+	return ws
+}
+
+// resolveFreeze returns the freeze state of s at its plan date. Rules
+// switched off in rules.disabled (election-freeze, acting-head) are not
+// applied.
+func resolveFreeze(s *Scenario, disabled map[scoring.RuleID]bool) freeze {
+	el := &s.Rules.Election
+	f := freeze{approvedAll: el.MinisterApprovalAll, approved: map[employeeID]bool{}}
+	for _, e := range el.MinisterApproval {
+		f.approved[e] = true
+	}
+	day := s.PlanDate
+	if !disabled[scoring.RuleElectionFreeze] {
+		for _, w := range windows(s) {
+			if !day.Before(w.From) && !day.After(w.To) {
+				w := w
+				f.window = &w
+				break
+			}
+		}
+	}
+	if s.Rules.ActingHead && !disabled[scoring.RuleActingHead] {
+		f.actingHead = true
+		if f.window == nil {
+			f.window = &Window{Name: "C", From: day, To: day, Basis: "PP 49/2008 Pasal 132A; UU 10/2016 Pasal 71(4)"}
+		}
+	}
+	scope := el.FreezeScope
+	if len(scope) == 0 {
+		scope = []string{"jpt", "administrator", "pengawas", "unit_head"}
+	}
+	f.jpt = slices.Contains(scope, "jpt")
+	f.admin = slices.Contains(scope, "administrator")
+	f.pengawas = slices.Contains(scope, "pengawas")
+	f.unitHead = slices.Contains(scope, "unit_head")
+	return f
+}
+
+// active reports whether a freeze applies at the plan date.
+func (f *freeze) active() bool { return f.window != nil && !f.approvedAll }
+
+// covered reports whether post p is in the freeze scope.
+func (f *freeze) covered(p *scoring.Position) bool {
+	switch {
+	case f.jpt && p.Kind == scoring.KindJPT,
+		f.admin && p.Kind == scoring.KindAdministrator,
+		f.pengawas && p.Kind == scoring.KindPengawas,
+		f.unitHead && p.IsUnitHead:
+		return true
+	}
+	return false
+}
+
+// rule returns the rule id that freezes moves: acting-head in window C,
+// election-freeze otherwise.
+func (f *freeze) rule() scoring.RuleID {
+	if f.window != nil && f.window.Name == "C" {
+		return scoring.RuleActingHead
+	}
+	return scoring.RuleElectionFreeze
+}
+
+// disabledRules returns the rule ids listed in rules.disabled.
+func disabledRules(s *Scenario) map[scoring.RuleID]bool {
+	m := map[scoring.RuleID]bool{}
+	for _, id := range s.Rules.Disabled {
+		m[scoring.RuleID(id)] = true
+	}
+	return m
+}
+
+// rotationHard reports whether the 5-year rotation (max-tenure) is hard.
+func rotationHard(s *Scenario, disabled map[scoring.RuleID]bool) bool {
+	return s.Constraints.Rotation == "hard" && !disabled[scoring.RuleMaxTenure]
+}
+
+// constraintRef is one plan-level constraint the solver does not enforce,
+// with the check of a finished plan against it.
+type constraintRef struct {
+	rule scoring.RuleID
+	text string
+	// check returns whether the plan meets the constraint and a short
+	// statement of the figures.
+	check func(o *outcome) (bool, string)
+}
+
+// unenforced lists the plan-level constraints present in s that matching
+// cannot enforce yet (Groups and Side are unsupported), in schema order.
+// Constraints switched off in rules.disabled are left out.
+func (in *Instance) unenforced() []constraintRef {
+	s := in.Scenario
+	c := &s.Constraints
+	dis := in.disabled
+	var out []constraintRef
+	if !dis[scoring.RuleUnitFloor] {
+		for _, f := range c.UnitFloors {
+			f := f
+			prof, _ := scoring.ParseProfession(f.Profession)
+			out = append(out, constraintRef{rule: scoring.RuleUnitFloor,
+				text: fmt.Sprintf("%s needs ≥ %d %s%s", in.unitName(f.Unit), f.Min, professionWord(prof, f.Min), reasonSuffix(f.Reason)),
+				check: func(o *outcome) (bool, string) {
+					// A unit already below its floor may not lose any.
+					after, before := o.unitCount(f.Unit, prof)
+					figures := fmt.Sprintf("%d before, %d after the plan", before, after)
+					if after < f.Min && before < f.Min {
+						figures += "; the unit was already below its floor and loses none"
+					}
+					return after >= min(f.Min, before), figures
+				}})
+		}
+	}
+	if !dis[scoring.RuleUnitCap] {
+		for _, f := range c.UnitCaps {
+			f := f
+			prof, _ := scoring.ParseProfession(f.Profession)
+			out = append(out, constraintRef{rule: scoring.RuleUnitCap,
+				text: fmt.Sprintf("%s takes ≤ %d %s%s", in.unitName(f.Unit), f.Max, professionWord(prof, f.Max), reasonSuffix(f.Reason)),
+				check: func(o *outcome) (bool, string) {
+					after, before := o.unitCount(f.Unit, prof)
+					return after <= f.Max, fmt.Sprintf("%d before, %d after the plan", before, after)
+				}})
+		}
+		if c.MaxTurnoverPct != nil {
+			pct := *c.MaxTurnoverPct
+			out = append(out, constraintRef{rule: scoring.RuleUnitCap,
+				text: fmt.Sprintf("at most %s%% of a unit's staff leave in one round (max_turnover_pct)", fmtNum(pct)),
+				check: func(o *outcome) (bool, string) {
+					worst, n := o.turnoverBreaches(pct)
+					if n == 0 {
+						return true, "no unit above it"
+					}
+					return false, fmt.Sprintf("%d units above it, such as %s", n, in.unitName(worst))
+				}})
+		}
+		if c.NoRemoteOutflow {
+			out = append(out, constraintRef{rule: scoring.RuleUnitCap,
+				text: "no net outflow of staff from remote and very remote units (no_remote_outflow)",
+				check: func(o *outcome) (bool, string) {
+					net := o.remoteNetFlow()
+					return net >= 0, fmt.Sprintf("net flow %+d", net)
+				}})
+		}
+	}
+	if c.MaxMoves != nil && !dis[scoring.RuleMaxMoves] {
+		limit := *c.MaxMoves
+		out = append(out, constraintRef{rule: scoring.RuleMaxMoves,
+			text: fmt.Sprintf("at most %d %s in the round", limit, plural(limit, "move")),
+			check: func(o *outcome) (bool, string) {
+				return o.moves <= limit, fmt.Sprintf("%d moves", o.moves)
+			}})
+	}
+	if !dis[scoring.RuleConflictOfInterest] {
+		for _, cf := range c.Conflicts {
+			cf := cf
+			if len(cf.Employees) != 2 {
+				continue
+			}
+			out = append(out, constraintRef{rule: scoring.RuleConflictOfInterest,
+				text: fmt.Sprintf("%s and %s may not end in one unit%s", cf.Employees[0], cf.Employees[1], reasonSuffix(cf.Reason)),
+				check: func(o *outcome) (bool, string) {
+					a, b := o.unitOf(cf.Employees[0]), o.unitOf(cf.Employees[1])
+					if a != "" && a == b {
+						return false, "both in " + in.unitName(a)
+					}
+					return true, "in different units"
+				}})
+		}
+	}
+	return out
+}
+
+// notEnforcedWarnings checks a finished plan against every unenforced
+// constraint and returns one warning each.
+func (in *Instance) notEnforcedWarnings(o *outcome) []error {
+	var ws []error
+	for _, c := range in.unenforced() {
+		ok, figures := c.check(o)
+		verdict := "this plan meets it"
+		if !ok {
+			verdict = "this plan breaks it"
+		}
+		ws = append(ws, &Warning{Rule: c.rule, Err: ErrNotEnforced,
+			Message: fmt.Sprintf("%s: not enforced by the solver yet; %s (%s)", c.text, verdict, figures)})
+	}
+	return ws
+}
+
+func reasonSuffix(r string) string {
+	if r == "" {
+		return ""
+	}
+	return " (" + r + ")"
+}
+
+// professionWord names holders of a profession, plural unless n is 1.
+func professionWord(p scoring.Profession, n int) string {
+	if p == 0 {
+		if n == 1 {
+			return "holder"
+		}
+		return "holders"
+	}
+	w := p.String()
+	if n != 1 {
+		w += "s"
+	}
+	return w
+}
+
+// fmtNum formats a number without trailing zeros.
+func fmtNum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+
+// plural returns word, with an s unless n is 1.
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
+}
