@@ -2,8 +2,8 @@ package matching
 
 // Sparse shortest augmenting paths.
 //
-// The solver follows Jonker & Volgenant (1987), in the sparse form of
-// Volgenant (1996, LAPMOD): column potentials v, row potentials implicit
+// The solver follows Jonker & Volgenant (1987) in its sparse form (LAPJVsp;
+// see also Volgenant 1996, LAPMOD): column potentials v, row potentials implicit
 // (u[i] = c[i][x(i)] − v[x(i)] for a placed row), and one Dijkstra search
 // per row to be placed over the reduced costs c[i][j] − u[i] − v[j] ≥ 0.
 // The search keeps the full columns it has labelled in a 4-ary heap ordered
@@ -35,10 +35,14 @@ package matching
 // placed, the searches are preceded by the Jonker–Volgenant initialization:
 // column reduction with reduction transfer, then four passes of augmenting
 // row reduction, all over the candidate lists. In every other case the
-// potentials start at 0 and a first pass places, in ascending order, every
-// row whose cheapest option (reduced cost, then column index) is free; the
-// others are searched for afterwards, ascending. This keeps V[j] ≤ 0 and
-// V[j] = 0 on columns with an empty seat, as Certify requires there.
+// potentials start at 0 and only full columns' potentials are lowered, which
+// keeps V[j] ≤ 0 and V[j] = 0 on columns with an empty seat, as Certify
+// requires there: with at most one seat per column and no shared virtual
+// column, augmenting row reduction runs from zero potentials over all rows
+// (a row's way out counts as an option that is never lowered); otherwise a
+// first pass places, in ascending order, every row whose cheapest option
+// (reduced cost, then column index) is free. The rows left are searched for
+// afterwards, ascending.
 //
 // Late in a square solve the free columns are far from every free row and
 // each forward search reads nearly all the candidate lists. Once a forward

@@ -316,6 +316,30 @@ func TestSparseCancelled(t *testing.T) {
 	require.ErrorIs(t, err, context.Canceled)
 }
 
+// TestSparseCancelledMidway cancels from the Progress callback, during the
+// forward searches and during the backward ones.
+func TestSparseCancelledMidway(t *testing.T) {
+	t.Parallel()
+	p := randomSquareSparse(rand.New(rand.NewPCG(6, 6)), 3000, 10, 1000)
+	for _, backwardAt := range []int{math.MaxInt, 1} {
+		ctx, cancel := context.WithCancel(context.Background())
+		calls := 0
+		s := Solver{Progress: func(done, total int) {
+			if calls++; calls == 1 {
+				cancel()
+			}
+		}}
+		s.ws.sparse.backwardAt = backwardAt
+		_, err := s.Solve(ctx, p)
+		require.ErrorIs(t, err, context.Canceled, "backwardAt=%d", backwardAt)
+		cancel()
+		// The workspace stays usable.
+		a, err := s.Solve(context.Background(), p)
+		require.NoError(t, err)
+		checkAssignment(t, p, a)
+	}
+}
+
 // randomSquareSparse returns an n×n problem with k candidates a row (the
 // diagonal always among them, so that it is feasible) and integer costs in
 // [1, maxCost].
