@@ -48,12 +48,6 @@ func TestGenerateExample(t *testing.T) {
 	}
 }
 
-// exUnit is a unit of the example with the generator's staffing pressure.
-type exUnit struct {
-	Unit
-	rombel int // schools: class groups
-}
-
 // kecamatan of the example: real names (domain §7.2); the area classes
 // beyond the urban core are a modelling assumption.
 var exKecamatan = []struct {
