@@ -618,6 +618,7 @@ func (w *denseWorkspace) reduceRows(free []int32, st *stats, validate bool) ([]i
 					u2 = o
 				}
 			}
+
 			switch {
 			case u1 == inf:
 				free[kept] = i // nothing allowed: the search reports it

@@ -64,7 +64,7 @@
 // columns that are full get lowered, so V[j] ≤ 0 with V[j] = 0 on columns
 // with an empty seat; they use augmenting row reduction from zero
 // potentials when every column has at most one seat, and a greedy start
-// otherwise. Seats are handled natively (a full column leads a search to
+// otherwise (seats, or more rows than seats). Seats are handled natively (a full column leads a search to
 // every row seated in it; no column is duplicated). Staying out is a private
 // virtual column per row; with more rows than seats and Unassigned nil, one
 // shared zero-cost virtual column takes the R − S rows left out, and its
