@@ -8,10 +8,17 @@
 //
 // # Commands
 //
-//	solve FILE     solve a raw cost matrix (lap-ref, OR-Library or CSV file)
-//	version        print the version
-//	plan, explain, compare, validate, score, init, generate, bench, schema:
-//	               listed in the help, not available yet; they exit 1
+//	plan [SCENARIO]                      plan a transfer round (default: the embedded Bungo example)
+//	explain [SCENARIO] --employee NIP    why one employee goes where the plan puts them
+//	compare BASE WHATIF                  the differences between two scenarios' plans
+//	validate SCENARIO...                 check scenario files strictly, without solving
+//	score [SCENARIO] (--employee NIP | --position ID) [--top N]
+//	                                     rank candidates by fit, with eligibility and reasons
+//	init DIR                             write the Bungo example into DIR for editing
+//	schema                               print the JSON Schema of scenario files
+//	solve FILE                           solve a raw cost matrix (lap-ref, OR-Library or CSV file)
+//	version                              print the version
+//	generate, bench                      listed in the help, not available yet; they exit 1
 //
 // `mutasi --help` and `mutasi <command> --help` print the usage, ending with
 // an example, to stdout and exit 0.
@@ -48,6 +55,183 @@
 //	1  failure: I/O, invalid input, a failed certificate, an internal error, an interrupt
 //	2  usage: unknown command or flag, bad flag value, wrong number of arguments
 //	3  infeasible: no assignment satisfies the constraints; the report is still printed
+//
+// # Planning a round
+//
+// mutasi plan reads a scenario (a YAML file with its CSV rosters beside it;
+// without a file, the embedded Bungo example; '-' reads a self-contained
+// scenario from stdin), builds the assignment problem under the hard rules,
+// solves it exactly and certifies the optimum. The table and markdown
+// formats print every section of the plan: a summary, the KPIs before →
+// after, the moves (NIP, name, from, to, kind, fit before and after, the
+// reasons), each unit's staffing against its needs, the vacancies left,
+// the employees left without a seat, the vacancy chains, the training
+// needs, the warnings and the manifest. --format csv prints the moves:
+//
+//	$ mutasi plan --format csv testdata/scenarios/tiny.yaml
+//	employee,name,from,to,kind,fit_before,fit_after,reasons
+//	199001012015032001,Siti Aminah,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,rotation,0.56625,0.64375,current post over its needs: 2 holders for 1 seats; past the rotation point: 6.8 years in post; fills a seat in a remote unit; tenure +0.0875
+//	199203152016031002,Budi Saputra,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,rotation,0.61,0.6,current post over its needs: 2 holders for 1 seats; fills a seat in a remote unit
+//
+// --format json prints the plan itself, with the top-level keys scenario,
+// plan_date, objective, moves (each with employee, the NIP), stays,
+// unplaced, vacancies, units, chains, training, kpis, manifest and warnings
+// (see package github.com/mutasi-asn/mutasi/scenarios). --format html
+// writes one self-contained, printable page: the KPIs, a bar chart of each
+// unit's staffing before and after against its needs, the fit distribution
+// before and after, the vacancy chains, the moves with their explanations
+// in expandable rows, the training needs and the manifest in a footer:
+//
+//	mutasi plan --lang id --format html -o rencana.html bungo/scenario.yaml
+//
+// The same inputs give the same bytes in every format: the manifest holds
+// no timestamp. Warnings (constraints the solver does not enforce yet, pins
+// that override a rule, posts left to open selection) are echoed to stderr
+// as "mutasi: warning: …" unless -q; they always stay in the plan. --stats
+// writes one JSON line of sizes and timings to stderr, never into the plan.
+//
+// When the hard rules cannot all hold, plan prints the report in the
+// chosen format, the error on stderr, and exits 3:
+//
+//	$ mutasi plan --format json testdata/scenarios/infeasible.yaml
+//	{
+//	  "infeasible": {
+//	    "rule": "capacity",
+//	    "positions": [
+//	      "PKM-PELEPAT-PERAWAT"
+//	    ],
+//	    "employees": [
+//	      "199001012015032001",
+//	      "199203152016031002"
+//	    ],
+//	    "need": 2,
+//	    "have": 1
+//	  },
+//	  "message": "2 pinned employees need seats in PKM-PELEPAT-PERAWAT, which offer 1 (capacity): 199001012015032001, 199203152016031002",
+//	  "warnings": []
+//	}
+//	[exit status 3]
+//
+// # Explaining a placement
+//
+// mutasi explain answers "why me?": the current and planned posts with
+// their score breakdowns, the next best posts with the exact margin by
+// which each lost, and the rules that closed the other posts. --lang id
+// translates the labels, criteria and rule reasons:
+//
+//	$ mutasi --lang id explain testdata/scenarios/tiny.yaml --employee 199001012015032001
+//	Penjelasan
+//	NIP               199001012015032001
+//	nama              Siti Aminah
+//	hasil             dimutasi
+//	ditahan oleh      –
+//	jabatan saat ini  Perawat Terampil di Puskesmas Muara Bungo (PKM-MB-PERAWAT)
+//	jabatan rencana   Perawat Terampil di Puskesmas Pelepat (PKM-PELEPAT-PERAWAT)
+//
+//	Nilai pada jabatan saat ini
+//	kriteria      nilai mentah  bobot   kontribusi
+//	pendidikan          1.0000  0.2500      0.2500
+//	kompetensi          0.5000  0.3500      0.1750
+//	masa jabatan        0.2083  0.1500      0.0312
+//	kinerja             0.5000  0.1500      0.0750
+//	preferensi          0.3500  0.1000      0.0350
+//	total         –             –           0.5663
+//
+//	Nilai pada jabatan rencana
+//	kriteria      nilai mentah  bobot   kontribusi
+//	pendidikan          1.0000  0.2500      0.2500
+//	kompetensi          0.5000  0.3500      0.1750
+//	masa jabatan        0.7917  0.1500      0.1187
+//	kinerja             0.5000  0.1500      0.0750
+//	preferensi          0.2500  0.1000      0.0250
+//	total         –             –           0.6438
+//
+//	Jabatan terbaik berikutnya
+//	jabatan         nama              unit kerja             kecocokan  selisih  formasi milik  penjelasan
+//	PKM-MB-PERAWAT  Perawat Terampil  Puskesmas Muara Bungo     0.5663   1.0275  –              needs +1.0275 to stay in Perawat Terampil at Puskesmas Muara Bungo
+//
+//	Tersisih oleh aturan
+//	aturan         alasan                                              jabatan
+//	grade-band     pangkat/golongan di luar rentang jabatan                  1
+//	min-education  tingkat pendidikan di bawah syarat minimal jabatan        1
+//
+// The explanation's text ("needs +1.0275 to stay …") comes from the
+// scenarios package, in English. --format json prints the explanation
+// object, whose score objects hold total and components (criterion, raw,
+// weight, contribution).
+//
+// # Comparing a what-if
+//
+// mutasi compare plans two scenarios and prints the moves added, removed
+// and changed, the KPI deltas after the moves and the churn, the share of
+// staff whose outcome differs:
+//
+//	$ mutasi compare testdata/scenarios/tiny.yaml testdata/scenarios/tiny-whatif.yaml
+//	Comparison
+//	base             tiny
+//	what-if          tiny-one-seat
+//	added                        0
+//	removed                      1
+//	changed                      0
+//	staff in a seat              3
+//	outcomes differ              1
+//	churn                   0.3333
+//
+//	KPIs after the moves
+//	indicator                            base    what-if  change
+//	staff in a seat                           3        3        0
+//	total fit                            1.8208   1.8308   0.0100
+//	mean fit                             0.6069   0.6103   0.0033
+//	field of study matches               1.0000   1.0000   0.0000
+//	JPM ≥ MS threshold                   0.0000   0.0000   0.0000
+//	unmet need (seats)                        1        0       -1
+//	unmet need, weighted by criticality  1.0000   0.0000  -1.0000
+//	moves                                     2        1       -1
+//	first placements                          0        0        0
+//	without a seat                            0        0        0
+//	remote seats needed                       3        2       -1
+//	remote seats filled                       3        2       -1
+//	remote seats filled (share)          1.0000   1.0000   0.0000
+//
+//	Moves that differ
+//	change   NIP                 from            to (base)            to (what-if)  fit (base)  fit (what-if)
+//	removed  199203152016031002  PKM-MB-PERAWAT  PKM-PELEPAT-PERAWAT  –                 0.6000  –
+//
+// # Ranking candidates
+//
+// mutasi score ranks, without solving, the employees for one post
+// (--position) or the posts for one employee (--employee): allowed pairs
+// first, best fit first, with the rule ids that forbid the others:
+//
+//	$ mutasi score --position PKM-PELEPAT-DOKTER --top 3
+//	Candidates by fit
+//	scenario    bungo-2025-12
+//	for         PKM-PELEPAT-DOKTER
+//	candidates                 583
+//	shown                        3
+//
+//	rank  NIP                 name                 current post              fit     current  allowed  rules           reasons
+//	   1  199609092021072001  Dewi Pratama         PKM-PELEPAT-DOKTER        0.7900  yes      yes      –               –
+//	   2  199809162022042001  Rina Nasution        PKM-AIR-GEMURUH-DOKTER    0.5850  no       yes      –               –
+//	   3  197604162001122001  Nurhayati Syahputra  PKM-RIMBO-TENGAH-PERAWAT  0.8287  no       no       accepted-field  field keperawatan not in accepted fields [kedokteran]
+//
+// # Scenario files
+//
+// mutasi init DIR writes the embedded example for editing: DIR/scenario.yaml,
+// its CSV rosters and the what-if overlays DIR/whatif-*.yaml. It never
+// overwrites an existing file unless given --force. mutasi schema prints
+// the JSON Schema of scenario files. mutasi validate checks files strictly
+// (load and build, no solve) and prints one line per file:
+//
+//	$ mutasi validate testdata/scenarios/tiny.yaml testdata/scenarios/tiny-whatif.yaml
+//	file                                 valid  units  positions  employees  seats  allowed pairs  errors
+//	testdata/scenarios/tiny.yaml         yes        2          3          3      4              5       0
+//	testdata/scenarios/tiny-whatif.yaml  yes        2          3          3      3              5       0
+//
+// Every error of an invalid file goes to stderr at once, one per line, as
+// file:line:col: message, and validate exits 1:
+//
+//	mutasi: error: testdata/scenarios/broken.yaml:2:12: plan_date: "2025-13-01" is not a date written yyyy-mm-dd
 //
 // # Solving a cost matrix
 //

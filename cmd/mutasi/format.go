@@ -86,6 +86,8 @@ type cell struct {
 	i    int
 	f    float64
 	b    bool
+	lb   label     // a text cell shown translated in table, markdown and html
+	tr   [2]string // or, when set, its text per language there (by Lang)
 }
 
 func textCell(s string) cell   { return cell{kind: kindText, text: s} }
@@ -93,6 +95,16 @@ func intCell(i int) cell       { return cell{kind: kindInt, i: i} }
 func floatCell(f float64) cell { return cell{kind: kindFloat, f: f} }
 func boolCell(b bool) cell     { return cell{kind: kindBool, b: b} }
 func nullCell() cell           { return cell{kind: kindNull} }
+
+// labelCell is a text cell holding a stable id (CSV and JSON) that people
+// read translated (table, markdown, html).
+func labelCell(id string, lb label) cell { return cell{kind: kindText, text: id, lb: lb} }
+
+// transCell is a text cell whose machine text (CSV and JSON) is text and
+// whose human text is en or id by language.
+func transCell(text, en, id string) cell {
+	return cell{kind: kindText, text: text, tr: [2]string{en, id}}
+}
 
 func (c cell) numeric() bool { return c.kind == kindInt || c.kind == kindFloat }
 
@@ -110,14 +122,28 @@ type section struct {
 	cols   []column
 	rows   [][]cell
 	record bool // a single row, shown as field/value pairs
-	tuples bool // JSON: each row as an array of values, not an object
+	// textLeft aligns a record's text values left (numbers stay right).
+	textLeft bool
+	tuples   bool // JSON: each row as an array of values, not an object
 }
 
 // report is a result ready to render.
 type report struct {
 	title    label
+	headings bool // table: print the title and each section's title above it
 	sections []section
 	warnings []string // also printed on stderr (unless -q); in JSON always
+}
+
+// section returns the section with the given key; it panics when there is
+// none (a programming error).
+func (r *report) section(key string) *section {
+	for k := range r.sections {
+		if r.sections[k].key == key {
+			return &r.sections[k]
+		}
+	}
+	panic(fmt.Sprintf("report: no section %q", key))
 }
 
 // render writes r in format f, with labels in language l.
@@ -157,6 +183,12 @@ func (c cell) human(l Lang, prec int) string {
 		return l.text(lblNo)
 	case kindNull:
 		return l.text(lblMissing)
+	}
+	if c.lb != lblNone {
+		return l.text(c.lb)
+	}
+	if c.tr != [2]string{} {
+		return c.tr[l]
 	}
 	return c.text
 }
@@ -202,7 +234,7 @@ func (s *section) grid(l Lang) grid {
 				v = s.rows[0][k]
 			}
 			g.rows = append(g.rows, []string{l.text(c.label), v.human(l, c.prec)})
-			g.cellNum = append(g.cellNum, []bool{false, true}) // values align right
+			g.cellNum = append(g.cellNum, []bool{false, !s.textLeft || v.numeric()}) // values align right
 		}
 		g.numeric = []bool{false, false}
 		return g
@@ -235,10 +267,20 @@ var tableCellText = strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ")
 // record is shown as field/value lines without a header.
 func renderTable(w io.Writer, l Lang, r *report) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	if r.headings && r.title != lblNone {
+		fmt.Fprintf(tw, "%s\n", tableCellText.Replace(l.text(r.title)))
+	}
 	for si := range r.sections {
 		s := &r.sections[si]
 		if si > 0 {
 			fmt.Fprintln(tw)
+		}
+		if r.headings && s.title != lblNone {
+			fmt.Fprintf(tw, "%s\n", tableCellText.Replace(l.text(s.title)))
+			if len(s.rows) == 0 {
+				fmt.Fprintf(tw, "(%s)\n", l.text(lblNoRows))
+				continue
+			}
 		}
 		g := s.grid(l)
 		lines := g.rows
@@ -450,6 +492,10 @@ func renderMarkdown(w io.Writer, l Lang, r *report) error {
 		}
 		if s.title != lblNone {
 			fmt.Fprintf(&b, "## %s\n\n", mdEscape(l.text(s.title)))
+			if r.headings && len(s.rows) == 0 {
+				fmt.Fprintf(&b, "(%s)\n", mdEscape(l.text(lblNoRows)))
+				continue
+			}
 		}
 		g := s.grid(l)
 		line := func(cells []string) {
@@ -462,7 +508,7 @@ func renderMarkdown(w io.Writer, l Lang, r *report) error {
 		line(g.head)
 		b.WriteString("|")
 		for k := range g.head {
-			if g.numeric[k] || (s.record && k == 1) {
+			if g.numeric[k] || (s.record && k == 1 && !s.textLeft) {
 				b.WriteString(" ---: |")
 			} else {
 				b.WriteString(" --- |")
@@ -488,6 +534,7 @@ type htmlSection struct {
 	Title string
 	Head  []string
 	Rows  [][]htmlCell
+	Empty string // what the plan report shows instead of a table without rows
 }
 
 type htmlCell struct {

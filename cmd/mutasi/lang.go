@@ -67,33 +67,321 @@ const (
 	lblWarnings
 	lblField
 	lblValue
+	lblPlanTitle
+	lblScenario
+	lblPlanDate
+	lblObjective
+	lblStays
+	lblVacantSeats
+	lblKPIs
+	lblIndicator
+	lblBefore
+	lblAfter
+	lblChange
+	lblKPIStaff
+	lblKPITotalFit
+	lblKPIMeanFit
+	lblKPIFieldMatch
+	lblKPIJPM
+	lblKPIUnmet
+	lblKPIUnmetWeighted
+	lblKPIMoves
+	lblKPIPlacements
+	lblKPIUnplaced
+	lblKPIRemoteNeeded
+	lblKPIRemoteFilled
+	lblKPIRemoteShare
+	lblMoves
+	lblNIP
+	lblName
+	lblFrom
+	lblTo
+	lblKind
+	lblFitBefore
+	lblFitAfter
+	lblReasons
+	lblRotation
+	lblPromotion
+	lblDemotion
+	lblPlacement
+	lblUnitStaffing
+	lblStaffingByKind
+	lblUnit
+	lblArea
+	lblNeeded
+	lblShortageBefore
+	lblShortageAfter
+	lblSurplusBefore
+	lblSurplusAfter
+	lblKindOfPost
+	lblVacancies
+	lblPosition
+	lblCriticality
+	lblEligibleCount
+	lblUnplacedTitle
+	lblCurrentPost
+	lblEligiblePosts
+	lblReason
+	lblChains
+	lblLength
+	lblCycle
+	lblOpens
+	lblSteps
+	lblFills
+	lblTraining
+	lblAssessed
+	lblGaps
+	lblAssessFirst
+	lblWarning
+	lblManifest
+	lblVersion
+	lblPlanHash
+	lblWeights
+	lblRulesTitle
+	lblEnforced
+	lblNotEnforced
+	lblSolver
+	lblCertificate
+	lblInputs
+	lblFile
+	lblSHA256
+	lblInfeasibleTitle
+	lblRule
+	lblMessage
+	lblPositions
+	lblEmployees
+	lblNeed
+	lblHave
+	lblExcludedBy
+	lblCount
+	lblExplainTitle
+	lblOutcome
+	lblOutcomeMoves
+	lblOutcomePlaced
+	lblOutcomeStays
+	lblOutcomeUnplaced
+	lblFixed
+	lblPlannedPost
+	lblAt
+	lblCurrentScore
+	lblPlannedScore
+	lblCriterion
+	lblRaw
+	lblWeight
+	lblContribution
+	lblTotal
+	lblOverrides
+	lblAlternatives
+	lblFit
+	lblMargin
+	lblHolder
+	lblExplanation
+	lblCompareTitle
+	lblBase
+	lblWhatIf
+	lblAdded
+	lblRemoved
+	lblChanged
+	lblDiffer
+	lblChurn
+	lblKPIDeltas
+	lblMoveChanges
+	lblChangeKind
+	lblBaseTo
+	lblWhatIfTo
+	lblBaseFit
+	lblWhatIfFit
+	lblScoreTitle
+	lblFor
+	lblCandidates
+	lblShown
+	lblRank
+	lblCurrent
+	lblAllowed
+	lblRules
+	lblValidateTitle
+	lblValid
+	lblUnits
+	lblSeats
+	lblAllowedPairs
+	lblErrors
+	lblFitDistribution
+	lblStaffingChart
+	lblStaff
+	lblShareOfStaff
+	lblDetails
+	lblNoRows
 	numLabels
 )
 
 // labelText holds every label in English and Indonesian.
 var labelText = [numLabels][2]string{
-	lblNone:            {"", ""},
-	lblYes:             {"yes", "ya"},
-	lblNo:              {"no", "tidak"},
-	lblMissing:         {"–", "–"},
-	lblSolveTitle:      {"Assignment problem", "Masalah penugasan"},
-	lblAssignmentTitle: {"Assignment", "Penugasan"},
-	lblRows:            {"rows", "baris"},
-	lblCols:            {"columns", "kolom"},
-	lblFormat:          {"input format", "format masukan"},
-	lblMaximize:        {"maximize", "maksimalkan"},
-	lblFeasible:        {"feasible", "layak"},
-	lblOptimum:         {"optimum", "nilai optimum"},
-	lblCertified:       {"certified optimal", "optimal tersertifikasi"},
-	lblAssigned:        {"rows assigned", "baris terisi"},
-	lblRepeat:          {"solves", "jumlah penyelesaian"},
-	lblSolveSeconds:    {"best solve time (s)", "waktu penyelesaian terbaik (detik)"},
-	lblRow:             {"row", "baris"},
-	lblCol:             {"column", "kolom"},
-	lblCost:            {"cost", "biaya"},
-	lblWarnings:        {"Warnings", "Peringatan"},
-	lblField:           {"field", "isian"},
-	lblValue:           {"value", "nilai"},
+	lblNone:             {"", ""},
+	lblYes:              {"yes", "ya"},
+	lblNo:               {"no", "tidak"},
+	lblMissing:          {"–", "–"},
+	lblSolveTitle:       {"Assignment problem", "Masalah penugasan"},
+	lblAssignmentTitle:  {"Assignment", "Penugasan"},
+	lblRows:             {"rows", "baris"},
+	lblCols:             {"columns", "kolom"},
+	lblFormat:           {"input format", "format masukan"},
+	lblMaximize:         {"maximize", "maksimalkan"},
+	lblFeasible:         {"feasible", "layak"},
+	lblOptimum:          {"optimum", "nilai optimum"},
+	lblCertified:        {"certified optimal", "optimal tersertifikasi"},
+	lblAssigned:         {"rows assigned", "baris terisi"},
+	lblRepeat:           {"solves", "jumlah penyelesaian"},
+	lblSolveSeconds:     {"best solve time (s)", "waktu penyelesaian terbaik (detik)"},
+	lblRow:              {"row", "baris"},
+	lblCol:              {"column", "kolom"},
+	lblCost:             {"cost", "biaya"},
+	lblWarnings:         {"Warnings", "Peringatan"},
+	lblField:            {"field", "isian"},
+	lblValue:            {"value", "nilai"},
+	lblPlanTitle:        {"Transfer plan", "Rencana mutasi"},
+	lblScenario:         {"scenario", "skenario"},
+	lblPlanDate:         {"plan date", "tanggal efektif"},
+	lblObjective:        {"objective (total value)", "nilai tujuan (total)"},
+	lblStays:            {"stays", "tetap"},
+	lblVacantSeats:      {"vacant seats", "formasi kosong"},
+	lblKPIs:             {"KPIs before → after", "IKU sebelum → sesudah"},
+	lblIndicator:        {"indicator", "indikator"},
+	lblBefore:           {"before", "sebelum"},
+	lblAfter:            {"after", "sesudah"},
+	lblChange:           {"change", "perubahan"},
+	lblKPIStaff:         {"staff in a seat", "pegawai menduduki formasi"},
+	lblKPITotalFit:      {"total fit", "total kecocokan"},
+	lblKPIMeanFit:       {"mean fit", "rata-rata kecocokan"},
+	lblKPIFieldMatch:    {"field of study matches", "jurusan sesuai jabatan"},
+	lblKPIJPM:           {"JPM ≥ MS threshold", "JPM ≥ ambang MS"},
+	lblKPIUnmet:         {"unmet need (seats)", "kebutuhan belum terpenuhi (formasi)"},
+	lblKPIUnmetWeighted: {"unmet need, weighted by criticality", "kebutuhan belum terpenuhi, berbobot kekritisan"},
+	lblKPIMoves:         {"moves", "mutasi"},
+	lblKPIPlacements:    {"first placements", "penempatan pertama"},
+	lblKPIUnplaced:      {"without a seat", "tanpa formasi"},
+	lblKPIRemoteNeeded:  {"remote seats needed", "kebutuhan formasi daerah terpencil"},
+	lblKPIRemoteFilled:  {"remote seats filled", "formasi daerah terpencil terisi"},
+	lblKPIRemoteShare:   {"remote seats filled (share)", "keterisian daerah terpencil (proporsi)"},
+	lblMoves:            {"Moves", "Mutasi"},
+	lblNIP:              {"NIP", "NIP"},
+	lblName:             {"name", "nama"},
+	lblFrom:             {"from", "dari"},
+	lblTo:               {"to", "ke"},
+	lblKind:             {"kind", "jenis"},
+	lblFitBefore:        {"fit before", "kecocokan sebelum"},
+	lblFitAfter:         {"fit after", "kecocokan sesudah"},
+	lblReasons:          {"reasons", "alasan"},
+	lblRotation:         {"rotation", "rotasi"},
+	lblPromotion:        {"promotion", "promosi"},
+	lblDemotion:         {"demotion", "demosi"},
+	lblPlacement:        {"placement", "penempatan"},
+	lblUnitStaffing:     {"Unit staffing against needs", "Kebutuhan dan keterisian unit kerja"},
+	lblStaffingByKind:   {"Staffing by kind of post (where it differs from the need)", "Keterisian per jenis jabatan (yang tidak sesuai kebutuhan)"},
+	lblUnit:             {"unit", "unit kerja"},
+	lblArea:             {"area", "wilayah"},
+	lblNeeded:           {"needed", "kebutuhan"},
+	lblShortageBefore:   {"shortage before", "kekurangan sebelum"},
+	lblShortageAfter:    {"shortage after", "kekurangan sesudah"},
+	lblSurplusBefore:    {"surplus before", "kelebihan sebelum"},
+	lblSurplusAfter:     {"surplus after", "kelebihan sesudah"},
+	lblKindOfPost:       {"kind of post", "jenis jabatan"},
+	lblVacancies:        {"Vacancies left", "Formasi yang tetap kosong"},
+	lblPosition:         {"position", "jabatan"},
+	lblCriticality:      {"criticality", "kekritisan"},
+	lblEligibleCount:    {"eligible employees", "pegawai memenuhi syarat"},
+	lblUnplacedTitle:    {"Employees without a seat", "Pegawai tanpa formasi"},
+	lblCurrentPost:      {"current post", "jabatan saat ini"},
+	lblEligiblePosts:    {"eligible posts", "jabatan memenuhi syarat"},
+	lblReason:           {"reason", "alasan"},
+	lblChains:           {"Vacancy chains", "Rantai kekosongan"},
+	lblLength:           {"length", "panjang"},
+	lblCycle:            {"cycle", "siklus"},
+	lblOpens:            {"opens", "membuka"},
+	lblSteps:            {"steps (employee → seat)", "langkah (pegawai → formasi)"},
+	lblFills:            {"fills", "mengisi"},
+	lblTraining:         {"Training needs", "Kebutuhan pelatihan"},
+	lblAssessed:         {"assessed", "sudah diasesmen"},
+	lblGaps:             {"competence gaps (have→need)", "kesenjangan kompetensi (dimiliki→dibutuhkan)"},
+	lblAssessFirst:      {"no valid assessment: assess first", "belum ada asesmen yang berlaku: lakukan asesmen dahulu"},
+	lblWarning:          {"warning", "peringatan"},
+	lblManifest:         {"Manifest", "Manifes"},
+	lblVersion:          {"version", "versi"},
+	lblPlanHash:         {"plan hash (SHA-256)", "hash rencana (SHA-256)"},
+	lblWeights:          {"weights", "bobot"},
+	lblRulesTitle:       {"rules", "aturan"},
+	lblEnforced:         {"enforced by the solver", "ditegakkan solver"},
+	lblNotEnforced:      {"checked, not enforced", "diperiksa, belum ditegakkan"},
+	lblSolver:           {"solver", "solver"},
+	lblCertificate:      {"certificate", "sertifikat"},
+	lblInputs:           {"Input files", "Berkas masukan"},
+	lblFile:             {"file", "berkas"},
+	lblSHA256:           {"SHA-256", "SHA-256"},
+	lblInfeasibleTitle:  {"No feasible plan", "Tidak ada rencana yang layak"},
+	lblRule:             {"rule", "aturan"},
+	lblMessage:          {"message", "pesan"},
+	lblPositions:        {"positions", "jabatan"},
+	lblEmployees:        {"employees", "pegawai"},
+	lblNeed:             {"need", "dibutuhkan"},
+	lblHave:             {"have", "tersedia"},
+	lblExcludedBy:       {"Excluded by rule", "Tersisih oleh aturan"},
+	lblCount:            {"count", "jumlah"},
+	lblExplainTitle:     {"Explanation", "Penjelasan"},
+	lblOutcome:          {"outcome", "hasil"},
+	lblOutcomeMoves:     {"moves", "dimutasi"},
+	lblOutcomePlaced:    {"placed", "ditempatkan"},
+	lblOutcomeStays:     {"stays", "tetap"},
+	lblOutcomeUnplaced:  {"left without a seat", "tanpa formasi"},
+	lblFixed:            {"held in place by", "ditahan oleh"},
+	lblPlannedPost:      {"planned post", "jabatan rencana"},
+	lblAt:               {"at", "di"},
+	lblCurrentScore:     {"Score in the current post", "Nilai pada jabatan saat ini"},
+	lblPlannedScore:     {"Score in the planned post", "Nilai pada jabatan rencana"},
+	lblCriterion:        {"criterion", "kriteria"},
+	lblRaw:              {"raw", "nilai mentah"},
+	lblWeight:           {"weight", "bobot"},
+	lblContribution:     {"contribution", "kontribusi"},
+	lblTotal:            {"total", "total"},
+	lblOverrides:        {"breaks (pinned)", "melanggar (dikunci)"},
+	lblAlternatives:     {"Next best posts", "Jabatan terbaik berikutnya"},
+	lblFit:              {"fit", "kecocokan"},
+	lblMargin:           {"margin", "selisih"},
+	lblHolder:           {"seat of", "formasi milik"},
+	lblExplanation:      {"explanation", "penjelasan"},
+	lblCompareTitle:     {"Comparison", "Perbandingan"},
+	lblBase:             {"base", "dasar"},
+	lblWhatIf:           {"what-if", "skenario alternatif"},
+	lblAdded:            {"added", "ditambah"},
+	lblRemoved:          {"removed", "dihapus"},
+	lblChanged:          {"changed", "berubah"},
+	lblDiffer:           {"outcomes differ", "hasil berbeda"},
+	lblChurn:            {"churn", "churn (proporsi berubah)"},
+	lblKPIDeltas:        {"KPIs after the moves", "IKU sesudah mutasi"},
+	lblMoveChanges:      {"Moves that differ", "Mutasi yang berbeda"},
+	lblChangeKind:       {"change", "perubahan"},
+	lblBaseTo:           {"to (base)", "ke (dasar)"},
+	lblWhatIfTo:         {"to (what-if)", "ke (alternatif)"},
+	lblBaseFit:          {"fit (base)", "kecocokan (dasar)"},
+	lblWhatIfFit:        {"fit (what-if)", "kecocokan (alternatif)"},
+	lblScoreTitle:       {"Candidates by fit", "Kandidat menurut kecocokan"},
+	lblFor:              {"for", "untuk"},
+	lblCandidates:       {"candidates", "kandidat"},
+	lblShown:            {"shown", "ditampilkan"},
+	lblRank:             {"rank", "peringkat"},
+	lblCurrent:          {"current", "saat ini"},
+	lblAllowed:          {"allowed", "diizinkan"},
+	lblRules:            {"rules", "aturan"},
+	lblValidateTitle:    {"Scenario files", "Berkas skenario"},
+	lblValid:            {"valid", "valid"},
+	lblUnits:            {"units", "unit kerja"},
+	lblSeats:            {"seats", "formasi"},
+	lblAllowedPairs:     {"allowed pairs", "pasangan diizinkan"},
+	lblErrors:           {"errors", "galat"},
+	lblFitDistribution:  {"Fit distribution", "Sebaran kecocokan"},
+	lblStaffingChart:    {"Staffing per unit: before and after, against needs", "Keterisian per unit: sebelum dan sesudah, terhadap kebutuhan"},
+	lblStaff:            {"staff", "pegawai"},
+	lblShareOfStaff:     {"share of staff", "proporsi pegawai"},
+	lblNoRows:           {"none", "tidak ada"},
+	lblDetails:          {"details", "rincian"},
 }
 
 // text returns the label in language l.

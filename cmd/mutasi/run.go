@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/mutasi-asn/mutasi/matching"
+	"github.com/mutasi-asn/mutasi/scenarios"
 )
 
 // env is everything the command takes from the outside world; tests build
@@ -72,7 +73,7 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.Is(err, errUsage):
 		return exitUsage
-	case errors.Is(err, matching.ErrInfeasible):
+	case errors.Is(err, matching.ErrInfeasible), errors.Is(err, scenarios.ErrInfeasible):
 		return exitInfeasible
 	}
 	return exitFailure
@@ -84,8 +85,12 @@ type globals struct {
 	lang  Lang
 }
 
+// register adds the global flags to fs. A subcommand's FlagSet registers
+// them again, keeping what was set before the command's name (pflag sets a
+// bool to its default on registration, so the default is the current
+// value).
 func (g *globals) register(fs *pflag.FlagSet) {
-	fs.BoolVarP(&g.quiet, "quiet", "q", false, "no warnings or progress on stderr")
+	fs.BoolVarP(&g.quiet, "quiet", "q", g.quiet, "no warnings or progress on stderr")
 	fs.Var(&g.lang, "lang", "language of labels in tables, markdown and html: en or id")
 }
 
@@ -99,16 +104,16 @@ type command struct {
 // commands lists the subcommands in the order the usage shows them.
 func commands() []command {
 	return []command{
-		{"plan", "solve a scenario and print the plan" + notYet, pending("plan [SCENARIO]", "scenarios")},
-		{"explain", "explain one employee's placement" + notYet, pending("explain [SCENARIO] --employee NIP", "scenarios")},
-		{"compare", "compare two scenarios' plans" + notYet, pending("compare BASE WHATIF", "scenarios")},
-		{"validate", "check scenario files without solving" + notYet, pending("validate SCENARIO...", "scenarios")},
-		{"score", "rank candidates by fit and eligibility" + notYet, pending("score [SCENARIO] (--employee NIP | --position ID) [--top N]", "scoring and scenarios")},
-		{"init", "write the Bungo example scenario to a folder" + notYet, pending("init DIR", "scenarios")},
+		{"plan", "solve a scenario and print the plan", runPlan},
+		{"explain", "explain one employee's placement", runExplain},
+		{"compare", "compare two scenarios' plans", runCompare},
+		{"validate", "check scenario files without solving", runValidate},
+		{"score", "rank candidates by fit and eligibility", runScore},
+		{"init", "write the Bungo example scenario to a folder", runInit},
 		{"generate", "write a synthetic workforce" + notYet, pending("generate --employees N --seed S -o DIR", "benchmarks")},
 		{"bench", "compare optimal plans with the greedy baseline" + notYet, pending("bench", "benchmarks")},
 		{"solve", "solve a raw cost matrix file", runSolve},
-		{"schema", "print the scenario YAML reference" + notYet, pending("schema", "scenarios")},
+		{"schema", "print the scenario YAML reference (JSON Schema)", runSchema},
 		{"version", "print the version", runVersion},
 	}
 }
@@ -174,8 +179,9 @@ Exit codes:
   2  usage: unknown command or flag, bad flag value, wrong number of arguments
   3  infeasible: no assignment satisfies the constraints (the report is still printed)
 
-Example:
-  mutasi solve --format json --assignment costs.txt
+Examples:
+  mutasi plan
+  mutasi plan --format html -o plan.html bungo/scenario.yaml
 
 Run 'mutasi <command> --help' for a command's flags.
 `
@@ -199,7 +205,7 @@ func run(ctx context.Context, args []string, e env) int {
 	case err == nil:
 		return exitOK
 	}
-	fmt.Fprintf(e.stderr, "mutasi: error: %s\n", oneLine(err.Error()))
+	printError(e.stderr, err)
 	var ue *usageError
 	if errors.As(err, &ue) {
 		if ue.cmd == "" {
@@ -243,6 +249,27 @@ func dispatch(ctx context.Context, args []string, e env) error {
 		return nil
 	}
 	return usagef("", "unknown command %q", name)
+}
+
+// maxErrorLines caps the errors of one list that run prints.
+const maxErrorLines = 20
+
+// printError prints err as "mutasi: error: …" lines: one per element of a
+// *scenarios.ErrorList (each "file:line:col: message"), at most
+// maxErrorLines of them, else one line.
+func printError(w io.Writer, err error) {
+	var list *scenarios.ErrorList
+	if !errors.As(err, &list) {
+		fmt.Fprintf(w, "mutasi: error: %s\n", oneLine(err.Error()))
+		return
+	}
+	for k, x := range list.Errs {
+		if k == maxErrorLines {
+			fmt.Fprintf(w, "mutasi: error: and %d more errors\n", len(list.Errs)-k)
+			break
+		}
+		fmt.Fprintf(w, "mutasi: error: %s\n", oneLine(x.Error()))
+	}
 }
 
 // oneLine keeps a message on one line.

@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mutasi-asn/mutasi/matching"
+	"github.com/mutasi-asn/mutasi/scenarios"
 )
 
 // update rewrites the golden files: go test ./cmd/mutasi -update.
@@ -107,7 +108,6 @@ func TestGoldenCommand(t *testing.T) {
 		{"version-quiet", []string{"-q", "version"}, "", exitOK},
 		{"plan-help", []string{"plan", "--help"}, "", exitOK},
 
-		{"pending-plan", []string{"plan"}, "", exitFailure},
 		{"pending-bench", []string{"bench", "-q"}, "", exitFailure},
 
 		{"usage-no-command", nil, "", exitUsage},
@@ -115,7 +115,6 @@ func TestGoldenCommand(t *testing.T) {
 		{"usage-unknown-global-flag", []string{"--bogus", "solve"}, "", exitUsage},
 		{"usage-bad-lang", []string{"--lang", "fr", "version"}, "", exitUsage},
 		{"usage-version-args", []string{"version", "extra"}, "", exitUsage},
-		{"pending-explain-flags", []string{"explain", "x.yaml", "--employee", "196501011990031001"}, "", exitFailure},
 		{"usage-solve-no-file", []string{"solve"}, "", exitUsage},
 		{"usage-solve-two-files", []string{"solve", "a.txt", "b.txt"}, "", exitUsage},
 		{"usage-solve-unknown-flag", []string{"solve", "--bogus", "testdata/square3.txt"}, "", exitUsage},
@@ -186,6 +185,9 @@ func TestExitCode(t *testing.T) {
 		{errors.New("boom"), exitFailure},
 		{usagef("solve", "bad"), exitUsage},
 		{fmt.Errorf("x: %w", &matching.InfeasibleError{Rows: []int{1}}), exitInfeasible},
+		{fmt.Errorf("x: %w", &scenarios.InfeasibleError{Rule: "unit-floor"}), exitInfeasible},
+		{&scenarios.ErrorList{Errs: []error{errors.New("a"), &scenarios.InfeasibleError{}}}, exitInfeasible},
+		{&scenarios.ErrorList{Errs: []error{&scenarios.ParseError{File: "a.yaml", Line: 1, Err: scenarios.ErrSyntax}}}, exitFailure},
 		{fmt.Errorf("x: %w", errNotSupported), exitFailure},
 		{&hintError{context.Canceled, "h"}, exitFailure},
 	}
