@@ -211,6 +211,35 @@ const (
 	lblShareOfStaff
 	lblDetails
 	lblNoRows
+	// mutasi generate and bench.
+	lblBenchTitle
+	lblBenchDatasetTitle
+	lblWorkload
+	lblDataset
+	lblAdapter
+	lblStorage
+	lblLoadSeconds
+	lblBuildSeconds
+	lblPlanSeconds
+	lblGreedySeconds
+	lblPeakMiB
+	lblOptimal
+	lblGreedy
+	lblViolations
+	lblOptObjective
+	lblGreedyObjective
+	lblOptTotalFit
+	lblGreedyTotalFit
+	lblOptMeanFit
+	lblGreedyMeanFit
+	lblOptFieldMatch
+	lblGreedyFieldMatch
+	lblOptUnmet
+	lblGreedyUnmet
+	lblOptMoves
+	lblGreedyMoves
+	lblOptViolations
+	lblGreedyViolations
 	numLabels
 )
 
@@ -382,6 +411,36 @@ var labelText = [numLabels][2]string{
 	lblShareOfStaff:     {"share of staff", "proporsi pegawai"},
 	lblNoRows:           {"none", "tidak ada"},
 	lblDetails:          {"details", "rincian"},
+
+	// mutasi generate and bench.
+	lblBenchTitle:        {"Optimal plan against the greedy baseline", "Rencana optimal dibandingkan baseline greedy"},
+	lblBenchDatasetTitle: {"Staffing dataset: optimal plan against the greedy baseline", "Dataset kepegawaian: rencana optimal dibandingkan baseline greedy"},
+	lblWorkload:          {"workload", "beban uji"},
+	lblDataset:           {"dataset", "dataset"},
+	lblAdapter:           {"adapter", "adaptor"},
+	lblStorage:           {"cost storage", "penyimpanan biaya"},
+	lblLoadSeconds:       {"load (s)", "muat (detik)"},
+	lblBuildSeconds:      {"score and build (s)", "skor dan susun (detik)"},
+	lblPlanSeconds:       {"solve and certify (s)", "selesaikan dan sertifikasi (detik)"},
+	lblGreedySeconds:     {"greedy (s)", "greedy (detik)"},
+	lblPeakMiB:           {"peak memory (MiB)", "memori puncak (MiB)"},
+	lblOptimal:           {"optimal", "optimal"},
+	lblGreedy:            {"greedy", "greedy"},
+	lblViolations:        {"rule violations", "pelanggaran aturan"},
+	lblOptObjective:      {"optimal objective", "tujuan optimal"},
+	lblGreedyObjective:   {"greedy objective", "tujuan greedy"},
+	lblOptTotalFit:       {"optimal total fit", "total kecocokan optimal"},
+	lblGreedyTotalFit:    {"greedy total fit", "total kecocokan greedy"},
+	lblOptMeanFit:        {"optimal mean fit", "rata-rata kecocokan optimal"},
+	lblGreedyMeanFit:     {"greedy mean fit", "rata-rata kecocokan greedy"},
+	lblOptFieldMatch:     {"optimal field match", "jurusan sesuai optimal"},
+	lblGreedyFieldMatch:  {"greedy field match", "jurusan sesuai greedy"},
+	lblOptUnmet:          {"optimal unmet need", "kebutuhan belum terpenuhi optimal"},
+	lblGreedyUnmet:       {"greedy unmet need", "kebutuhan belum terpenuhi greedy"},
+	lblOptMoves:          {"optimal moves", "mutasi optimal"},
+	lblGreedyMoves:       {"greedy moves", "mutasi greedy"},
+	lblOptViolations:     {"optimal rule violations", "pelanggaran aturan optimal"},
+	lblGreedyViolations:  {"greedy rule violations", "pelanggaran aturan greedy"},
 }
 
 // text returns the label in language l.

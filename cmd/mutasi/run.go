@@ -23,6 +23,7 @@ type env struct {
 	isTTY   bool             // stderr is a terminal: progress may be drawn
 	now     func() time.Time // the clock: times the solver and paces progress
 	version string           // what `mutasi version` prints
+	memory  func() uint64    // memory in use, bytes, for mutasi bench; nil: the Go runtime's figure
 }
 
 // Exit codes; the usage text and doc.go list them.
@@ -110,33 +111,11 @@ func commands() []command {
 		{"validate", "check scenario files without solving", runValidate},
 		{"score", "rank candidates by fit and eligibility", runScore},
 		{"init", "write the Bungo example scenario to a folder", runInit},
-		{"generate", "write a synthetic workforce" + notYet, pending("generate --employees N --seed S -o DIR", "benchmarks")},
-		{"bench", "compare optimal plans with the greedy baseline" + notYet, pending("bench", "benchmarks")},
+		{"generate", "write a synthetic workforce", runGenerate},
+		{"bench", "compare optimal plans with the greedy baseline", runBench},
 		{"solve", "solve a raw cost matrix file", runSolve},
 		{"schema", "print the scenario YAML reference (JSON Schema)", runSchema},
 		{"version", "print the version", runVersion},
-	}
-}
-
-// notYet marks the summary of a subcommand that is not built yet.
-const notYet = " (not available yet)"
-
-// pending is the run function of a subcommand that is listed but not built
-// yet, given its planned synopsis: -h/--help describes it (exit 0), and any
-// other use fails honestly (exit 1) whatever the arguments.
-func pending(synopsis, work string) func(context.Context, []string, env, *globals) error {
-	name, _, _ := strings.Cut(synopsis, " ")
-	return func(_ context.Context, args []string, e env, _ *globals) error {
-		for _, a := range args {
-			if a == "--" {
-				break
-			}
-			if a == "-h" || a == "--help" {
-				fmt.Fprintf(e.stdout, "Usage: mutasi %s\n\nmutasi %s is %s: it comes with the %s work.\n", synopsis, name, errNotSupported, work)
-				return pflag.ErrHelp
-			}
-		}
-		return fmt.Errorf("mutasi %s is %w: it comes with the %s work", name, errNotSupported, work)
 	}
 }
 

@@ -108,8 +108,6 @@ func TestGoldenCommand(t *testing.T) {
 		{"version-quiet", []string{"-q", "version"}, "", exitOK},
 		{"plan-help", []string{"plan", "--help"}, "", exitOK},
 
-		{"pending-bench", []string{"bench", "-q"}, "", exitFailure},
-
 		{"usage-no-command", nil, "", exitUsage},
 		{"usage-unknown-command", []string{"frobnicate"}, "", exitUsage},
 		{"usage-unknown-global-flag", []string{"--bogus", "solve"}, "", exitUsage},

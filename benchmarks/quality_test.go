@@ -1,0 +1,55 @@
+package benchmarks
+
+import (
+	"context"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mutasi-asn/mutasi/scenarios"
+)
+
+// TestAssessBefore checks Assess on the current posts against the plan's
+// "before" indicators, and counts the surplus holders as seats over the
+// headcount.
+func TestAssessBefore(t *testing.T) {
+	in := buildInstance(t, scenarios.DefaultExample())
+	p, err := in.Plan(context.Background())
+	require.NoError(t, err)
+	cur := currentColumns(in)
+	got := Assess(in, cur)
+	checkKPIs(t, p.KPIs.Before, got)
+	over := 0
+	used := make([]int, len(in.Scorer.Positions))
+	for _, j := range cur {
+		if j >= 0 {
+			used[j]++
+		}
+	}
+	for j, u := range used {
+		over += max(0, u-in.Scorer.Positions[j].Needed)
+	}
+	assert.GreaterOrEqual(t, got.Violations, over, "every seat over the headcount is a violation")
+	assert.Zero(t, got.Moves)
+}
+
+// TestAssessEmpty checks a placement with nobody seated, and the panic on
+// a placement of the wrong length.
+func TestAssessEmpty(t *testing.T) {
+	in := buildInstance(t, scenarios.DefaultExample())
+	col := make([]int, len(in.Employees))
+	for i := range col {
+		col[i] = -1
+	}
+	got := Assess(in, col)
+	assert.Zero(t, got.Staff)
+	assert.Zero(t, got.Objective)
+	assert.Equal(t, len(in.Employees), got.Unplaced)
+	seats := 0
+	for _, p := range in.Scorer.Positions {
+		seats += p.Needed
+	}
+	assert.Equal(t, seats, got.UnmetNeed)
+	assert.Panics(t, func() { Assess(in, col[:1]) })
+}
