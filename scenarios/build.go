@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -413,43 +414,39 @@ func (in *Instance) fill() {
 		capacity[j] = ps[j].Needed
 	}
 
-	// Rows in parallel: each worker fills whole rows into their own slots.
-	cols := make([][]int32, n)
-	vals := make([][]int64, n)
-	workers := min(runtime.GOMAXPROCS(0), max(1, n/64))
-	var wg sync.WaitGroup
-	next := make(chan int, workers)
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			dst := make([]float64, m)
-			for lo := range next {
-				for i := lo; i < min(lo+64, n); i++ {
-					fits := in.Table.FitRow(dst, i)
-					var cs []int32
-					var vs []int64
-					for j, f := range fits {
-						if in.allowed(i, j, !math.IsNaN(f)) {
-							cs = append(cs, int32(j))
-							vs = append(vs, in.value(i, j, f))
-						}
-					}
-					cols[i], vals[i] = cs, vs
-				}
-			}
-		}()
+	// Rows in parallel, in chunks of fillChunk rows: each worker fills whole
+	// chunks into their own slots, so the result does not depend on the
+	// schedule.
+	shut := make([]bool, m)         // takes nobody new
+	shutApproved := make([]bool, m) // … nobody new, even with Mendagri's approval
+	for j := range ps {
+		shut[j] = in.closed[j] != fixNone
+		shutApproved[j] = in.closed[j] == fixNoSeat || in.closed[j] == fixOpen
 	}
-	for lo := 0; lo < n; lo += 64 {
-		next <- lo
+	chunks := make([]fillPart, (n+fillChunk-1)/fillChunk)
+	counts := make([]int32, n) // allowed pairs per row
+	workers := runtime.GOMAXPROCS(0)
+	bufs := make([]fillPart, workers)
+	dsts := make([][]float64, workers)
+	parallel(workers, len(chunks), func(w, c int) {
+		if dsts[w] == nil {
+			dsts[w] = make([]float64, m)
+		}
+		b := &bufs[w]
+		b.cols, b.vals = b.cols[:0], b.vals[:0]
+		for i := c * fillChunk; i < min((c+1)*fillChunk, n); i++ {
+			k := len(b.cols)
+			b.cols, b.vals = in.fillRow(dsts[w], i, b.cols, b.vals, shut, shutApproved)
+			counts[i] = int32(len(b.cols) - k)
+		}
+		chunks[c] = fillPart{cols: slices.Clone(b.cols), vals: slices.Clone(b.vals)}
+	})
+	bufs, dsts = nil, nil
+	at := make([]int, len(chunks)+1) // first pair of each chunk
+	for c := range chunks {
+		at[c+1] = at[c] + len(chunks[c].cols)
 	}
-	close(next)
-	wg.Wait()
-
-	pairs := 0
-	for i := range cols {
-		pairs += len(cols[i])
-	}
+	pairs := at[len(chunks)]
 	in.pairs = pairs
 	unassigned := make([]float64, n)
 	for i := range unassigned {
@@ -470,9 +467,13 @@ func (in *Instance) fill() {
 		for k := range data {
 			data[k] = math.Inf(1)
 		}
-		for i := range cols {
-			for k, j := range cols[i] {
-				data[i*m+int(j)] = -float64(vals[i][k])
+		for c, part := range chunks {
+			x := 0
+			for i := c * fillChunk; i < min((c+1)*fillChunk, n); i++ {
+				for range counts[i] {
+					data[i*m+int(part.cols[x])] = -float64(part.vals[x])
+					x++
+				}
 			}
 		}
 		if n > 0 && m > 0 {
@@ -481,17 +482,98 @@ func (in *Instance) fill() {
 			p.Candidates = &matching.Sparse{Rows: n, Cols: m, Start: make([]int, n+1)}
 		}
 	} else {
-		sp := &matching.Sparse{Rows: n, Cols: m, Start: make([]int, n+1), Col: make([]int, 0, pairs), Cost: make([]float64, 0, pairs)}
-		for i := range cols {
-			for k, j := range cols[i] {
-				sp.Col = append(sp.Col, int(j))
-				sp.Cost = append(sp.Cost, -float64(vals[i][k]))
-			}
-			sp.Start[i+1] = len(sp.Col)
+		sp := &matching.Sparse{Rows: n, Cols: m, Start: make([]int, n+1), Col: make([]int, pairs), Cost: make([]float64, pairs)}
+		for i, k := range counts {
+			sp.Start[i+1] = sp.Start[i] + int(k)
 		}
+		parallel(workers, len(chunks), func(_, c int) {
+			col, cost := sp.Col[at[c]:at[c+1]], sp.Cost[at[c]:at[c+1]]
+			for x, j := range chunks[c].cols {
+				col[x] = int(j)
+				cost[x] = -float64(chunks[c].vals[x])
+			}
+			chunks[c] = fillPart{}
+		})
 		p.Candidates = sp
 	}
 	in.Problem = p
+}
+
+// parallel calls f(w, c) for c = 0 … k−1 on up to workers goroutines, w
+// (< workers) being the goroutine's index, for per-worker scratch space,
+// and returns when all calls have. Each c goes to exactly one call; f must
+// write only into slots fixed by c (or by w for scratch), so that results
+// do not depend on the schedule.
+func parallel(workers, k int, f func(w, c int)) {
+	workers = min(workers, k)
+	if workers <= 1 {
+		for c := range k {
+			f(0, c)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := int(next.Add(1) - 1); c < k; c = int(next.Add(1) - 1) {
+				f(w, c)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// fillChunk is the number of rows a worker of fill takes at a time.
+const fillChunk = 64
+
+// fillPart holds the allowed pairs of one chunk of rows, row after row.
+type fillPart struct {
+	cols []int32
+	vals []int64
+}
+
+// fillRow appends row i's allowed columns (ascending) and their values to
+// cs and vs, using dst as FitRow's buffer. It gives the pairs [allowed]
+// admits with the values of [value], without a call per pair: a pinned,
+// excluded or frozen row has one column at most (the pin or the current
+// post), and any other row may take every column its fit allows except
+// the columns shut to newcomers (shut, or shutApproved for an employee
+// with Mendagri's approval) and, when due to rotate, its current post.
+func (in *Instance) fillRow(dst []float64, i int, cs []int32, vs []int64, shut, shutApproved []bool) ([]int32, []int64) {
+	c := in.cur[i]
+	switch in.why[i] {
+	case fixPinned, fixExcluded, fixFrozen:
+		j := c
+		if in.why[i] == fixPinned {
+			j = in.pin[i]
+		}
+		if j >= 0 {
+			if f := in.Table.Fit(i, j); in.allowed(i, j, !math.IsNaN(f)) {
+				cs, vs = append(cs, int32(j)), append(vs, in.value(i, j, f))
+			}
+		}
+		return cs, vs
+	}
+	if in.freeze.approved[in.Employees[i].ID] {
+		shut = shutApproved
+	}
+	seat := in.seat
+	for j, f := range in.Table.FitRow(dst, i) {
+		if j == c {
+			if in.allowed(i, j, !math.IsNaN(f)) {
+				cs, vs = append(cs, int32(j)), append(vs, in.value(i, j, f))
+			}
+			continue
+		}
+		if math.IsNaN(f) || shut[j] {
+			continue
+		}
+		cs, vs = append(cs, int32(j)), append(vs, micro(f)+seat[j])
+	}
+	return cs, vs
 }
 
 // Dense reports whether the problem uses a dense cost matrix.
@@ -566,25 +648,75 @@ func (in *Instance) cost(i, j int) float64 {
 // allowed into the counted posts, than the floor requires. A floor asks
 // for min(Min, holders now) holders: a unit already below its floor may
 // not lose any (constraints.unit_floors).
+//
+// The eligible people of every floor are counted in one pass over the
+// allowed pairs, O(pairs + Σ floor columns); the rules that keep people
+// out (Table.Check per pair, which formats details) are looked up only
+// for a floor that fails.
 func (in *Instance) floorCheck() error {
 	if in.disabled[scoring.RuleUnitFloor] {
 		return nil
 	}
-	for _, f := range in.Scenario.Constraints.UnitFloors {
+	floors := in.Scenario.Constraints.UnitFloors
+	if len(floors) == 0 {
+		return nil
+	}
+	m := len(in.Scorer.Positions)
+	holdersOf := make([]int, m) // current holders per column
+	for _, c := range in.cur {
+		if c >= 0 {
+			holdersOf[c]++
+		}
+	}
+	// The floors counting each column, as CSR: floorsOf[at[j]:at[j+1]].
+	colsOf := make([][]int, len(floors))
+	at := make([]int, m+1)
+	for f := range floors {
+		prof, _ := scoring.ParseProfession(floors[f].Profession)
+		colsOf[f] = in.floorColumns(floors[f].Unit, prof)
+		for _, j := range colsOf[f] {
+			at[j+1]++
+		}
+	}
+	for j := range m {
+		at[j+1] += at[j]
+	}
+	floorsOf := make([]int, at[m])
+	next := slices.Clone(at[:m])
+	for f := range floors {
+		for _, j := range colsOf[f] {
+			floorsOf[next[j]] = f
+			next[j]++
+		}
+	}
+	eligibleOf := make([]int, len(floors))
+	lastRow := make([]int, len(floors))
+	for f := range lastRow {
+		lastRow[f] = -1
+	}
+	for i := range in.Employees {
+		in.candidatesOf(i, func(j int) {
+			for _, f := range floorsOf[at[j]:at[j+1]] {
+				if lastRow[f] != i {
+					lastRow[f] = i
+					eligibleOf[f]++
+				}
+			}
+		})
+	}
+	for fi, f := range floors {
 		prof, _ := scoring.ParseProfession(f.Profession)
-		cols := in.floorColumns(f.Unit, prof)
-		seats := 0
+		cols := colsOf[fi]
+		seats, holders := 0, 0
 		for _, j := range cols {
 			seats += in.Scorer.Positions[j].Needed
-		}
-		holders := 0
-		for _, c := range in.cur {
-			if c >= 0 && slices.Contains(cols, c) {
-				holders++
-			}
+			holders += holdersOf[j]
 		}
 		need := min(f.Min, holders)
 		if need == 0 {
+			continue
+		}
+		if seats >= need && eligibleOf[fi] >= need {
 			continue
 		}
 		base := InfeasibleError{Rule: scoring.RuleUnitFloor, Unit: f.Unit, UnitName: in.unitName(f.Unit),
@@ -596,17 +728,15 @@ func (in *Instance) floorCheck() error {
 			base.Have, base.Seats = seats, true
 			return &base
 		}
-		set := make([]bool, len(in.Scorer.Positions))
+		set := make([]bool, m)
 		for _, j := range cols {
 			set[j] = true
 		}
-		eligible := 0
 		counts := map[scoring.RuleID]int{}
 		for i := range in.Employees {
 			ok := false
 			in.candidatesOf(i, func(j int) { ok = ok || set[j] })
 			if ok {
-				eligible++
 				continue
 			}
 			rules, qualified := in.blockers(i, cols)
@@ -617,11 +747,9 @@ func (in *Instance) floorCheck() error {
 				counts[r]++
 			}
 		}
-		if eligible < need {
-			base.Have = eligible
-			base.Excluded = ruleCounts(counts)
-			return &base
-		}
+		base.Have = eligibleOf[fi]
+		base.Excluded = ruleCounts(counts)
+		return &base
 	}
 	return nil
 }

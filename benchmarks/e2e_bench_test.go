@@ -1,0 +1,118 @@
+package benchmarks
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"sync"
+	"testing"
+
+	"github.com/mutasi-asn/mutasi/scenarios"
+)
+
+// e2eSizes are the workforce sizes of BenchmarkEndToEnd: a small regency,
+// Bungo (issue 4's target: ≤ 3 s, ≤ 2 GiB peak) and a large one.
+var e2eSizes = []int{500, 5200, 20000}
+
+// e2eInputs caches one generated scenario file system per size, seed 1.
+var e2eInputs sync.Map
+
+// e2eFS returns the generated scenario of n employees (seed 1), generating
+// it once per process.
+func e2eFS(b *testing.B, n int) fs.FS {
+	b.Helper()
+	if v, ok := e2eInputs.Load(n); ok {
+		return v.(fs.FS)
+	}
+	g, err := Generate(GenerateConfig{Employees: n, Seed: 1})
+	if err != nil {
+		b.Fatal(err)
+	}
+	fsys := g.FS()
+	e2eInputs.Store(n, fsys)
+	return fsys
+}
+
+var (
+	e2eSinkInstance *scenarios.Instance
+	e2eSinkPlan     *scenarios.Plan
+)
+
+// BenchmarkEndToEnd measures a generated Bungo-like scenario from YAML +
+// CSV to a certified plan. The scenario is generated outside the timer.
+// phase=all times Load + Build + Plan together (issue 4's figure); the
+// other phases time one step each, with the earlier steps done outside the
+// timer once:
+//
+//	go test ./benchmarks/ -run '^$' -bench 'EndToEnd/employees=5200/' -benchtime 3x -count 5
+//
+// The pairs and moves metrics describe the problem, not the timing.
+func BenchmarkEndToEnd(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range e2eSizes {
+		b.Run(fmt.Sprintf("employees=%d", n), func(b *testing.B) {
+			b.Run("phase=all", func(b *testing.B) {
+				fsys := e2eFS(b, n)
+				b.ReportAllocs()
+				for b.Loop() {
+					s, files, err := scenarios.Load(fsys, "scenario.yaml")
+					if err != nil {
+						b.Fatal(err)
+					}
+					in, err := scenarios.Build(s, files, scenarios.Options{Version: "bench"})
+					if err != nil {
+						b.Fatal(err)
+					}
+					p, err := in.Plan(ctx)
+					if err != nil {
+						b.Fatal(err)
+					}
+					e2eSinkInstance, e2eSinkPlan = in, p
+				}
+				b.StopTimer()
+				if !e2eSinkPlan.Manifest.Cert.Passed {
+					b.Fatal("plan not certified")
+				}
+				b.ReportMetric(float64(e2eSinkInstance.Pairs()), "pairs")
+				b.ReportMetric(float64(len(e2eSinkPlan.Moves)), "moves")
+			})
+			b.Run("phase=load", func(b *testing.B) {
+				fsys := e2eFS(b, n)
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, _, err := scenarios.Load(fsys, "scenario.yaml"); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("phase=build", func(b *testing.B) {
+				s, files, err := scenarios.Load(e2eFS(b, n), "scenario.yaml")
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					if e2eSinkInstance, err = scenarios.Build(s, files, scenarios.Options{Version: "bench"}); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+			b.Run("phase=plan", func(b *testing.B) {
+				s, files, err := scenarios.Load(e2eFS(b, n), "scenario.yaml")
+				if err != nil {
+					b.Fatal(err)
+				}
+				in, err := scenarios.Build(s, files, scenarios.Options{Version: "bench"})
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportAllocs()
+				for b.Loop() {
+					if e2eSinkPlan, err = in.Plan(ctx); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		})
+	}
+}
