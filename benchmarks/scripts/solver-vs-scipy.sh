@@ -13,7 +13,16 @@ lapref=${LAPREF:-$top/../shared/tools/lap-ref}
 work=${WORK:-$(mktemp -d)}
 sizes=${*:-1000 2000 4000}
 go build -o "$work/mutasi" "$top/cmd/mutasi"
-field() { python3 -c "import json,sys; print(json.loads(sys.stdin.read().strip().splitlines()[-1])['$1'])"; }
+# field KEY: the value of KEY in the JSON object on stdin (mutasi prints an
+# indented object; lap-ref prints one line, possibly after other output).
+field() { python3 -c "
+import json, sys
+t = sys.stdin.read().strip()
+try:
+    o = json.loads(t)
+except ValueError:
+    o = json.loads(t.splitlines()[-1])
+print(o['$1'])"; }
 echo "| case | mutasi solve (s) | SciPy (s) | ratio | optimum equal |"
 echo "|---|---:|---:|---:|---|"
 run() { # name file [lap-ref flags]
