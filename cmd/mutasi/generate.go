@@ -4,11 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -67,44 +62,9 @@ func runGenerate(_ context.Context, args []string, e env, g *globals) error {
 	if err != nil {
 		return err
 	}
-	return writeFiles(cfg.output, cfg.force, gen.Files, e)
-}
-
-// writeFiles writes files into dir, each atomically, and lists the paths
-// on stdout. It refuses to overwrite existing files unless force is set,
-// writing nothing then.
-func writeFiles(dir string, force bool, files []benchmarks.File, e env) error {
-	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-		return fmt.Errorf("%s exists and is not a folder", dir)
+	files := make([]outFile, len(gen.Files))
+	for k, f := range gen.Files {
+		files[k] = outFile{name: f.Name, data: f.Data}
 	}
-	var exists []string
-	for _, f := range files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if _, err := os.Lstat(p); err == nil {
-			exists = append(exists, p)
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-	}
-	if len(exists) > 0 && !force {
-		what := exists[0]
-		if len(exists) > 1 {
-			what = fmt.Sprintf("%s and %d other files", exists[0], len(exists)-1)
-		}
-		return &hintError{fmt.Errorf("%s already exist in %s; nothing was written", what, dir),
-			"use --force to overwrite them, or choose another folder"}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	var written strings.Builder
-	for _, f := range files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := writeOutput(p, e, func(w io.Writer) error { _, err := w.Write(f.Data); return err }); err != nil {
-			return err
-		}
-		fmt.Fprintln(&written, p)
-	}
-	_, err := io.WriteString(e.stdout, written.String())
-	return err
+	return writeFiles(cfg.output, cfg.force, files, e)
 }

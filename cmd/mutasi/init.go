@@ -4,11 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -54,46 +50,15 @@ func runInit(_ context.Context, args []string, e env, g *globals) error {
 	if err != nil {
 		return fmt.Errorf("internal error: reading the embedded example: %w", err)
 	}
-	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-		return fmt.Errorf("%s exists and is not a folder", dir)
-	}
-	var exists []string
-	for _, n := range names {
-		p := filepath.Join(dir, filepath.FromSlash(n))
-		if _, err := os.Lstat(p); err == nil {
-			exists = append(exists, p)
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-	}
-	if len(exists) > 0 && !force {
-		what := exists[0]
-		if len(exists) > 1 {
-			what = fmt.Sprintf("%s and %d other files", exists[0], len(exists)-1)
-		}
-		return &hintError{fmt.Errorf("%s already exist in %s; nothing was written", what, dir),
-			"use --force to overwrite them, or choose another folder"}
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	var written strings.Builder
-	for _, n := range names {
+	files := make([]outFile, len(names))
+	for k, n := range names {
 		data, err := fs.ReadFile(ex, n)
 		if err != nil {
 			return fmt.Errorf("internal error: reading the embedded example: %w", err)
 		}
-		p := filepath.Join(dir, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := writeOutput(p, e, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-			return err
-		}
-		fmt.Fprintln(&written, p)
+		files[k] = outFile{name: n, data: data}
 	}
-	_, err = io.WriteString(e.stdout, written.String())
-	return err
+	return writeFiles(dir, force, files, e)
 }
 
 // walkFiles calls f with the name of every regular file of fsys, in

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // output is where a result goes (-o/--output): stdout, or a file written
@@ -123,4 +124,52 @@ func (o *output) abort() {
 		os.Remove(name)
 		o.tmp = nil
 	}
+}
+
+// outFile is one file a command writes into a folder.
+type outFile struct {
+	name string // slash-separated, relative to the folder
+	data []byte
+}
+
+// writeFiles writes files into dir, each atomically, and lists the paths
+// on stdout. It refuses to overwrite existing files unless force is set,
+// writing nothing then.
+func writeFiles(dir string, force bool, files []outFile, e env) error {
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		return fmt.Errorf("%s exists and is not a folder", dir)
+	}
+	var exists []string
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.name))
+		if _, err := os.Lstat(p); err == nil {
+			exists = append(exists, p)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if len(exists) > 0 && !force {
+		what := exists[0]
+		if len(exists) > 1 {
+			what = fmt.Sprintf("%s and %d other files", exists[0], len(exists)-1)
+		}
+		return &hintError{fmt.Errorf("%s already exist in %s; nothing was written", what, dir),
+			"use --force to overwrite them, or choose another folder"}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var written strings.Builder
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		if err := writeOutput(p, e, func(w io.Writer) error { _, err := w.Write(f.data); return err }); err != nil {
+			return err
+		}
+		fmt.Fprintln(&written, p)
+	}
+	_, err := io.WriteString(e.stdout, written.String())
+	return err
 }
