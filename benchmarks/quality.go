@@ -17,23 +17,10 @@ type Quality struct {
 	// encoding), in fit units. The optimum is never below any other
 	// placement that uses only allowed pairs.
 	Objective float64 `json:"objective"`
-	// Staff, TotalFit, MeanFit, FieldMatchShare, JPMShare, UnmetNeed,
-	// UnmetWeighted, Moves, Placements, Unplaced, RemoteNeeded,
-	// RemoteFilled and RemoteShare are defined as in
-	// scenarios.Indicators (the "after" side of a plan's KPIs).
-	Staff           int     `json:"staff"`
-	TotalFit        float64 `json:"total_fit"`
-	MeanFit         float64 `json:"mean_fit"`
-	FieldMatchShare float64 `json:"field_match_share"`
-	JPMShare        float64 `json:"jpm_ms_share"`
-	UnmetNeed       int     `json:"unmet_need"`
-	UnmetWeighted   float64 `json:"unmet_weighted"`
-	Moves           int     `json:"moves"`
-	Placements      int     `json:"placements"`
-	Unplaced        int     `json:"unplaced"`
-	RemoteNeeded    int     `json:"remote_needed"`
-	RemoteFilled    int     `json:"remote_filled"`
-	RemoteShare     float64 `json:"remote_share"`
+	// Indicators holds the plan's KPIs of this placement, defined as in
+	// scenarios.Indicators (the "after" side of a plan's KPIs); its JSON
+	// keys are inlined.
+	scenarios.Indicators
 	// Violations counts broken hard rules over the seated pairs: every
 	// scoring.Check violation (a pin that overrides a rule counts here too)
 	// plus every pair the instance forbids for a scenario rule (freeze,
