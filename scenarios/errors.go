@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+
+	"github.com/mutasi-asn/mutasi/scoring"
 )
 
 // Sentinel errors. The typed errors below unwrap to them; test with
@@ -176,3 +178,86 @@ func (e *detailError) Unwrap() []error {
 	}
 	return []error{e.sentinel, e.cause}
 }
+
+// Warning sentinels; a *Warning unwraps to one of them.
+var (
+	// ErrNotEnforced reports a constraint of the scenario that the solver
+	// does not enforce yet; the warning says whether the plan happens to
+	// meet it.
+	ErrNotEnforced = errors.New("scenarios: constraint not enforced by the solver")
+	// ErrOverride reports a pin that breaks a hard rule: the pin is kept,
+	// as a reasoned manual override, and the rule ids are named.
+	ErrOverride = errors.New("scenarios: manual override breaks a rule")
+	// ErrReportOnly reports a post or rule the plan reports on without
+	// planning it (open selection posts, rules that cannot be switched
+	// off).
+	ErrReportOnly = errors.New("scenarios: reported, not planned")
+)
+
+// ErrInfeasible reports a scenario whose hard rules cannot all hold; an
+// *InfeasibleError unwraps to it.
+var ErrInfeasible = errors.New("scenarios: no feasible plan")
+
+// InfeasibleError explains, in the scenario's terms, why no plan exists: a
+// unit floor that too few eligible people (or too few seats) can meet, or
+// pinned employees who need more seats than their posts have. It unwraps
+// to ErrInfeasible.
+type InfeasibleError struct {
+	// Rule is unit-floor or capacity.
+	Rule scoring.RuleID `json:"rule"`
+	// Unit and UnitName name the unit concerned (unit-floor).
+	Unit     scoring.UnitID `json:"unit,omitempty"`
+	UnitName string         `json:"unit_name,omitempty"`
+	// Positions are the posts concerned, sorted.
+	Positions []scoring.PositionID `json:"positions"`
+	// Employees are the pinned employees of a capacity conflict, sorted.
+	Employees []scoring.EmployeeID `json:"employees,omitempty"`
+	// Need is the floor (or the pinned people); Have the eligible people
+	// (or the seats) there are.
+	Need int `json:"need"`
+	Have int `json:"have"`
+	// Seats reports that the posts have too few seats (Have counts seats).
+	Seats bool `json:"seats,omitempty"`
+	// What names the people counted, such as "doctors".
+	What string `json:"what,omitempty"`
+	// Reason is the floor's reason from the scenario.
+	Reason string `json:"reason,omitempty"`
+	// Excluded counts, per rule, the qualified people it keeps out.
+	Excluded []RuleCount `json:"excluded,omitempty"`
+}
+
+func (e *InfeasibleError) Error() string {
+	var b strings.Builder
+	switch {
+	case e.Rule == scoring.RuleCapacity:
+		verb := "need"
+		if e.Need == 1 {
+			verb = "needs"
+		}
+		fmt.Fprintf(&b, "%d pinned %s %s seats in %s, which offer %d (capacity): %s",
+			e.Need, plural(e.Need, "employee"), verb, listIDs(e.Positions), e.Have, listIDs(e.Employees))
+	case e.Seats:
+		fmt.Fprintf(&b, "%s needs ≥ %d %s; its posts %s have only %d %s (unit-floor)",
+			e.UnitName, e.Need, e.What, listIDs(e.Positions), e.Have, plural(e.Have, "seat"))
+	default:
+		what := e.What
+		if e.Have != 1 && !strings.HasSuffix(what, "s") {
+			what += "s"
+		} else if e.Have == 1 {
+			what = strings.TrimSuffix(what, "s")
+		}
+		fmt.Fprintf(&b, "%s needs ≥ %d %s; %d eligible %s can move there", e.UnitName, e.Need, e.What, e.Have, what)
+		for k, c := range e.Excluded {
+			if k == 0 {
+				b.WriteString(": ")
+			} else {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%s %d", c.Rule, c.Count)
+		}
+	}
+	return b.String()
+}
+
+// Unwrap returns ErrInfeasible.
+func (e *InfeasibleError) Unwrap() error { return ErrInfeasible }

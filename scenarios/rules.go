@@ -1,7 +1,6 @@
 package scenarios
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -16,21 +15,6 @@ import (
 // matching cannot enforce yet (unit floors and caps, max moves, max
 // turnover, no remote outflow, conflict-of-interest pairs), which every
 // plan names in a warning.
-
-// Warning sentinels; a *Warning unwraps to one of them.
-var (
-	// ErrNotEnforced reports a constraint of the scenario that the solver
-	// does not enforce yet; the warning says whether the plan happens to
-	// meet it.
-	ErrNotEnforced = errors.New("scenarios: constraint not enforced by the solver")
-	// ErrOverride reports a pin that breaks a hard rule: the pin is kept,
-	// as a reasoned manual override, and the rule ids are named.
-	ErrOverride = errors.New("scenarios: manual override breaks a rule")
-	// ErrReportOnly reports a post or rule the plan reports on without
-	// planning it (open selection posts, rules that cannot be switched
-	// off).
-	ErrReportOnly = errors.New("scenarios: reported, not planned")
-)
 
 // Warning is a soft problem attached to a plan: a constraint not enforced,
 // a pin that overrides a rule, a post left to open selection. It prints as
