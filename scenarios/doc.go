@@ -224,6 +224,33 @@
 // for ratings, "str=2030-01-01|pka" for certifications, "study_leave=2026-08-31"
 // for locks and "min-tenure=kebutuhan organisasi" for exceptions.
 //
+// # Plans
+//
+// [Build] turns a loaded scenario into an [Instance]: every employee a row
+// (ordered by NIP), every position a column with Needed seats (ordered by
+// position ID), and cost = −round(value × [CostScale]) for each allowed
+// pair, where value = fit + continuity_bonus (staying in the current post)
+// + unfilled_penalty × criticality (the seat it fills); the Instance
+// comment gives the whole encoding, rule by rule. [Instance.Plan] solves it
+// with package matching, certifies the optimum with [matching.Certify]
+// (a failed certificate is an error, never a warning) and renders a
+// [Plan]: moves with their reasons, stays, people without a seat, vacant
+// seats, each unit's staffing against its needs by kind of post, vacancy
+// chains, training needs, KPIs before and after, warnings and a
+// [Manifest] (input hashes, effective weights and rules, solver settings,
+// the certificate outcome and the plan's own hash; no timestamps).
+// [Instance.Explain] answers "why me?" with exact margins (re-solving with
+// the employee forced into each runner-up post) and [Compare] diffs two
+// plans.
+//
+// Constraints the solver cannot enforce yet (unit floors and caps,
+// max_moves, max_turnover_pct, no_remote_outflow, conflicts) are never
+// dropped silently: each one present yields a [Warning] unwrapping to
+// [ErrNotEnforced] that says whether the plan happens to meet it. A unit
+// floor is read as "no move takes a unit below its floor, and a unit
+// already below it loses nobody"; Build rejects with an [InfeasibleError]
+// a floor that no plan could meet.
+//
 // # Example
 //
 // A complete scenario, with its roster inline:
