@@ -51,8 +51,9 @@
 //
 //	Cost set                      dense shortest augmenting paths (dense.go)
 //	Candidates set                sparse shortest augmenting paths (sparse.go)
-//	Groups                        min-cost flow: not supported yet (ErrUnsupported)
-//	Side, Fix                     Lagrangian branch and bound: not supported yet (ErrUnsupported)
+//	Fix or Groups                 min-cost flow with bounds (flow.go)
+//	Side                          Lagrangian branch and bound (constrained.go)
+//	Solver.KBest                  Murty's ranking over the flow solver (kbest.go)
 //
 // The dense solver follows Jonker and Volgenant (1987): shortest augmenting
 // paths on reduced costs with dual potentials, one Dijkstra-like search over
@@ -73,6 +74,43 @@
 // identical to one it has already relaxed at an offset at least as large,
 // which cannot change any distance.
 //
+// Groups and fixed pairs make the problem a min-cost flow with lower and
+// upper bounds (Ahuja, Magnanti and Orlin 1993): source → rows → columns →
+// groups → sink, where a group's arc carries between Min and Max rows,
+// nested groups chain their arcs (inner group → outer group → sink), a
+// fixed pair's arc has lower bound 1 and staying out is an arc from the row
+// to the sink. Lower bounds are removed by the standard transformation and
+// the flow is found by successive shortest paths on reduced costs. The
+// plain optimum is computed first: when it keeps every group it is
+// returned as is; otherwise its flow and potentials start the search, which
+// then only repairs the groups' violations. An infeasible problem names the
+// groups of a minimum cut (InfeasibleError.Groups). Groups that overlap
+// without nesting return ErrUnsupported. The placement rule is unchanged:
+// with Unassigned nil, min(R, S) rows are placed, so caps that leave fewer
+// seats make the problem infeasible; set Unassigned to let rows stay out.
+//
+// Side constraints are handled by Lagrangian relaxation inside branch and
+// bound (Fisher 1981): multipliers price the side constraints into the
+// costs, the subproblem is the plain (or flow) problem, and the best
+// Lagrangian value is a proven bound. A single side constraint (a move
+// budget: coefficient 1 on every pair away from a row's stay column, limit
+// K) is priced exactly by cutting planes on its one-dimensional dual, and a
+// primal heuristic combines the two solutions that bracket the optimum;
+// several constraints use projected subgradient steps. Nodes branch on a
+// pair (forbid it, or fix it), best bound first. Problems of generalized
+// assignment shape (every row placed, seats that never bind, one knapsack
+// constraint with integer weights per column, no groups) use the stronger
+// relaxation of Fisher, Jaikumar and Van Wassenhove (1986) and Ross and
+// Soland (1975) instead: the "each row once" constraints are priced,
+// leaving one 0/1 knapsack per column, solved by dynamic programming.
+// Results carry Multipliers, one per side constraint, with L(Multipliers) ≤
+// Bound ≤ Cost; at the MaxNodes limit Bound < Cost (Bound > Cost when
+// maximizing), never a heuristic plan presented as optimal.
+//
+// [Solver.KBest] ranks plans by Murty's method (1968) with Lawler's (1972)
+// partition, each node solved by the flow solver and made the
+// lexicographically smallest among its optimal plans.
+//
 // # Complexity
 //
 // Dense: O(R·C) to validate, then at most one search per row, each
@@ -84,6 +122,20 @@
 // search.
 //
 // Sparse: O(R·(E + C log C)) for E candidates.
+//
+// Flow (groups, fixed pairs): O(A) memory for A = E + R + C + groups arcs;
+// one shortest path search, O(A log N) for N nodes, per unit of flow to
+// repair after the warm start, or per row on a cold start (fixed pairs).
+//
+// Branch and bound (side constraints): at most MaxNodes nodes (zero means
+// 100 000), each a bounded number of subproblem solves: at most 200
+// subgradient steps at the root and 12 below (a single constraint usually
+// needs a handful of cutting-plane steps); for the generalized assignment
+// shape at most 400 and 60 rounds of knapsacks, O(Σ_j n_j·b_j) each for
+// n_j rows and capacity b_j in column j.
+//
+// K best: O(k·R) subproblem solves, plus one solve per tied choice when
+// breaking ties, each a min-cost flow.
 //
 // # Determinism
 //
@@ -103,7 +155,15 @@
 //     ties, columns in ascending order, and a row that is cheapest for
 //     several columns keeps the lowest of them; in augmenting row reduction
 //     a row whose two cheapest reduced costs tie takes the lowest column
-//     with a free seat among the cheapest, or waits for the search.
+//     with a free seat among the cheapest, or waits for the search;
+//   - the flow solver settles equal distances by lowest node index (rows,
+//     then columns, then groups);
+//   - branch and bound explores the open node of smallest bound, ties by
+//     node creation order, newest first (so it dives; children are created
+//     fix first, then forbid), and branches on the pair with the largest
+//     coefficients in violated constraints, the lowest row on ties;
+//   - KBest orders equal-cost plans by RowToCol, compared lexicographically
+//     (−1 first).
 //
 // # References
 //
@@ -119,11 +179,21 @@
 //     1679–1696: rectangular problems and the sign of the potentials.
 //   - K. G. Murty, An algorithm for ranking all the assignments in order of
 //     increasing cost, Operations Research 16 (1968) 682–687: k-best
-//     assignments (planned).
+//     assignments.
+//   - E. L. Lawler, A procedure for computing the K best solutions to
+//     discrete optimization problems and its application to the shortest
+//     path problem, Management Science 18 (1972) 401–405: the partition
+//     used by KBest.
 //   - M. L. Fisher, The Lagrangian relaxation method for solving integer
 //     programming problems, Management Science 27 (1981) 1–18: side
-//     constraints (planned).
+//     constraints.
+//   - G. T. Ross and R. M. Soland, A branch and bound algorithm for the
+//     generalized assignment problem, Mathematical Programming 8 (1975)
+//     91–103, and M. L. Fisher, R. Jaikumar and L. N. Van Wassenhove, A
+//     multiplier adjustment method for the generalized assignment problem,
+//     Management Science 32 (1986) 1095–1103: the knapsack relaxation for
+//     problems of generalized assignment shape.
 //   - R. K. Ahuja, T. L. Magnanti and J. B. Orlin, Network Flows, Prentice
 //     Hall (1993): potentials, reduced costs and optimality conditions, and
-//     min-cost flow for group quotas (planned).
+//     min-cost flow with bounds for groups and fixed pairs.
 package matching

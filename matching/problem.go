@@ -47,16 +47,18 @@ type Problem struct {
 	// are rejected with a *CostError whose Col is -1.
 	Unassigned []float64
 
-	// Fix lists pairs that must be in the assignment. Not supported yet:
-	// Solve returns ErrUnsupported when it is set.
+	// Fix lists pairs that must be in the assignment. A pair out of range
+	// makes Solve panic; a forbidden pair, two pairs for one row or more
+	// pairs than a column has seats give an *InfeasibleError.
 	Fix []Pair
 
 	// Groups puts floors and caps on the rows placed into sets of columns.
-	// Not supported yet: Solve returns ErrUnsupported when it is set.
+	// Groups must be disjoint or nested (a laminar family, such as a unit's
+	// seats and its doctor seats inside them); groups that overlap
+	// otherwise give ErrUnsupported.
 	Groups []Group
 
-	// Side lists linear side constraints. Not supported yet: Solve returns
-	// ErrUnsupported when it is set.
+	// Side lists linear side constraints Σ Coef·x ≤ Limit.
 	Side []Side
 }
 
@@ -114,7 +116,10 @@ type Assignment struct {
 
 	// U and V are the dual potentials of rows and columns for the
 	// minimization form of the problem (costs negated when maximizing). See
-	// Certify for the conditions they satisfy.
+	// Certify for the conditions they satisfy. With groups or fixed pairs
+	// they are the row and column potentials of the min-cost flow, which
+	// pass Certify only when no group binds; with side constraints, and
+	// from KBest, they are nil.
 	U, V []float64
 
 	// Multipliers holds one Lagrange multiplier per side constraint; nil
@@ -136,7 +141,8 @@ type Solver struct {
 	MaxNodes int
 
 	// Progress, when set, is called from time to time with the number of
-	// rows placed so far and the number of rows to place.
+	// rows placed so far and the number of rows to place (for side
+	// constraints: the nodes evaluated and the node limit).
 	Progress func(done, total int)
 
 	ws    workspace
@@ -157,25 +163,36 @@ const defaultTolerance = 1e-9
 // Solve returns an optimal assignment of p together with its dual
 // potentials.
 //
-// It returns a *CostError (unwrapping to ErrInvalidCost) for a NaN cost or a
-// −Inf cost when minimizing, an *InfeasibleError (unwrapping to
-// ErrInfeasible) when no assignment satisfies the problem's semantics,
-// ErrUnsupported when Fix, Groups or Side are set, and ctx.Err() when the
-// context is cancelled (checked between augmentations).
+// Without Fix, Groups and Side it runs the dense or sparse solver; Fix and
+// Groups go to the min-cost flow solver (flow.go) and Side to Lagrangian
+// branch and bound (constrained.go). When branch and bound reaches MaxNodes
+// it returns the best plan found with Bound short of Cost and no error.
 //
-// Solve panics when both or neither of Cost and Candidates are set, or when
-// Capacity or Unassigned have the wrong length or Capacity a negative entry.
+// It returns a *CostError (unwrapping to ErrInvalidCost) for a NaN cost or a
+// −Inf cost when minimizing (an error wrapping ErrInvalidCost for a NaN or
+// infinite side coefficient or limit), an *InfeasibleError (unwrapping to ErrInfeasible) when no
+// assignment satisfies the problem, ErrUnsupported for groups that overlap
+// without nesting, ErrNodeLimit when MaxNodes is reached before any
+// feasible plan is found, and ctx.Err() when the context is cancelled
+// (checked between augmentations or nodes).
+//
+// Solve panics when both or neither of Cost and Candidates are set, when
+// Capacity or Unassigned have the wrong length or Capacity a negative entry,
+// or when a Fix pair, group column or side term is out of range.
 //
 // The returned slices are freshly allocated and never alias p or the
 // solver's buffers.
 func (s *Solver) Solve(ctx context.Context, p *Problem) (Assignment, error) {
 	rows, cols := p.dims()
 	p.checkShape(rows, cols)
-	if len(p.Fix) > 0 || len(p.Groups) > 0 || len(p.Side) > 0 {
-		return Assignment{}, fmt.Errorf("%w: fixed pairs, groups and side constraints", ErrUnsupported)
-	}
 	if err := p.checkUnassigned(); err != nil {
 		return Assignment{}, err
+	}
+	switch {
+	case len(p.Side) > 0:
+		return s.solveConstrained(ctx, p)
+	case len(p.Fix) > 0 || len(p.Groups) > 0:
+		return s.solveFlow(ctx, p)
 	}
 	if p.Cost != nil {
 		return s.solveDense(ctx, p)

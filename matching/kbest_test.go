@@ -1,0 +1,165 @@
+package matching
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+	"gonum.org/v1/gonum/mat"
+)
+
+// brutePlans enumerates every feasible plan of p (Side included) with its
+// objective in minimization form, sorted by (cost, RowToCol): the order
+// KBest promises.
+func brutePlans(p *Problem) (plans [][]int, costs []float64) {
+	rows, cols := p.dims()
+	load := make([]int, cols)
+	need := min(rows, p.totalSeats(cols))
+	x := make([]int, rows)
+	type plan struct {
+		x []int
+		c float64
+	}
+	var all []plan
+	var walk func(i, placed int, sum float64)
+	walk = func(i, placed int, sum float64) {
+		if i == rows {
+			if (p.Unassigned != nil || placed == need) && feasibleExtra(p, x) {
+				all = append(all, plan{slices.Clone(x), sum})
+			}
+			return
+		}
+		x[i] = -1
+		if p.Unassigned != nil {
+			if c, ok := p.minCost(p.Unassigned[i]); ok {
+				walk(i+1, placed, sum+c)
+			}
+		} else {
+			walk(i+1, placed, sum)
+		}
+		for j := 0; j < cols; j++ {
+			c, listed := pairCost(p, i, j)
+			cm, ok := p.minCost(c)
+			if !listed || !ok || load[j] >= p.seats(j) {
+				continue
+			}
+			load[j]++
+			x[i] = j
+			walk(i+1, placed+1, sum+cm)
+			load[j]--
+		}
+	}
+	walk(0, 0, 0)
+	slices.SortFunc(all, func(a, b plan) int {
+		if a.c != b.c {
+			if a.c < b.c {
+				return -1
+			}
+			return 1
+		}
+		return slices.Compare(a.x, b.x)
+	})
+	for _, pl := range all {
+		plans = append(plans, pl.x)
+		costs = append(costs, pl.c)
+	}
+	return plans, costs
+}
+
+func TestKBestOracle(t *testing.T) {
+	t.Parallel()
+	n := 300 // seeded cases
+	if testing.Short() {
+		n = 60
+	}
+	var s Solver
+	for seed := uint64(0); seed < uint64(n); seed++ {
+		rng := rand.New(rand.NewPCG(seed, 12))
+		p := randSmall(rng, 4, 4, seed%2 == 0)
+		switch seed % 4 {
+		case 1:
+			randGroups(rng, p)
+		case 2:
+			randFix(rng, p)
+		}
+		plans, costs := brutePlans(p)
+		k := 1 + rng.IntN(12)
+		got, err := s.KBest(context.Background(), p, k)
+		if len(plans) == 0 {
+			require.ErrorIs(t, err, ErrInfeasible, "seed %d\n%s", seed, describe(p))
+			continue
+		}
+		require.NoError(t, err, "seed %d\n%s", seed, describe(p))
+		require.Len(t, got, min(k, len(plans)), "seed %d\n%s", seed, describe(p))
+		for r, a := range got {
+			sign := 1.0
+			if p.Maximize {
+				sign = -1
+			}
+			require.Equal(t, costs[r], sign*a.Cost, "seed %d rank %d\n%s", seed, r, describe(p))
+			require.Equal(t, plans[r], a.RowToCol, "seed %d rank %d: the tie rule\n%s", seed, r, describe(p))
+			checkFeasible(t, p, a)
+		}
+	}
+}
+
+// TestKBestOneEqualsSolve is the cross-implementation rule KBest(…, 1) =
+// Solve, on problems too large for the oracle.
+func TestKBestOneEqualsSolve(t *testing.T) {
+	t.Parallel()
+	var s, ref Solver
+	for seed := uint64(0); seed < 40; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 13))
+		r, c := 1+rng.IntN(20), 1+rng.IntN(20)
+		data := make([]float64, r*c)
+		for k := range data {
+			data[k] = float64(rng.IntN(50))
+		}
+		p := &Problem{Cost: mat.NewDense(r, c, data), Maximize: seed%3 == 0}
+		want, err := ref.Solve(context.Background(), p)
+		require.NoError(t, err)
+		got, err := s.KBest(context.Background(), p, 3)
+		require.NoError(t, err)
+		require.NotEmpty(t, got)
+		require.Equal(t, want.Cost, got[0].Cost, "seed %d", seed)
+		for k := 1; k < len(got); k++ {
+			if p.Maximize {
+				require.LessOrEqual(t, got[k].Cost, got[k-1].Cost)
+			} else {
+				require.GreaterOrEqual(t, got[k].Cost, got[k-1].Cost)
+			}
+		}
+	}
+}
+
+// TestKBestSide: with side constraints KBest lists exactly the feasible
+// plans in (cost, RowToCol) order, as the oracle does.
+func TestKBestSide(t *testing.T) {
+	t.Parallel()
+	var s Solver
+	for seed := uint64(0); seed < 150; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 15))
+		p := randSmall(rng, 4, 4, false)
+		randSide(rng, p)
+		plans, costs := brutePlans(p)
+		k := 1 + rng.IntN(8)
+		got, err := s.KBest(context.Background(), p, k)
+		if errors.Is(err, ErrInfeasible) {
+			require.Empty(t, plans)
+			continue
+		}
+		require.NoError(t, err, "seed %d\n%s", seed, describe(p))
+		require.Len(t, got, min(k, len(plans)), "seed %d\n%s", seed, describe(p))
+		for r, a := range got {
+			sign := 1.0
+			if p.Maximize {
+				sign = -1
+			}
+			require.Equal(t, costs[r], sign*a.Cost, "seed %d rank %d", seed, r)
+			require.Equal(t, plans[r], a.RowToCol, "seed %d rank %d", seed, r)
+		}
+	}
+}
