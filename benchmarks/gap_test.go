@@ -114,6 +114,7 @@ func TestGAPKnown(t *testing.T) {
 				t.Skipf("side constraints are not dispatched yet: %v", err)
 			}
 			require.NoError(t, err, g.Name)
+			checkGAPSolution(t, g, a)
 			assert.Equal(t, want, a.Cost, g.Name)
 			assert.Equal(t, a.Cost, a.Bound, "%s: proven optimal", g.Name)
 			t.Logf("%-8s value %6.0f known %6.0f proven %-5v %.3fs", g.Name, a.Cost, want, a.Cost == a.Bound, took.Seconds())
@@ -149,4 +150,23 @@ func TestGAPReport(t *testing.T) {
 			t.Logf("%-7s %3d×%-3d value %6.0f bound %6.0f proven %-5v %.2fs", g.Name, g.Agents, g.Jobs, a.Cost, a.Bound, a.Cost == a.Bound, time.Since(start).Seconds())
 		}
 	}
+}
+
+// checkGAPSolution re-derives, from the instance alone, that a assigns
+// every job to one agent within every agent's capacity and that a.Cost is
+// the assignment's value.
+func checkGAPSolution(t *testing.T, g GAP, a matching.Assignment) {
+	t.Helper()
+	require.Len(t, a.RowToCol, g.Jobs, g.Name)
+	used := make([]float64, g.Agents)
+	value := 0.0
+	for job, agent := range a.RowToCol {
+		require.True(t, agent >= 0 && agent < g.Agents, "%s: job %d has agent %d", g.Name, job, agent)
+		used[agent] += g.Resource[agent][job]
+		value += g.Cost[agent][job]
+	}
+	for agent, u := range used {
+		assert.LessOrEqual(t, u, g.Capacity[agent], "%s: agent %d over capacity", g.Name, agent)
+	}
+	assert.Equal(t, value, a.Cost, "%s: Cost is the assignment's value", g.Name)
 }
