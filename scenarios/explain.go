@@ -84,7 +84,8 @@ type Alternative struct {
 	// empty when the employee would take a vacant seat or stay.
 	Holder scoring.EmployeeID `json:"holder,omitempty"`
 	// Text says it in one line, such as "needs +0.0700 to take Perencana
-	// Ahli Muda at Bappeda from 199001012015031002".
+	// Ahli Muda at Bappeda from 199001012015031002", or "ties: …" when a
+	// plan of equal value gives the post (Margin 0).
 	Text string `json:"text"`
 }
 
@@ -184,6 +185,8 @@ func (in *Instance) Explain(ctx context.Context, p *Plan, id scoring.EmployeeID,
 			}
 		}
 		switch {
+		case a.Margin == 0:
+			a.Text = fmt.Sprintf("ties: a plan of equal value puts them in %s; the published tie rule chose the planned post", where)
 		case cd.col == c && a.Holder != "":
 			a.Text = fmt.Sprintf("needs %+.4f to stay in %s instead of %s", a.Margin, where, a.Holder)
 		case cd.col == c:
