@@ -1002,52 +1002,11 @@ func (cp *conProblem) branchEdge(x []int, st *nodeState, lambda []float64) int {
 	return -1
 }
 
-// nodeHeap is a binary min-heap of nodes by bound, then creation order,
-// newest first (among equal bounds the search dives, which finds
+// nodeBefore orders open branch-and-bound nodes by bound, then creation
+// order, newest first (among equal bounds the search dives, which finds
 // incumbents early).
-type nodeHeap []*conNode
-
-func (h nodeHeap) less(a, b int) bool {
-	return h[a].bound < h[b].bound || (h[a].bound == h[b].bound && h[a].id > h[b].id)
-}
-
-func (h *nodeHeap) push(n *conNode) {
-	*h = append(*h, n)
-	a := *h
-	for k := len(a) - 1; k > 0; {
-		up := (k - 1) / 2
-		if !a.less(k, up) {
-			break
-		}
-		a[k], a[up] = a[up], a[k]
-		k = up
-	}
-}
-
-func (h *nodeHeap) pop() *conNode {
-	a := *h
-	top := a[0]
-	last := len(a) - 1
-	a[0] = a[last]
-	a[last] = nil
-	a = a[:last]
-	for k := 0; ; {
-		l := 2*k + 1
-		if l >= len(a) {
-			break
-		}
-		m := l
-		if r := l + 1; r < len(a) && a.less(r, l) {
-			m = r
-		}
-		if !a.less(m, k) {
-			break
-		}
-		a[k], a[m] = a[m], a[k]
-		k = m
-	}
-	*h = a
-	return top
+func nodeBefore(n, o *conNode) bool {
+	return n.bound < o.bound || (n.bound == o.bound && n.id > o.id)
 }
 
 func (s *Solver) maxNodes() int {
@@ -1062,13 +1021,13 @@ func (s *Solver) branchAndBound(ctx context.Context, cp *conProblem) (Assignment
 	b := &bnb{cp: cp, ub: math.Inf(1), violate: make([]bool, len(cp.side))}
 	var st nodeState
 	root := &conNode{fix: -1, forbid: -1, bound: math.Inf(-1), lambda: make([]float64, len(cp.side))}
-	var open nodeHeap
+	open := minHeap[*conNode]{less: nodeBefore}
 	open.push(root)
 	var rootLambda []float64
 	limit := s.maxNodes()
 	ids := 1
 	bound := math.Inf(1) // smallest bound of the nodes left unexplored at the limit
-	for len(open) > 0 {
+	for open.len() > 0 {
 		if err := ctx.Err(); err != nil {
 			return Assignment{}, b.nodes, err
 		}
@@ -1112,12 +1071,12 @@ func (s *Solver) branchAndBound(ctx context.Context, cp *conProblem) (Assignment
 		ids += 2
 	}
 	if b.best == nil {
-		if len(open) > 0 || !math.IsInf(bound, 1) {
+		if open.len() > 0 || !math.IsInf(bound, 1) {
 			return Assignment{}, b.nodes, fmt.Errorf("%w (%d nodes)", ErrNodeLimit, b.nodes)
 		}
 		return Assignment{}, b.nodes, cp.infeasible(b)
 	}
-	for _, n := range open {
+	for _, n := range open.items {
 		bound = math.Min(bound, n.bound)
 	}
 	bound = math.Min(bound, b.ub)
@@ -1631,12 +1590,12 @@ func (s *Solver) solveGAP(ctx context.Context, cp *conProblem, g *gapData) (Assi
 	}
 	lambda, lside := gapSideMultipliers(cp, g)
 	root := &conNode{fix: -1, forbid: -1, bound: cp.roundBound(lside), lambda: u}
-	var open nodeHeap
+	open := minHeap[*conNode]{less: nodeBefore}
 	open.push(root)
 	limit := s.maxNodes()
 	ids := 1
 	bound := math.Inf(1)
-	for len(open) > 0 {
+	for open.len() > 0 {
 		if err := ctx.Err(); err != nil {
 			return Assignment{}, gs.nodes, err
 		}
@@ -1668,7 +1627,7 @@ func (s *Solver) solveGAP(ctx context.Context, cp *conProblem, g *gapData) (Assi
 		ids += 2
 	}
 	if gs.best == nil {
-		if len(open) > 0 || !math.IsInf(bound, 1) {
+		if open.len() > 0 || !math.IsInf(bound, 1) {
 			return Assignment{}, gs.nodes, fmt.Errorf("%w (%d nodes)", ErrNodeLimit, gs.nodes)
 		}
 		e := &InfeasibleError{}
@@ -1677,7 +1636,7 @@ func (s *Solver) solveGAP(ctx context.Context, cp *conProblem, g *gapData) (Assi
 		}
 		return Assignment{}, gs.nodes, e
 	}
-	for _, n := range open {
+	for _, n := range open.items {
 		bound = math.Min(bound, n.bound)
 	}
 	bound = math.Min(bound, gs.ub)

@@ -97,11 +97,11 @@ func (s *Solver) KBest(ctx context.Context, p *Problem, k int) ([]Assignment, er
 		}
 		return nil, err
 	}
-	var open kHeap
+	open := minHeap[*kNode]{less: kBefore}
 	open.push(root)
 	var out []Assignment
 	examined := 0
-	for len(out) < k && len(open) > 0 {
+	for len(out) < k && open.len() > 0 {
 		n := open.pop()
 		if !n.refined {
 			// Only nodes reaching the front are made lexicographically
@@ -357,55 +357,14 @@ func (kb *kBest) smaller(i, cur int, d *flowDuals, forbid []Pair) []int {
 	return cs
 }
 
-// kHeap is a binary min-heap of nodes by cost, then unrefined first, then
+// kBefore orders open k-best nodes by cost, then unrefined first, then
 // RowToCol.
-type kHeap []*kNode
-
-func (h kHeap) less(a, b int) bool {
-	if h[a].cost != h[b].cost {
-		return h[a].cost < h[b].cost
+func kBefore(n, o *kNode) bool {
+	if n.cost != o.cost {
+		return n.cost < o.cost
 	}
-	if h[a].refined != h[b].refined {
-		return !h[a].refined
+	if n.refined != o.refined {
+		return !n.refined
 	}
-	return slices.Compare(h[a].x, h[b].x) < 0
-}
-
-func (h *kHeap) push(n *kNode) {
-	*h = append(*h, n)
-	a := *h
-	for k := len(a) - 1; k > 0; {
-		up := (k - 1) / 2
-		if !a.less(k, up) {
-			break
-		}
-		a[k], a[up] = a[up], a[k]
-		k = up
-	}
-}
-
-func (h *kHeap) pop() *kNode {
-	a := *h
-	top := a[0]
-	last := len(a) - 1
-	a[0] = a[last]
-	a[last] = nil
-	a = a[:last]
-	for k := 0; ; {
-		l := 2*k + 1
-		if l >= len(a) {
-			break
-		}
-		m := l
-		if r := l + 1; r < len(a) && a.less(r, l) {
-			m = r
-		}
-		if !a.less(m, k) {
-			break
-		}
-		a[k], a[m] = a[m], a[k]
-		k = m
-	}
-	*h = a
-	return top
+	return slices.Compare(n.x, o.x) < 0
 }
