@@ -233,6 +233,25 @@ func (t *csvTable) int(rec []string, c string, lo, hi int) (int, error) {
 	return v, nil
 }
 
+// intCol is one integer column to read into dst, within [lo, hi].
+type intCol struct {
+	dst    *int
+	c      string
+	lo, hi int
+}
+
+// ints reads every column of cols from rec, stopping at the first error.
+func (t *csvTable) ints(rec []string, cols ...intCol) error {
+	for _, f := range cols {
+		v, err := t.int(rec, f.c, f.lo, f.hi)
+		if err != nil {
+			return err
+		}
+		*f.dst = v
+	}
+	return nil
+}
+
 var ibmFields = map[string]string{
 	"Life Sciences": "biologi", "Medical": "kedokteran", "Marketing": "manajemen",
 	"Technical Degree": "teknik_informatika", "Human Resources": "psikologi", "Other": "ilmu_komunikasi",
@@ -262,16 +281,11 @@ func readIBM(r io.Reader, name string, limit int) ([]staffRow, error) {
 		}
 		var s staffRow
 		var edu, inv, perf int
-		for _, f := range []struct {
-			dst    *int
-			c      string
-			lo, hi int
-		}{{&s.age, "Age", 18, 70}, {&edu, "Education", 1, 5}, {&s.id, "EmployeeNumber", 1, 1 << 30},
-			{&inv, "JobInvolvement", 1, 4}, {&s.level, "JobLevel", 1, 5}, {&perf, "PerformanceRating", 1, 5},
-			{&s.service, "YearsAtCompany", 0, 60}, {&s.inRole, "YearsInCurrentRole", 0, 60}} {
-			if *f.dst, err = t.int(rec, f.c, f.lo, f.hi); err != nil {
-				return nil, err
-			}
+		if err := t.ints(rec, intCol{&s.age, "Age", 18, 70}, intCol{&edu, "Education", 1, 5},
+			intCol{&s.id, "EmployeeNumber", 1, 1 << 30}, intCol{&inv, "JobInvolvement", 1, 4},
+			intCol{&s.level, "JobLevel", 1, 5}, intCol{&perf, "PerformanceRating", 1, 5},
+			intCol{&s.service, "YearsAtCompany", 0, 60}, intCol{&s.inRole, "YearsInCurrentRole", 0, 60}); err != nil {
+			return nil, err
 		}
 		d, ok := ibmDepts[t.text(rec, "Department")]
 		if !ok {
@@ -339,15 +353,10 @@ func readPromotion(r io.Reader, name string, limit int, rng *rand.Rand) ([]staff
 		}
 		var s staffRow
 		var score, kpiMet, award int
-		for _, f := range []struct {
-			dst    *int
-			c      string
-			lo, hi int
-		}{{&s.id, "employee_id", 1, 1 << 30}, {&s.age, "age", 18, 70}, {&s.service, "length_of_service", 0, 60},
-			{&award, awardCol, 0, 1}, {&score, "avg_training_score", 0, 100}, {&kpiMet, kpiCol, 0, 1}} {
-			if *f.dst, err = t.int(rec, f.c, f.lo, f.hi); err != nil {
-				return nil, err
-			}
+		if err := t.ints(rec, intCol{&s.id, "employee_id", 1, 1 << 30}, intCol{&s.age, "age", 18, 70},
+			intCol{&s.service, "length_of_service", 0, 60}, intCol{&award, awardCol, 0, 1},
+			intCol{&score, "avg_training_score", 0, 100}, intCol{&kpiMet, kpiCol, 0, 1}); err != nil {
+			return nil, err
 		}
 		d, ok := promotionDepts[t.text(rec, "department")]
 		if !ok {
