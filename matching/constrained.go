@@ -1064,23 +1064,37 @@ func (s *Solver) branchAndBound(ctx context.Context, cp *conProblem) (Assignment
 		if e < 0 {
 			continue // x is the node's only assignment and it was evaluated
 		}
-		// Fix first, then forbid: ties in bound go to the newest node, the
-		// forbidding child, which moves away from the violation.
-		open.push(&conNode{parent: n, fix: e, forbid: -1, bound: n.bound, lambda: n.lambda, id: ids})
-		open.push(&conNode{parent: n, fix: -1, forbid: e, bound: n.bound, lambda: n.lambda, id: ids + 1})
-		ids += 2
+		ids = branch(&open, n, e, ids)
 	}
-	if b.best == nil {
+	a, err := cp.finish(&open, b.best, bound, b.ub, b.nodes, rootLambda, func() error { return cp.infeasible(b) })
+	return a, b.nodes, err
+}
+
+// branch pushes the two children of n that fix and forbid edge e, with
+// creation ids ids and ids+1, and returns the next free id. Fix first,
+// then forbid: ties in bound go to the newest node, the forbidding child,
+// which moves away from the violation.
+func branch(open *minHeap[*conNode], n *conNode, e, ids int) int {
+	open.push(&conNode{parent: n, fix: e, forbid: -1, bound: n.bound, lambda: n.lambda, id: ids})
+	open.push(&conNode{parent: n, fix: -1, forbid: e, bound: n.bound, lambda: n.lambda, id: ids + 1})
+	return ids + 2
+}
+
+// finish ends a branch-and-bound search: the incumbent best with the
+// proven bound (the smallest of bound, the open nodes' bounds and the
+// incumbent's cost ub); without an incumbent, ErrNodeLimit when the search
+// was cut short, else the error infeasible returns.
+func (cp *conProblem) finish(open *minHeap[*conNode], best []int, bound, ub float64, nodes int, lambda []float64, infeasible func() error) (Assignment, error) {
+	if best == nil {
 		if open.len() > 0 || !math.IsInf(bound, 1) {
-			return Assignment{}, b.nodes, fmt.Errorf("%w (%d nodes)", ErrNodeLimit, b.nodes)
+			return Assignment{}, fmt.Errorf("%w (%d nodes)", ErrNodeLimit, nodes)
 		}
-		return Assignment{}, b.nodes, cp.infeasible(b)
+		return Assignment{}, infeasible()
 	}
 	for _, n := range open.items {
 		bound = math.Min(bound, n.bound)
 	}
-	bound = math.Min(bound, b.ub)
-	return cp.result(b.best, bound, rootLambda), b.nodes, nil
+	return cp.result(best, math.Min(bound, ub), lambda), nil
 }
 
 // infeasible names the side constraints that relaxed solutions violated
@@ -1622,25 +1636,16 @@ func (s *Solver) solveGAP(ctx context.Context, cp *conProblem, g *gapData) (Assi
 		if i < 0 {
 			continue
 		}
-		open.push(&conNode{parent: n, fix: e, forbid: -1, bound: n.bound, lambda: n.lambda, id: ids})
-		open.push(&conNode{parent: n, fix: -1, forbid: e, bound: n.bound, lambda: n.lambda, id: ids + 1})
-		ids += 2
+		ids = branch(&open, n, e, ids)
 	}
-	if gs.best == nil {
-		if open.len() > 0 || !math.IsInf(bound, 1) {
-			return Assignment{}, gs.nodes, fmt.Errorf("%w (%d nodes)", ErrNodeLimit, gs.nodes)
-		}
+	a, err := cp.finish(&open, gs.best, bound, gs.ub, gs.nodes, lambda, func() error {
 		e := &InfeasibleError{}
 		for _, sd := range cp.p.Side {
 			e.Side = append(e.Side, sd.Name)
 		}
-		return Assignment{}, gs.nodes, e
-	}
-	for _, n := range open.items {
-		bound = math.Min(bound, n.bound)
-	}
-	bound = math.Min(bound, gs.ub)
-	return cp.result(gs.best, bound, lambda), gs.nodes, nil
+		return e
+	})
+	return a, gs.nodes, err
 }
 
 // gapSideMultipliers runs a short subgradient method on the ordinary
