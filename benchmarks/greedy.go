@@ -64,7 +64,7 @@ func Greedy(in *scenarios.Instance) []int {
 			if free[j] == 0 {
 				continue
 			}
-			if f := fitOf(in, i, j); best < 0 || f > bestFit {
+			if f := in.Fit(i, j); best < 0 || f > bestFit {
 				best, bestFit = j, f
 			}
 		}
@@ -105,7 +105,7 @@ func Greedy(in *scenarios.Instance) []int {
 		cands = cands[:0]
 		for _, i := range byCol.rows(j) {
 			if col[i] < 0 {
-				cands = append(cands, cand{int(i), fitOf(in, int(i), j)})
+				cands = append(cands, cand{int(i), in.Fit(int(i), j)})
 			}
 		}
 		slices.SortFunc(cands, func(x, y cand) int {
@@ -121,9 +121,8 @@ func Greedy(in *scenarios.Instance) []int {
 	}
 
 	// 3. The rest stay where they are when allowed and a seat is left.
-	cur := currentColumns(in)
 	for i := range n {
-		if c := cur[i]; col[i] < 0 && c >= 0 && free[c] > 0 && a.has(i, c) {
+		if c := in.Current(i); col[i] < 0 && c >= 0 && free[c] > 0 && a.has(i, c) {
 			col[i] = c
 			free[c]--
 		}
@@ -137,16 +136,6 @@ func seatsOf(p *matching.Problem, j int) int {
 		return 1
 	}
 	return p.Capacity[j]
-}
-
-// fitOf returns the fit of row i in column j: scoring's total, also for a
-// pinned pair that breaks a rule (where Fit is NaN).
-func fitOf(in *scenarios.Instance, i, j int) float64 {
-	f := in.Table.Fit(i, j)
-	if math.IsNaN(f) {
-		f = in.Table.Explain(i, j).Total
-	}
-	return f
 }
 
 // pairs are the allowed pairs of an instance in CSR form, with their costs;
@@ -225,22 +214,4 @@ func (a *pairs) transpose(m int) *colPairs {
 		}
 	}
 	return c
-}
-
-// currentColumns returns each row's current column, -1 for none.
-func currentColumns(in *scenarios.Instance) []int {
-	colOf := make(map[string]int, len(in.Scorer.Positions))
-	for j, p := range in.Scorer.Positions {
-		colOf[string(p.ID)] = j
-	}
-	cur := make([]int, len(in.Employees))
-	for i, e := range in.Employees {
-		cur[i] = -1
-		if e.Position != "" {
-			if j, ok := colOf[string(e.Position)]; ok {
-				cur[i] = j
-			}
-		}
-	}
-	return cur
 }

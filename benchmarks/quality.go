@@ -75,116 +75,36 @@ func Assess(in *scenarios.Instance, col []int) Quality {
 	if len(col) != n {
 		panic("benchmarks: Assess: placement length differs from the number of employees")
 	}
-	ps := in.Scorer.Positions
-	a := allowedPairs(in)
-	cur := currentColumns(in)
-	remote := remoteColumns(in)
-	holders := make([]int, m)
-	var k Quality
-	var total, value float64
-	match, jpm := 0, 0
-	for i, j := range col {
-		if j < 0 {
-			k.Unplaced++
-			continue
-		}
+	for _, j := range col {
 		if j >= m {
 			panic("benchmarks: Assess: column out of range")
 		}
+	}
+	a := allowedPairs(in)
+	k := Quality{Indicators: in.Indicators(col)}
+	holders := make([]int, m)
+	var value float64
+	for i, j := range col {
+		if j < 0 {
+			continue
+		}
 		holders[j]++
-		k.Staff++
-		total += q(fitOf(in, i, j))
-		if fieldMatch(in, i, j) {
-			match++
-		}
-		sc := in.Table.Explain(i, j)
-		if pct := sc.Components[scoring.CritCompetence].Measure; pct >= 0 && pct >= in.Scorer.Rules.JPM.MS-1e-9 {
-			jpm++
-		}
-		if cur[i] != j {
-			if cur[i] >= 0 {
-				k.Moves++
-			} else {
-				k.Placements++
-			}
-		}
-		k.Violations += len(in.Table.Check(i, j))
+		broken := len(in.Table.Check(i, j))
+		k.Violations += broken
 		if v, ok := a.value(i, j); ok {
 			value += v
-		} else if len(in.Table.Check(i, j)) == 0 {
+		} else if broken == 0 {
 			k.Violations++ // forbidden by a scenario rule
 		}
 	}
 	k.Objective = q(value / scenarios.CostScale)
-	k.TotalFit = q(total)
-	if k.Staff > 0 {
-		k.MeanFit = q(total / float64(k.Staff))
-		k.FieldMatchShare = q(float64(match) / float64(k.Staff))
-		k.JPMShare = q(float64(jpm) / float64(k.Staff))
-	}
-	var weighted float64
-	for j := range ps {
-		if over := holders[j] - seatsOf(&in.Problem, j); over > 0 {
+	for j, h := range holders {
+		if over := h - seatsOf(&in.Problem, j); over > 0 {
 			k.Violations += over
 		}
-		short := max(0, ps[j].Needed-holders[j])
-		crit := ps[j].Criticality
-		if crit == 0 {
-			crit = 1
-		}
-		k.UnmetNeed += short
-		weighted += float64(short) * crit
-		if remote[j] {
-			k.RemoteNeeded += ps[j].Needed
-			k.RemoteFilled += min(holders[j], ps[j].Needed)
-		}
-	}
-	k.UnmetWeighted = q(weighted)
-	if k.RemoteNeeded > 0 {
-		k.RemoteShare = q(float64(k.RemoteFilled) / float64(k.RemoteNeeded))
 	}
 	return k
 }
 
 // q rounds to the cost quantum, as the plan's figures are.
 func q(x float64) float64 { return math.Round(x*scenarios.CostScale) / scenarios.CostScale }
-
-// fieldMatch reports whether row i's field of study is an exact match for
-// column j (listed in the post's fields or relevant fields, or the post
-// lists none), the plan's definition.
-func fieldMatch(in *scenarios.Instance, i, j int) bool {
-	p := &in.Scorer.Positions[j]
-	if len(p.Fields) == 0 && len(p.Relevant) == 0 {
-		return true
-	}
-	f := in.Employees[i].Education.Field
-	if f == "" {
-		return false
-	}
-	for _, x := range p.Fields {
-		if x == f {
-			return true
-		}
-	}
-	for _, x := range p.Relevant {
-		if x == f {
-			return true
-		}
-	}
-	return false
-}
-
-// remoteColumns reports, per column, whether its unit is remote or very
-// remote.
-func remoteColumns(in *scenarios.Instance) []bool {
-	area := make(map[scoring.UnitID]scoring.AreaClass, len(in.Scorer.Units))
-	for _, u := range in.Scorer.Units {
-		area[u.ID] = u.Area
-	}
-	out := make([]bool, len(in.Scorer.Positions))
-	for j, p := range in.Scorer.Positions {
-		a := area[p.Unit]
-		out[j] = a == scoring.AreaRemote || a == scoring.AreaVeryRemote
-	}
-	return out
-}

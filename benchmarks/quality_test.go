@@ -17,7 +17,10 @@ func TestAssessBefore(t *testing.T) {
 	in := buildInstance(t, scenarios.DefaultExample())
 	p, err := in.Plan(context.Background())
 	require.NoError(t, err)
-	cur := currentColumns(in)
+	cur := make([]int, len(in.Employees))
+	for i := range cur {
+		cur[i] = in.Current(i)
+	}
 	got := Assess(in, cur)
 	checkKPIs(t, p.KPIs.Before, got)
 	over := 0

@@ -436,14 +436,32 @@ func (in *Instance) remote(j int) bool {
 // every platform.
 func q(x float64) float64 { return math.Round(x*CostScale) / CostScale }
 
-// fit returns the fit of row i in column j: the total of its breakdown,
-// also for a pinned pair that breaks a rule.
-func (in *Instance) fit(i, j int) float64 {
+// Fit returns the fit of row i in column j: scoring's total, also for a
+// pinned pair that breaks a rule (where the compiled table holds NaN). It
+// panics when i or j is out of range.
+func (in *Instance) Fit(i, j int) float64 {
 	f := in.Table.Fit(i, j)
 	if math.IsNaN(f) {
 		f = in.Table.Explain(i, j).Total
 	}
-	return q(f)
+	return f
+}
+
+// fit is Fit rounded to the cost quantum, as plans report it.
+func (in *Instance) fit(i, j int) float64 { return q(in.Fit(i, j)) }
+
+// Current returns the column of row i's current post, or -1 when the
+// employee holds none.
+func (in *Instance) Current(i int) int { return in.cur[i] }
+
+// Indicators returns the KPIs of any placement of the instance's employees
+// (col maps each row to a column, -1 for no seat), defined exactly as a
+// plan's "after" KPIs; a greedy or manual placement can so be compared with
+// the optimum. It panics when col is shorter than the rows or holds a
+// column out of range. It takes O(E·K + P) time for E employees, P
+// positions and K competences per pair.
+func (in *Instance) Indicators(col []int) Indicators {
+	return in.indicators(&outcome{in: in, col: col}, false)
 }
 
 // render builds the plan of an assignment.
