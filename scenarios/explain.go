@@ -60,6 +60,10 @@ type Score struct {
 	// Violations lists the hard rules the pair breaks (only for a pinned
 	// pair, which overrides them), as "rule-id: detail".
 	Violations []string `json:"violations"`
+	// ViolatedRules is the rule of each violation, in the same order, for
+	// rendering the rule's reason in another language
+	// ([scoring.RuleID.Reason]); JSON has it as each violation's prefix.
+	ViolatedRules []scoring.RuleID `json:"-"`
 }
 
 // Component is one criterion's part of a score: Contribution = Weight ×
@@ -242,6 +246,7 @@ func (in *Instance) postScore(i, j int) *PostScore {
 	}
 	for _, v := range sc.Violations {
 		ps.Score.Violations = append(ps.Score.Violations, v.String())
+		ps.Score.ViolatedRules = append(ps.Score.ViolatedRules, v.Rule)
 	}
 	return ps
 }

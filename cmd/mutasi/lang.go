@@ -240,6 +240,10 @@ const (
 	lblGreedyMoves
 	lblOptViolations
 	lblGreedyViolations
+	// What holds an employee in place (explain); rule ids stay ids.
+	lblHeldPinned
+	lblHeldExcluded
+	lblClosedByPin
 	numLabels
 )
 
@@ -370,7 +374,7 @@ var labelText = [numLabels][2]string{
 	lblWeight:           {"weight", "bobot"},
 	lblContribution:     {"contribution", "kontribusi"},
 	lblTotal:            {"total", "total"},
-	lblOverrides:        {"breaks (pinned)", "melanggar (dikunci)"},
+	lblOverrides:        {"breaks (pinned)", "melanggar (ditetapkan)"},
 	lblAlternatives:     {"Next best posts", "Jabatan terbaik berikutnya"},
 	lblFit:              {"fit", "kecocokan"},
 	lblMargin:           {"margin", "selisih"},
@@ -441,6 +445,11 @@ var labelText = [numLabels][2]string{
 	lblGreedyMoves:       {"greedy moves", "mutasi greedy"},
 	lblOptViolations:     {"optimal rule violations", "pelanggaran aturan optimal"},
 	lblGreedyViolations:  {"greedy rule violations", "pelanggaran aturan greedy"},
+
+	// What holds an employee in place (explain).
+	lblHeldPinned:   {"pinned", "ditetapkan (pin)"},
+	lblHeldExcluded: {"excluded", "dikecualikan dari periode mutasi ini"},
+	lblClosedByPin:  {"pinned or excluded by the scenario", "ditetapkan (pin) atau dikecualikan dalam skenario"},
 }
 
 // text returns the label in language l.
