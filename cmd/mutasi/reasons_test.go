@@ -66,24 +66,50 @@ var englishGain = regexp.MustCompile(`\b(education|competence|tenure|performance
 // idGolden matches the golden files of Indonesian output.
 var idGolden = regexp.MustCompile(`(^|-)id($|[.-])`)
 
-// TestNoEnglishReasonsInID fails when an Indonesian golden output holds an
-// English reason: every move, unplaced and explain reason must be
-// rendered in Indonesian. It checks itself on the English goldens first.
-func TestNoEnglishReasonsInID(t *testing.T) {
+// englishReasons returns a function listing the English reasons in a text.
+func englishReasons(t *testing.T) func(string) []string {
 	phrases := englishReasonPhrases()
 	require.Greater(t, len(phrases), 20)
-	files, err := filepath.Glob(filepath.Join("testdata", "golden", "*"))
-	require.NoError(t, err)
-	found := func(text string) []string {
+	return func(text string) []string {
 		var hits []string
 		for _, p := range phrases {
 			if strings.Contains(text, p) {
 				hits = append(hits, p)
 			}
 		}
-		hits = append(hits, englishGain.FindAllString(text, 3)...)
-		return hits
+		return append(hits, englishGain.FindAllString(text, 3)...)
 	}
+}
+
+// TestWhatIfReasonsInID plans the example's what-ifs (a hard rotation, an
+// election freeze, a PPPK intake) in Indonesian: no English reason, and
+// the hard rotation's reasons appear in Indonesian.
+func TestWhatIfReasonsInID(t *testing.T) {
+	found := englishReasons(t)
+	for _, w := range []string{"whatif-strict-tenure", "whatif-election-freeze", "whatif-pppk-intake"} {
+		t.Run(w, func(t *testing.T) {
+			path := "../../scenarios/example/" + w + ".yaml"
+			code, out, _ := runArgs(t, "", "-q", "--lang", "id", "plan", "-f", "markdown", path)
+			require.Equal(t, exitOK, code)
+			assert.Empty(t, found(out))
+			code, en, _ := runArgs(t, "", "-q", "plan", "-f", "markdown", path)
+			require.Equal(t, exitOK, code)
+			assert.NotEmpty(t, found(en), "the English plan gives English reasons")
+			if w == "whatif-strict-tenure" {
+				assert.Contains(t, en, "rotation due (max-tenure): ")
+				assert.Regexp(t, `rotasi jatuh tempo \(max-tenure\): \d+,\d tahun pada jabatan`, out)
+			}
+		})
+	}
+}
+
+// TestNoEnglishReasonsInID fails when an Indonesian golden output holds an
+// English reason: every move, unplaced and explain reason must be
+// rendered in Indonesian. It checks itself on the English goldens first.
+func TestNoEnglishReasonsInID(t *testing.T) {
+	found := englishReasons(t)
+	files, err := filepath.Glob(filepath.Join("testdata", "golden", "*"))
+	require.NoError(t, err)
 	// The detector works: the English outputs are full of these phrases.
 	for _, name := range []string{"plan-table.stdout", "explain-table.stdout", "reasons-plan-en.stdout",
 		"reasons-explain-pinned-en.stdout", "reasons-score-en.stdout"} {
