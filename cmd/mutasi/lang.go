@@ -240,7 +240,8 @@ const (
 	lblGreedyMoves
 	lblOptViolations
 	lblGreedyViolations
-	// What holds an employee in place (explain); rule ids stay ids.
+	// explain: what holds an employee in place, and the reason of the
+	// scenario's own closures ("pinned"); rule ids stay ids.
 	lblHeldPinned
 	lblHeldExcluded
 	lblClosedByPin
@@ -446,7 +447,7 @@ var labelText = [numLabels][2]string{
 	lblOptViolations:     {"optimal rule violations", "pelanggaran aturan optimal"},
 	lblGreedyViolations:  {"greedy rule violations", "pelanggaran aturan greedy"},
 
-	// What holds an employee in place (explain).
+	// explain: what holds an employee in place, the scenario's closures.
 	lblHeldPinned:   {"pinned", "ditetapkan (pin)"},
 	lblHeldExcluded: {"excluded", "dikecualikan dari periode mutasi ini"},
 	lblClosedByPin:  {"pinned or excluded by the scenario", "ditetapkan (pin) atau dikecualikan dalam skenario"},

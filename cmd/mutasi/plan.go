@@ -260,9 +260,9 @@ func textOrNull[T ~string](s T) cell {
 	return textCell(string(s))
 }
 
-// reasonsCell is a cell of reasons joined by "; ": the English text in CSV
-// and JSON (the same as the plan's JSON text fields), the text in language
-// l in table, markdown and html.
+// reasonsCell is a cell of reasons joined by "; ": English in CSV and JSON
+// (the same text as the plan's JSON text fields), the language of --lang in
+// table, markdown and html.
 func reasonsCell(rs ...scenarios.Reason) cell {
 	en := strings.Join(scenarios.Texts(rs, "en"), "; ")
 	return transCell(en, en, strings.Join(scenarios.Texts(rs, "id"), "; "))
