@@ -243,6 +243,23 @@
 // the employee forced into each runner-up post) and [Compare] diffs two
 // plans.
 //
+// # Reasons
+//
+// Every reason a plan or an explanation gives is a [Reason]: a stable
+// kebab-case [ReasonCode] (rotation-due, remote-seat, wish, gain,
+// surplus-holder, take-seat, …) with its arguments, rendered by
+// [Reason.Text] in English ("rotation due (max-tenure): 6.2 years in
+// post") or Indonesian ("rotasi jatuh tempo (max-tenure): 6,2 tahun pada
+// jabatan"). The package prints nothing; it returns both forms. In JSON a
+// plan carries each reason twice, and neither depends on a language: as
+// English text in the fields it always had (a move's "reasons", an
+// unplaced employee's "reason", an alternative's "text") and as
+// {"code", "args"} objects beside them (a move's "why" list, "why" of the
+// others), from which a reader renders its own language. The comment of
+// each code lists its arguments. Free text from the scenario (a pin's or
+// an exclusion's reason), IDs, names and NIPs are arguments and never
+// translated.
+//
 // Constraints the solver cannot enforce yet (unit floors and caps,
 // max_moves, max_turnover_pct, no_remote_outflow, conflicts) are never
 // dropped silently: each one present yields a [Warning] unwrapping to

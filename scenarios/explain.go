@@ -60,6 +60,10 @@ type Score struct {
 	// Violations lists the hard rules the pair breaks (only for a pinned
 	// pair, which overrides them), as "rule-id: detail".
 	Violations []string `json:"violations"`
+	// ViolatedRules is the rule of each violation, in the same order, for
+	// rendering the rule's reason in another language
+	// ([scoring.RuleID.Reason]); JSON has it as each violation's prefix.
+	ViolatedRules []scoring.RuleID `json:"-"`
 }
 
 // Component is one criterion's part of a score: Contribution = Weight ×
@@ -83,10 +87,15 @@ type Alternative struct {
 	// Holder is the employee who loses the seat when the pair is forced;
 	// empty when the employee would take a vacant seat or stay.
 	Holder scoring.EmployeeID `json:"holder,omitempty"`
-	// Text says it in one line, such as "needs +0.0700 to take Perencana
-	// Ahli Muda at Bappeda from 199001012015031002", or "ties: …" when a
-	// plan of equal value gives the post (Margin 0).
+	// Text says it in one line in English, such as "needs +0.0700 to take
+	// Perencana Ahli Muda at Bappeda from 199001012015031002", or "ties: …"
+	// when a plan of equal value gives the post (Margin 0). It is
+	// Why.String().
 	Text string `json:"text"`
+	// Why is the same as a code and arguments (ReasonTie, ReasonStay,
+	// ReasonStayDisplacing, ReasonVacantSeat or ReasonTakeSeat), for
+	// rendering in another language ([Reason.Text]).
+	Why Reason `json:"why"`
 }
 
 // Explain explains the outcome of employee id in plan p, listing up to k
@@ -177,25 +186,25 @@ func (in *Instance) Explain(ctx context.Context, p *Plan, id scoring.EmployeeID,
 			continue // forcing the pair is infeasible (pins fill the post)
 		}
 		a := Alternative{PostScore: *in.postScore(i, cd.col), Margin: q(max(0, cost-sol.a.Cost) / CostScale)}
-		where := fmt.Sprintf("%s at %s", a.Name, a.UnitName)
 		for r, old := range sol.col {
 			if r != i && old == cd.col && col[r] != cd.col {
 				a.Holder = in.Employees[r].ID
 				break
 			}
 		}
-		switch {
+		switch holder := string(a.Holder); {
 		case a.Margin == 0:
-			a.Text = fmt.Sprintf("ties: a plan of equal value puts them in %s; the published tie rule chose the planned post", where)
-		case cd.col == c && a.Holder != "":
-			a.Text = fmt.Sprintf("needs %+.4f to stay in %s instead of %s", a.Margin, where, a.Holder)
+			a.Why = newReason(ReasonTie, a.Name, a.UnitName)
+		case cd.col == c && holder != "":
+			a.Why = newReason(ReasonStayDisplacing, a.Margin, a.Name, a.UnitName, holder)
 		case cd.col == c:
-			a.Text = fmt.Sprintf("needs %+.4f to stay in %s", a.Margin, where)
-		case a.Holder == "":
-			a.Text = fmt.Sprintf("needs %+.4f to take a vacant seat of %s", a.Margin, where)
+			a.Why = newReason(ReasonStay, a.Margin, a.Name, a.UnitName)
+		case holder == "":
+			a.Why = newReason(ReasonVacantSeat, a.Margin, a.Name, a.UnitName)
 		default:
-			a.Text = fmt.Sprintf("needs %+.4f to take %s from %s", a.Margin, where, a.Holder)
+			a.Why = newReason(ReasonTakeSeat, a.Margin, a.Name, a.UnitName, holder)
 		}
+		a.Text = a.Why.String()
 		alts = append(alts, a)
 	}
 	slices.SortStableFunc(alts, func(a, b Alternative) int {
@@ -237,6 +246,7 @@ func (in *Instance) postScore(i, j int) *PostScore {
 	}
 	for _, v := range sc.Violations {
 		ps.Score.Violations = append(ps.Score.Violations, v.String())
+		ps.Score.ViolatedRules = append(ps.Score.ViolatedRules, v.Rule)
 	}
 	return ps
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/mutasi-asn/mutasi/matching"
@@ -118,10 +119,14 @@ type Move struct {
 	FitAfter  float64 `json:"fit_after"`
 	// Pinned reports a move fixed by constraints.pinned.
 	Pinned bool `json:"pinned"`
-	// Reasons explain the move: structural reasons first (pin, surplus in
-	// the current post, rotation due, remote post, wish), then the criteria
-	// that improved, largest gain first.
+	// Reasons explain the move in English: structural reasons first (pin,
+	// surplus in the current post, rotation due, remote post, wish), then
+	// the criteria that improved, largest gain first. Reasons[k] is
+	// Why[k].String().
 	Reasons []string `json:"reasons"`
+	// Why holds the same reasons as codes and arguments, for rendering in
+	// another language ([Reason.Text]) or for machines.
+	Why []Reason `json:"why"`
 }
 
 // Stay is an employee who keeps a seat in the current post.
@@ -145,8 +150,10 @@ type Unplaced struct {
 	// employee who had none.
 	Position scoring.PositionID `json:"position"`
 	// Eligible is the number of posts the employee could take.
-	Eligible int    `json:"eligible"`
-	Reason   string `json:"reason"`
+	Eligible int `json:"eligible"`
+	// Reason says in English why no seat was found; it is Why.String().
+	Reason string `json:"reason"`
+	Why    Reason `json:"why"`
 }
 
 // Vacancy is a position with seats left unfilled by the plan.
@@ -487,14 +494,16 @@ func (in *Instance) render(sol *solution) *Plan {
 			p.Training = append(p.Training, in.training(i, j))
 		default:
 			u := Unplaced{Employee: e.ID, Name: e.Name, Eligible: n}
-			if c >= 0 {
+			switch {
+			case c >= 0:
 				u.Position = ps[c].ID
-				u.Reason = in.surplusReason(i, c, o)
-			} else if n == 0 {
-				u.Reason = "no post is open to this employee"
-			} else {
-				u.Reason = "every seat open to this employee went to a better fit"
+				u.Why = in.surplusReason(i, c, o)
+			case n == 0:
+				u.Why = newReason(ReasonNoEligiblePost)
+			default:
+				u.Why = newReason(ReasonBetterFits)
 			}
+			u.Reason = u.Why.String()
 			p.Unplaced = append(p.Unplaced, u)
 		}
 	}
@@ -539,16 +548,23 @@ func (in *Instance) fixedText(i int) string {
 }
 
 // surplusReason explains why holder i keeps post c without a seat.
-func (in *Instance) surplusReason(i, c int, o *outcome) string {
+func (in *Instance) surplusReason(i, c int, o *outcome) Reason {
 	ps := in.Scorer.Positions
+	id := string(ps[c].ID)
 	switch {
 	case in.why[i] == fixRotation:
-		return fmt.Sprintf("due to rotate (max-tenure) but no open post suits: keeps %s without a seat", ps[c].ID)
+		return newReason(ReasonRotationNoPost, id)
 	case ps[c].Needed == 0:
-		return fmt.Sprintf("%s has no needed seat (abolished or 0 in the ABK); no open post suits", ps[c].ID)
+		return newReason(ReasonAbolishedPost, id)
 	}
-	return fmt.Sprintf("%s has %d holders for %d seats; the seats went to better fits and no open post suits",
-		ps[c].ID, o.before[c], ps[c].Needed)
+	return newReason(ReasonSurplusHolder, id, o.before[c], ps[c].Needed)
+}
+
+// years1 rounds years to the one decimal reasons print, the way fmt
+// rounds them, so that a reason's argument and its text agree.
+func years1(y float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(y, 'f', 1, 64), 64)
+	return v
 }
 
 // rank returns a position's career rank for the move kind: JPT 4,
@@ -580,7 +596,7 @@ func (in *Instance) move(i, j int, o *outcome) Move {
 	ps := in.Scorer.Positions
 	to := &ps[j]
 	m := Move{Employee: e.ID, Name: e.Name, To: to.ID, ToUnit: to.Unit, FitAfter: in.fit(i, j),
-		Pinned: in.why[i] == fixPinned, Kind: MovePlacement, Reasons: []string{}}
+		Pinned: in.why[i] == fixPinned, Kind: MovePlacement, Why: []Reason{}}
 	after := in.Table.Explain(i, j)
 	var before scoring.Score
 	c := in.cur[i]
@@ -600,25 +616,25 @@ func (in *Instance) move(i, j int, o *outcome) Move {
 	if m.Pinned {
 		for _, pin := range in.Scenario.Constraints.Pinned {
 			if pin.Employee == e.ID {
-				m.Reasons = append(m.Reasons, "pinned: "+pin.Reason)
+				m.Why = append(m.Why, newReason(ReasonPinned, pin.Reason))
 			}
 		}
 	}
 	if c >= 0 && o.before[c] > ps[c].Needed {
-		m.Reasons = append(m.Reasons, fmt.Sprintf("current post over its needs: %d holders for %d seats", o.before[c], ps[c].Needed))
+		m.Why = append(m.Why, newReason(ReasonOverNeed, o.before[c], ps[c].Needed))
 	}
 	if in.why[i] == fixRotation {
-		m.Reasons = append(m.Reasons, fmt.Sprintf("rotation due (max-tenure): %.1f years in post", scoring.Years(e.PositionSince, in.Scenario.PlanDate)))
+		m.Why = append(m.Why, newReason(ReasonRotationDue, years1(scoring.Years(e.PositionSince, in.Scenario.PlanDate))))
 	} else if c >= 0 {
 		if y := scoring.Years(e.PositionSince, in.Scenario.PlanDate); y >= float64(in.Scorer.Rules.RotationYears) {
-			m.Reasons = append(m.Reasons, fmt.Sprintf("past the rotation point: %.1f years in post", y))
+			m.Why = append(m.Why, newReason(ReasonRotationPoint, years1(y)))
 		}
 	}
 	if in.remote(j) {
-		m.Reasons = append(m.Reasons, "fills a seat in a "+in.Scorer.Units[in.units[to.Unit]].Area.String()+" unit")
+		m.Why = append(m.Why, newReason(ReasonRemoteSeat, in.Scorer.Units[in.units[to.Unit]].Area.String()))
 	}
 	if w := after.Components[scoring.CritPreference].Measure; w > 0 {
-		m.Reasons = append(m.Reasons, fmt.Sprintf("wish #%d", int(w)))
+		m.Why = append(m.Why, newReason(ReasonWish, int(w)))
 	}
 	type delta struct {
 		c scoring.Criterion
@@ -644,8 +660,9 @@ func (in *Instance) move(i, j int, o *outcome) Move {
 		return int(a.c) - int(b.c)
 	})
 	for _, d := range ds {
-		m.Reasons = append(m.Reasons, fmt.Sprintf("%s %+.4f", d.c, d.d))
+		m.Why = append(m.Why, newReason(ReasonGain, d.c.String(), d.d))
 	}
+	m.Reasons = Texts(m.Why, "en")
 	return m
 }
 

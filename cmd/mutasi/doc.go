@@ -32,8 +32,10 @@
 //
 //	-h, --help     print the usage and exit
 //	-q, --quiet    no warnings or progress on stderr (warnings stay in JSON)
-//	--lang en|id   language of labels in table, markdown and html output;
-//	               JSON keys and CSV headers never change with it
+//	--lang en|id   language of labels, reasons and explanations in table,
+//	               markdown and html output; JSON and CSV never change with
+//	               it: their reasons are English text, and JSON adds each
+//	               reason's stable code and arguments ("why")
 //
 // # Output
 //
@@ -151,17 +153,19 @@
 //
 //	Jabatan terbaik berikutnya
 //	jabatan         nama              unit kerja             kecocokan  selisih  formasi milik  penjelasan
-//	PKM-MB-PERAWAT  Perawat Terampil  Puskesmas Muara Bungo     0.5663   1.0275  –              needs +1.0275 to stay in Perawat Terampil at Puskesmas Muara Bungo
+//	PKM-MB-PERAWAT  Perawat Terampil  Puskesmas Muara Bungo     0.5663   1.0275  –              perlu +1,0275 untuk tetap sebagai Perawat Terampil di Puskesmas Muara Bungo
 //
 //	Tersisih oleh aturan
 //	aturan         alasan                                              jabatan
 //	grade-band     pangkat/golongan di luar rentang jabatan                  1
 //	min-education  tingkat pendidikan di bawah syarat minimal jabatan        1
 //
-// The explanation's text ("needs +1.0275 to stay …") comes from the
-// scenarios package, in English. --format json prints the explanation
-// object, whose score objects hold total and components (criterion, raw,
-// weight, contribution).
+// The explanation's sentence comes from the scenarios package as a code
+// with arguments, rendered in the chosen language ("needs +1.0275 to stay
+// in …" in English). --format json prints the explanation object, whose
+// score objects hold total and components (criterion, raw, weight,
+// contribution), and each alternative its sentence in English ("text") and
+// as {"code", "args"} ("why").
 //
 // # Comparing a what-if
 //

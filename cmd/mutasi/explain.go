@@ -21,9 +21,13 @@ next best posts with the exact margin by which each lost (the fit the
 employee would need for an optimal plan to give them the post, and whose
 seat it is), and the rules that closed the other posts.
 
---format json prints the explanation object: score objects hold "total"
-and "components", each with "criterion", "raw", "weight" and
-"contribution".
+--lang id writes the labels, criteria, rule reasons and the sentence of
+each next best post in Indonesian. --format json prints the explanation
+object, the same whatever --lang: score objects hold "total" and
+"components", each with "criterion", "raw", "weight" and "contribution";
+each alternative holds its sentence in English ("text") and as a stable
+code with arguments ("why", such as {"code": "take-seat", "args": [0.015,
+"Kepala Sekolah", "SMP Negeri 1", "198004112003092001"]}).
 `
 
 const explainExample = `
@@ -103,6 +107,35 @@ func outcomeLabel(s string) label {
 	return lblOutcomeUnplaced
 }
 
+// excludedReason is the reason of a rule that closed posts to the
+// employee, in language l: the catalogue's reason, or for the scenario's
+// own reasons outside it (a pin or an exclusion, open selection) their
+// text.
+func excludedReason(r scoring.RuleID, l Lang) string {
+	switch r {
+	case "pinned":
+		return l.text(lblClosedByPin)
+	case "open-selection":
+		return scenarios.Reason{Code: scenarios.ReasonOpenSelection}.Text(l.String())
+	}
+	return ruleReason(r, l)
+}
+
+// heldCell is what held the employee in place: the scenario's pin or
+// exclusion, translated, or a rule id, which never changes with the
+// language; null when nothing did.
+func heldCell(fixed string) cell {
+	switch fixed {
+	case "":
+		return nullCell()
+	case "pinned":
+		return labelCell(fixed, lblHeldPinned)
+	case "excluded":
+		return labelCell(fixed, lblHeldExcluded)
+	}
+	return textCell(fixed)
+}
+
 // postText names a post: "Name at Unit (ID)".
 func postText(p *scenarios.PostScore, l Lang) cell {
 	if p == nil {
@@ -129,8 +162,12 @@ func scoreSection(key string, title label, sc *scenarios.Score, l Lang) section 
 		s.rows = append(s.rows, []cell{textCell(criterionLabel(c.Criterion, l)), floatCell(c.Raw), floatCell(c.Weight), floatCell(c.Contribution)})
 	}
 	s.rows = append(s.rows, []cell{textCell(l.text(lblTotal)), nullCell(), nullCell(), floatCell(sc.Total)})
-	for _, v := range sc.Violations {
-		s.rows = append(s.rows, []cell{textCell(l.text(lblOverrides)), nullCell(), nullCell(), textCell(v)})
+	for k, v := range sc.Violations {
+		// scoring words the facts in English only; Indonesian gives the
+		// rule's reason.
+		r := sc.ViolatedRules[k]
+		s.rows = append(s.rows, []cell{textCell(l.text(lblOverrides)), nullCell(), nullCell(),
+			transCell(v, v, string(r)+": "+r.Reason("id"))})
 	}
 	return s
 }
@@ -139,10 +176,7 @@ func scoreSection(key string, title label, sc *scenarios.Score, l Lang) section 
 // html; JSON prints the explanation itself).
 func explainReport(x *scenarios.Explanation, l Lang) *report {
 	r := &report{title: lblExplainTitle, headings: true}
-	fixed := nullCell()
-	if x.Fixed != "" {
-		fixed = textCell(x.Fixed)
-	}
+	fixed := heldCell(x.Fixed)
 	r.sections = append(r.sections, section{key: "employee", record: true, textLeft: true,
 		cols: []column{{key: "employee", label: lblNIP}, {key: "name", label: lblName}, {key: "outcome", label: lblOutcome},
 			{key: "fixed", label: lblFixed}, {key: "current", label: lblCurrentPost}, {key: "planned", label: lblPlannedPost}},
@@ -161,13 +195,13 @@ func explainReport(x *scenarios.Explanation, l Lang) *report {
 		rows: [][]cell{}}
 	for _, a := range x.Alternatives {
 		alt.rows = append(alt.rows, []cell{textCell(string(a.Position)), textCell(a.Name), textCell(a.UnitName),
-			floatCell(a.Score.Total), floatCell(a.Margin), textOrNull(a.Holder), textCell(a.Text)})
+			floatCell(a.Score.Total), floatCell(a.Margin), textOrNull(a.Holder), reasonsCell(a.Why)})
 	}
 	r.sections = append(r.sections, alt)
 	ex := section{key: "excluded", title: lblExcludedBy,
 		cols: []column{{key: "rule", label: lblRule}, {key: "reason", label: lblReason}, {key: "posts", label: lblPositions}}, rows: [][]cell{}}
 	for _, c := range x.Excluded {
-		ex.rows = append(ex.rows, []cell{textCell(string(c.Rule)), textCell(ruleReason(c.Rule, l)), intCell(c.Count)})
+		ex.rows = append(ex.rows, []cell{textCell(string(c.Rule)), textCell(excludedReason(c.Rule, l)), intCell(c.Count)})
 	}
 	r.sections = append(r.sections, ex)
 	return r

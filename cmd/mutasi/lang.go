@@ -240,6 +240,11 @@ const (
 	lblGreedyMoves
 	lblOptViolations
 	lblGreedyViolations
+	// explain: what holds an employee in place, and the reason of the
+	// scenario's own closures ("pinned"); rule ids stay ids.
+	lblHeldPinned
+	lblHeldExcluded
+	lblClosedByPin
 	numLabels
 )
 
@@ -370,7 +375,7 @@ var labelText = [numLabels][2]string{
 	lblWeight:           {"weight", "bobot"},
 	lblContribution:     {"contribution", "kontribusi"},
 	lblTotal:            {"total", "total"},
-	lblOverrides:        {"breaks (pinned)", "melanggar (dikunci)"},
+	lblOverrides:        {"breaks (pinned)", "melanggar (ditetapkan)"},
 	lblAlternatives:     {"Next best posts", "Jabatan terbaik berikutnya"},
 	lblFit:              {"fit", "kecocokan"},
 	lblMargin:           {"margin", "selisih"},
@@ -441,6 +446,11 @@ var labelText = [numLabels][2]string{
 	lblGreedyMoves:       {"greedy moves", "mutasi greedy"},
 	lblOptViolations:     {"optimal rule violations", "pelanggaran aturan optimal"},
 	lblGreedyViolations:  {"greedy rule violations", "pelanggaran aturan greedy"},
+
+	// explain: what holds an employee in place, the scenario's closures.
+	lblHeldPinned:   {"pinned", "ditetapkan (pin)"},
+	lblHeldExcluded: {"excluded", "dikecualikan dari periode mutasi ini"},
+	lblClosedByPin:  {"pinned or excluded by the scenario", "ditetapkan (pin) atau dikecualikan dalam skenario"},
 }
 
 // text returns the label in language l.

@@ -34,6 +34,13 @@ moves, stays, unplaced, vacancies, units, chains, training, kpis, manifest,
 warnings); html writes one self-contained, printable report with charts.
 The same inputs give byte-identical output.
 
+--lang id writes the labels and the reasons (why each move, why nobody
+got a seat) in Indonesian in table, markdown and html. CSV and JSON do not
+change with --lang: their reasons are English text, and JSON adds each
+reason as a stable code with its arguments (a move's "why" list, an
+unplaced employee's "why"), for example {"code": "rotation-due",
+"args": [6.2]}.
+
 Warnings (constraints the solver does not enforce yet, pins that override
 rules, posts left to open selection) go to stderr as "mutasi: warning: …"
 unless -q, and always into the plan.
@@ -253,6 +260,14 @@ func textOrNull[T ~string](s T) cell {
 	return textCell(string(s))
 }
 
+// reasonsCell is a cell of reasons joined by "; ": English in CSV and JSON
+// (the same text as the plan's JSON text fields), the language of --lang in
+// table, markdown and html.
+func reasonsCell(rs ...scenarios.Reason) cell {
+	en := strings.Join(scenarios.Texts(rs, "en"), "; ")
+	return transCell(en, en, strings.Join(scenarios.Texts(rs, "id"), "; "))
+}
+
 // moveKindLabel translates a move kind.
 func moveKindLabel(k scenarios.MoveKind) label {
 	switch k {
@@ -349,7 +364,7 @@ func planReport(p *scenarios.Plan, l Lang) *report {
 			before = nullCell()
 		}
 		moves.rows = append(moves.rows, []cell{textCell(string(mv.Employee)), textCell(mv.Name), textOrNull(mv.From), textCell(string(mv.To)),
-			labelCell(string(mv.Kind), moveKindLabel(mv.Kind)), before, floatCell(mv.FitAfter), textCell(strings.Join(mv.Reasons, "; "))})
+			labelCell(string(mv.Kind), moveKindLabel(mv.Kind)), before, floatCell(mv.FitAfter), reasonsCell(mv.Why...)})
 	}
 	r.sections = append(r.sections, moves)
 
@@ -396,7 +411,7 @@ func planReport(p *scenarios.Plan, l Lang) *report {
 		cols: []column{{key: "employee", label: lblNIP}, {key: "name", label: lblName}, {key: "position", label: lblCurrentPost},
 			{key: "eligible", label: lblEligiblePosts}, {key: "reason", label: lblReason}}}
 	for _, u := range p.Unplaced {
-		un.rows = append(un.rows, []cell{textCell(string(u.Employee)), textCell(u.Name), textOrNull(u.Position), intCell(u.Eligible), textCell(u.Reason)})
+		un.rows = append(un.rows, []cell{textCell(string(u.Employee)), textCell(u.Name), textOrNull(u.Position), intCell(u.Eligible), reasonsCell(u.Why)})
 	}
 	r.sections = append(r.sections, un)
 

@@ -150,7 +150,7 @@ func buildHTMLReport(l Lang, in *scenarios.Instance, p *scenarios.Plan) *htmlRep
 	}
 	for _, m := range p.Moves {
 		hm := htmlMove{NIP: string(m.Employee), Name: m.Name, From: orNone(string(m.From)), To: string(m.To),
-			Kind: l.text(moveKindLabel(m.Kind)), FitAfter: fmtPrec(m.FitAfter, 4), Reasons: m.Reasons}
+			Kind: l.text(moveKindLabel(m.Kind)), FitAfter: fmtPrec(m.FitAfter, 4), Reasons: scenarios.Texts(m.Why, l.String())}
 		hm.FitBefore = l.text(lblMissing)
 		if m.From != "" {
 			hm.FitBefore = fmtPrec(m.FitBefore, 4)

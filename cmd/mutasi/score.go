@@ -123,7 +123,9 @@ type candidate struct {
 	fit            float64
 	allowed        bool
 	rules          []scoring.RuleID
-	details        []string
+	// details and detailsID say why each rule closes the pair, in English
+	// and Indonesian.
+	details, detailsID []string
 }
 
 // scorePair scores row i in column j; byPosition says which side is the
@@ -141,15 +143,18 @@ func scorePair(in *scenarios.Instance, i, j int, byPosition bool) candidate {
 		c.id, c.name, c.unit = string(pos.ID), pos.Name, string(pos.Unit)
 	}
 	for _, v := range sc.Violations {
+		// scoring words the facts (D3 below minimum S1) in English only;
+		// Indonesian gives the rule's reason.
 		c.rules = append(c.rules, v.Rule)
 		c.details = append(c.details, v.Detail)
+		c.detailsID = append(c.detailsID, v.Rule.Reason("id"))
 	}
 	if !c.allowed && len(c.rules) == 0 {
 		// A scenario rule closes the pair: a pin, an exclusion, a post
 		// without needed seats or filled by open selection, an election
 		// freeze or a hard rotation.
 		r, d := scenarioReason(in, emp, pos)
-		c.rules, c.details = append(c.rules, r), append(c.details, d)
+		c.rules, c.details, c.detailsID = append(c.rules, r), append(c.details, d.Text("en")), append(c.detailsID, d.Text("id"))
 	}
 	return c
 }
@@ -165,27 +170,30 @@ func allowedPair(in *scenarios.Instance, i, j int) bool {
 
 // scenarioReason names the scenario rule that closes a pair the pair rules
 // allow, as far as the scenario shows it.
-func scenarioReason(in *scenarios.Instance, e *scoring.Employee, p *scoring.Position) (scoring.RuleID, string) {
+func scenarioReason(in *scenarios.Instance, e *scoring.Employee, p *scoring.Position) (scoring.RuleID, scenarios.Reason) {
+	reason := func(c scenarios.ReasonCode, args ...any) scenarios.Reason {
+		return scenarios.Reason{Code: c, Args: append([]any{}, args...)}
+	}
 	c := &in.Scenario.Constraints
 	for _, pin := range c.Pinned {
 		if pin.Employee == e.ID {
-			return "pinned", "pinned: " + pin.Reason
+			return "pinned", reason(scenarios.ReasonPinned, pin.Reason)
 		}
 	}
 	for _, x := range c.Excluded {
 		if x.Employee == e.ID {
-			return "excluded", "excluded from the round: " + x.Reason
+			return "excluded", reason(scenarios.ReasonExcluded, x.Reason)
 		}
 	}
 	switch {
 	case p.Needed == 0:
-		return scoring.RuleCapacity, "the post has no needed seat"
+		return scoring.RuleCapacity, reason(scenarios.ReasonNoNeededSeat)
 	case p.OpenSelection:
-		return "open-selection", "filled through open selection"
+		return "open-selection", reason(scenarios.ReasonOpenSelection)
 	case e.Position == p.ID:
-		return scoring.RuleMaxTenure, "due to rotate: may not keep the post"
+		return scoring.RuleMaxTenure, reason(scenarios.ReasonMustRotate)
 	}
-	return scoring.RuleElectionFreeze, "closed by the election freeze or acting-head window"
+	return scoring.RuleElectionFreeze, reason(scenarios.ReasonFreezeWindow)
 }
 
 // scoreReport is the row model of a ranking.
@@ -208,17 +216,13 @@ func scoreReport(in *scenarios.Instance, cfg *scoreConfig, cands []candidate, to
 		rows: [][]cell{}}
 	for k, c := range cands {
 		ids := make([]string, len(c.rules))
-		en := make([]string, len(c.rules))
-		id := make([]string, len(c.rules))
 		for n, r := range c.rules {
-			ids[n], en[n], id[n] = string(r), c.details[n], c.details[n]
-			if info, ok := r.Info(); ok {
-				id[n] = info.Indonesian
-			}
+			ids[n] = string(r)
 		}
 		reasons := nullCell()
 		if len(ids) > 0 {
-			reasons = transCell(strings.Join(en, "; "), strings.Join(en, "; "), strings.Join(id, "; "))
+			en := strings.Join(c.details, "; ")
+			reasons = transCell(en, en, strings.Join(c.detailsID, "; "))
 		}
 		s.rows = append(s.rows, []cell{intCell(k + 1), textCell(c.id), textCell(c.name), textOrNull(c.unit), floatCell(c.fit),
 			boolCell(c.current), boolCell(c.allowed), textOrNull(strings.Join(ids, " ")), reasons})

@@ -1,0 +1,253 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/mutasi-asn/mutasi/scoring"
+)
+
+// ReasonCode is the stable kebab-case code of a reason in a plan or an
+// explanation. Codes never change once released; the English and
+// Indonesian texts may be reworded.
+type ReasonCode string
+
+// Reasons for a move ([Move.Why]), in the order a move lists them. The
+// comment gives the arguments of each code ([Reason.Args]) in order.
+const (
+	// ReasonPinned: the move is fixed by constraints.pinned. Args: the
+	// pin's reason (free text from the scenario, not translated). Also
+	// used by mutasi score for a pair closed by a pin elsewhere.
+	ReasonPinned ReasonCode = "pinned"
+	// ReasonOverNeed: the current post holds more people than it needs.
+	// Args: holders, seats (int, int).
+	ReasonOverNeed ReasonCode = "over-need"
+	// ReasonRotationDue: the employee must rotate (max-tenure is hard).
+	// Args: years in post (float64, one decimal).
+	ReasonRotationDue ReasonCode = "rotation-due"
+	// ReasonRotationPoint: the employee is past the rotation point (soft
+	// max-tenure). Args: years in post (float64, one decimal).
+	ReasonRotationPoint ReasonCode = "rotation-point"
+	// ReasonRemoteSeat: the move fills a seat in a remote or very remote
+	// unit. Args: the unit's area class, text form (remote, very_remote).
+	ReasonRemoteSeat ReasonCode = "remote-seat"
+	// ReasonWish: the new post is one of the employee's wishes. Args: the
+	// wish's rank, 1 first (int).
+	ReasonWish ReasonCode = "wish"
+	// ReasonGain: a criterion improves. Args: the criterion, text form
+	// (education…), and the gain in its weighted contribution (float64,
+	// four decimals).
+	ReasonGain ReasonCode = "gain"
+)
+
+// Reasons why an employee is left without a seat ([Unplaced.Why]).
+const (
+	// ReasonNoEligiblePost: every post is closed to the employee. No args.
+	ReasonNoEligiblePost ReasonCode = "no-eligible-post"
+	// ReasonBetterFits: the seats open to the employee went to better
+	// fits. No args.
+	ReasonBetterFits ReasonCode = "better-fits"
+	// ReasonRotationNoPost: due to rotate (hard max-tenure) and no open
+	// post suits, so the employee keeps the current post without a seat.
+	// Args: the current post's ID.
+	ReasonRotationNoPost ReasonCode = "rotation-no-post"
+	// ReasonAbolishedPost: the current post has no needed seat (abolished
+	// or 0 in the ABK) and no open post suits. Args: the current post's ID.
+	ReasonAbolishedPost ReasonCode = "abolished-post"
+	// ReasonSurplusHolder: the current post holds more people than its
+	// seats, the seats went to better fits and no open post suits. Args:
+	// the current post's ID, holders, seats (string, int, int).
+	ReasonSurplusHolder ReasonCode = "surplus-holder"
+)
+
+// Reasons why a runner-up post was not given ([Alternative.Why]). The
+// margin is in fit units (float64, four decimals); post and unit are
+// names, holder a NIP.
+const (
+	// ReasonTie: a plan of equal value gives the post; the tie rule chose
+	// the planned one. Args: post, unit.
+	ReasonTie ReasonCode = "tie"
+	// ReasonStay: staying in the current post needs more fit. Args:
+	// margin, post, unit.
+	ReasonStay ReasonCode = "stay"
+	// ReasonStayDisplacing: staying needs more fit and would take the seat
+	// of the holder. Args: margin, post, unit, holder.
+	ReasonStayDisplacing ReasonCode = "stay-displacing"
+	// ReasonVacantSeat: a vacant seat of the post needs more fit. Args:
+	// margin, post, unit.
+	ReasonVacantSeat ReasonCode = "vacant-seat"
+	// ReasonTakeSeat: the post needs more fit and would take the seat of
+	// the holder. Args: margin, post, unit, holder.
+	ReasonTakeSeat ReasonCode = "take-seat"
+)
+
+// Reasons why a scenario rule (not a pair rule of scoring) closes a pair
+// that the pair rules allow; mutasi score prints them. ReasonPinned is one
+// of them too.
+const (
+	// ReasonExcluded: the employee is out of the round. Args: the
+	// exclusion's reason (free text, not translated).
+	ReasonExcluded ReasonCode = "excluded"
+	// ReasonNoNeededSeat: the post has no needed seat. No args.
+	ReasonNoNeededSeat ReasonCode = "no-needed-seat"
+	// ReasonOpenSelection: the post is filled through open selection. No
+	// args.
+	ReasonOpenSelection ReasonCode = "open-selection"
+	// ReasonMustRotate: the employee is due to rotate and may not keep the
+	// post. No args.
+	ReasonMustRotate ReasonCode = "must-rotate"
+	// ReasonFreezeWindow: an election freeze or acting-head window closes
+	// the pair. No args.
+	ReasonFreezeWindow ReasonCode = "freeze-window"
+)
+
+// Reason is one structured reason: a stable code and its arguments, which
+// Text renders in English or Indonesian. Each argument is an int, a
+// float64 (already rounded to the precision the text shows) or a string;
+// the comment of each code lists them. A Reason marshals to JSON as
+// {"code": …, "args": […]}, the same whatever the language.
+type Reason struct {
+	Code ReasonCode `json:"code"`
+	Args []any      `json:"args"`
+}
+
+// newReason returns a reason with a non-nil argument list.
+func newReason(c ReasonCode, args ...any) Reason {
+	return Reason{Code: c, Args: append([]any{}, args...)}
+}
+
+// reasonFormat holds a code's text in English and Indonesian, as fmt
+// formats over its arguments.
+type reasonFormat struct{ en, id string }
+
+// reasonFormats is the catalogue of reason texts. The English texts are
+// the ones plans carried before codes existed; keep them stable.
+var reasonFormats = map[ReasonCode]reasonFormat{
+	ReasonPinned:        {"pinned: %s", "ditetapkan: %s"},
+	ReasonOverNeed:      {"current post over its needs: %d holders for %d seats", "jabatan saat ini melebihi kebutuhan: %d pemangku untuk %d formasi"},
+	ReasonRotationDue:   {"rotation due (max-tenure): %.1f years in post", "rotasi jatuh tempo (max-tenure): %.1f tahun pada jabatan"},
+	ReasonRotationPoint: {"past the rotation point: %.1f years in post", "telah melewati masa rotasi: %.1f tahun pada jabatan"},
+	ReasonRemoteSeat:    {"fills a seat in a %s unit", "mengisi formasi di unit %s"},
+	ReasonWish:          {"wish #%d", "pilihan ke-%d"},
+	ReasonGain:          {"%s %+.4f", "%s %+.4f"},
+
+	ReasonNoEligiblePost: {"no post is open to this employee", "tidak ada jabatan yang terbuka bagi pegawai ini"},
+	ReasonBetterFits: {"every seat open to this employee went to a better fit",
+		"semua formasi yang terbuka bagi pegawai ini diisi pegawai yang lebih cocok"},
+	ReasonRotationNoPost: {"due to rotate (max-tenure) but no open post suits: keeps %s without a seat",
+		"wajib rotasi (max-tenure) tetapi tidak ada jabatan terbuka yang sesuai: tetap pada %s tanpa formasi"},
+	ReasonAbolishedPost: {"%s has no needed seat (abolished or 0 in the ABK); no open post suits",
+		"%s tidak memiliki kebutuhan formasi (dihapus atau 0 dalam ABK); tidak ada jabatan terbuka yang sesuai"},
+	ReasonSurplusHolder: {"%s has %d holders for %d seats; the seats went to better fits and no open post suits",
+		"%s memiliki %d pemangku untuk %d formasi; formasi diisi pegawai yang lebih cocok dan tidak ada jabatan terbuka yang sesuai"},
+
+	ReasonTie: {"ties: a plan of equal value puts them in %s at %s; the published tie rule chose the planned post",
+		"seri: rencana dengan nilai yang sama menempatkannya sebagai %s di %s; aturan pemecah seri yang diumumkan memilih jabatan rencana"},
+	ReasonStay:           {"needs %+.4f to stay in %s at %s", "perlu %+.4f untuk tetap sebagai %s di %s"},
+	ReasonStayDisplacing: {"needs %+.4f to stay in %s at %s instead of %s", "perlu %+.4f untuk tetap sebagai %s di %s, menggeser %s"},
+	ReasonVacantSeat:     {"needs %+.4f to take a vacant seat of %s at %s", "perlu %+.4f untuk mengisi formasi kosong %s di %s"},
+	ReasonTakeSeat:       {"needs %+.4f to take %s at %s from %s", "perlu %+.4f untuk menduduki %s di %s, menggeser %s"},
+
+	ReasonExcluded:      {"excluded from the round: %s", "dikecualikan dari periode mutasi ini: %s"},
+	ReasonNoNeededSeat:  {"the post has no needed seat", "jabatan ini tidak memiliki kebutuhan formasi"},
+	ReasonOpenSelection: {"filled through open selection", "diisi melalui seleksi terbuka"},
+	ReasonMustRotate:    {"due to rotate: may not keep the post", "wajib rotasi: tidak boleh tetap pada jabatan ini"},
+	ReasonFreezeWindow: {"closed by the election freeze or acting-head window",
+		"tertutup oleh masa larangan pilkada atau masa penjabat kepala daerah"},
+}
+
+// ReasonCodes returns every reason code, sorted. The result is a fresh
+// slice the caller may keep.
+func ReasonCodes() []ReasonCode {
+	out := make([]ReasonCode, 0, len(reasonFormats))
+	for c := range reasonFormats {
+		out = append(out, c)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// areaID are the Indonesian names of the area classes (daerah).
+var areaID = map[string]string{
+	"urban":       "perkotaan",
+	"rural":       "perdesaan",
+	"remote":      "terpencil",
+	"very_remote": "sangat terpencil",
+}
+
+// String returns the reason in English, as Text("en").
+func (r Reason) String() string { return r.Text("en") }
+
+// Text returns the reason in English (lang "en") or Indonesian ("id");
+// other languages give English. Indonesian writes decimals with a comma
+// (6,2 tahun) and translates area classes and criteria; free text from
+// the scenario (a pin's reason), IDs, names and NIPs are kept as they are.
+// An unknown code gives the code itself.
+func (r Reason) Text(lang string) string {
+	f, ok := reasonFormats[r.Code]
+	if !ok {
+		return string(r.Code)
+	}
+	args := make([]any, len(r.Args))
+	for k, a := range r.Args {
+		switch v := a.(type) {
+		case int:
+			args[k] = number{float64(v), lang == "id"}
+		case float64:
+			args[k] = number{v, lang == "id"}
+		case string:
+			args[k] = v
+			switch {
+			case lang != "id":
+			case r.Code == ReasonRemoteSeat:
+				if t, ok := areaID[v]; ok {
+					args[k] = t
+				}
+			case r.Code == ReasonGain && k == 0:
+				if c, err := scoring.ParseCriterion(v); err == nil {
+					args[k] = c.Label("id")
+				}
+			}
+		default:
+			args[k] = a
+		}
+	}
+	if lang == "id" {
+		return fmt.Sprintf(f.id, args...)
+	}
+	return fmt.Sprintf(f.en, args...)
+}
+
+// number is a numeric argument. It prints under %d as an integer, so that
+// a reason decoded from JSON (where every number is a float64) prints as
+// it did, and under the float verbs with a decimal comma when comma is set,
+// as Indonesian writes numbers (0,1234).
+type number struct {
+	v     float64
+	comma bool
+}
+
+// Format implements fmt.Formatter.
+func (n number) Format(s fmt.State, verb rune) {
+	var t string
+	if verb == 'd' {
+		t = fmt.Sprintf(fmt.FormatString(s, verb), int64(math.Round(n.v)))
+	} else {
+		t = fmt.Sprintf(fmt.FormatString(s, verb), n.v)
+	}
+	if n.comma {
+		t = strings.Replace(t, ".", ",", 1)
+	}
+	fmt.Fprint(s, t)
+}
+
+// Texts returns the reasons in language lang (see [Reason.Text]).
+func Texts(rs []Reason, lang string) []string {
+	out := make([]string, len(rs))
+	for k, r := range rs {
+		out[k] = r.Text(lang)
+	}
+	return out
+}
