@@ -240,6 +240,27 @@ const (
 	lblGreedyMoves
 	lblOptViolations
 	lblGreedyViolations
+	// mutasi bench gap and plan --alternatives (issue 6).
+	lblGapTitle
+	lblGapInstances
+	lblGapSummary
+	lblGapInstance
+	lblGapAgents
+	lblGapJobs
+	lblGapSense
+	lblGapMin
+	lblGapMax
+	lblGapValue
+	lblGapBound
+	lblGapKnown
+	lblGapProven
+	lblGapPercent
+	lblGapSeconds
+	lblGapInstanceCount
+	lblGapProvenCount
+	lblGapKnownCount
+	lblGapReachedCount
+	lblGapTotalSeconds
 	numLabels
 )
 
@@ -441,6 +462,28 @@ var labelText = [numLabels][2]string{
 	lblGreedyMoves:       {"greedy moves", "mutasi greedy"},
 	lblOptViolations:     {"optimal rule violations", "pelanggaran aturan optimal"},
 	lblGreedyViolations:  {"greedy rule violations", "pelanggaran aturan greedy"},
+
+	// mutasi bench gap and plan --alternatives (issue 6).
+	lblGapTitle:         {"OR-Library generalized assignment instances", "Instans penugasan umum (GAP) OR-Library"},
+	lblGapInstances:     {"Instances", "Instans"},
+	lblGapSummary:       {"Summary", "Ringkasan"},
+	lblGapInstance:      {"instance", "instans"},
+	lblGapAgents:        {"agents", "agen"},
+	lblGapJobs:          {"jobs", "tugas"},
+	lblGapSense:         {"sense", "arah"},
+	lblGapMin:           {"min", "min"},
+	lblGapMax:           {"max", "maks"},
+	lblGapValue:         {"value", "nilai"},
+	lblGapBound:         {"bound", "batas"},
+	lblGapKnown:         {"known optimum", "optimum yang diketahui"},
+	lblGapProven:        {"proven optimal", "terbukti optimal"},
+	lblGapPercent:       {"gap (%)", "selisih (%)"},
+	lblGapSeconds:       {"seconds", "detik"},
+	lblGapInstanceCount: {"instances", "jumlah instans"},
+	lblGapProvenCount:   {"proven optimal", "terbukti optimal"},
+	lblGapKnownCount:    {"with a known optimum", "dengan optimum yang diketahui"},
+	lblGapReachedCount:  {"known optimum reached", "optimum yang diketahui tercapai"},
+	lblGapTotalSeconds:  {"total seconds", "total detik"},
 }
 
 // text returns the label in language l.
