@@ -174,17 +174,21 @@ type kBest struct {
 	col        []int
 	cost       []float64
 	out        []float64 // nil when Unassigned is nil
-	tol        float64
+	// tol is the tolerance of cost comparisons: zero when every cost is
+	// an integer (integral) and sums are exact.
+	tol      float64
+	integral bool
 }
 
 func newKBest(s *Solver, p *Problem, rows, cols int) (*kBest, error) {
-	kb := &kBest{s: s, p: p, rows: rows, cols: cols, start: make([]int, rows+1)}
+	kb := &kBest{s: s, p: p, rows: rows, cols: cols, start: make([]int, rows+1), integral: true}
 	scale := 1.0
 	err := eachPair(p, func(i, j int, c float64) error {
 		if math.IsNaN(c) || (math.IsInf(c, -1) && !p.Maximize) {
 			return &CostError{Row: i, Col: j, Value: c}
 		}
 		if cm, ok := p.minCost(c); ok {
+			kb.integral = kb.integral && cm == math.Trunc(cm)
 			kb.col = append(kb.col, j)
 			kb.cost = append(kb.cost, cm)
 			kb.start[i+1] = len(kb.col)
@@ -207,6 +211,7 @@ func newKBest(s *Solver, p *Problem, rows, cols int) (*kBest, error) {
 			}
 			kb.out[i] = cm
 			if ok {
+				kb.integral = kb.integral && cm == math.Trunc(cm)
 				scale = math.Max(scale, math.Abs(cm))
 			}
 		}
@@ -216,6 +221,12 @@ func newKBest(s *Solver, p *Problem, rows, cols int) (*kBest, error) {
 		tol = defaultTolerance
 	}
 	kb.tol = tol * scale * float64(rows+1)
+	if kb.integral && scale*float64(rows+1) < 1<<53 {
+		// Integer costs: plan costs and potentials are exact, and a
+		// tolerance would take plans that cost a little more (1 in 10⁹
+		// at that scale) for ties.
+		kb.tol = 0
+	}
 	if _, _, _, err := groupTree(p, cols); err != nil {
 		return nil, err
 	}

@@ -163,3 +163,38 @@ func TestKBestSide(t *testing.T) {
 		}
 	}
 }
+
+// TestKBestLargeIntegerCosts: with integer costs near 10⁹ (mutasi's costs
+// are fit × 10⁶, scaled further by Alternatives' tie-break), a plan that
+// costs 1 more is not a tie: KBest(…, 1) is Solve's optimum and the ranks
+// agree with the oracle. A relative tolerance would take the more
+// expensive but lexicographically smaller plan for an optimum.
+func TestKBestLargeIntegerCosts(t *testing.T) {
+	t.Parallel()
+	var s, ref Solver
+	for seed := uint64(0); seed < 60; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 16))
+		r, c := 2+rng.IntN(3), 2+rng.IntN(3)
+		data := make([]float64, r*c)
+		for k := range data {
+			data[k] = 1e9 + float64(rng.IntN(3)) // ties and near-ties
+		}
+		p := &Problem{Cost: mat.NewDense(r, c, data)}
+		want, err := ref.Solve(context.Background(), p)
+		require.NoError(t, err)
+		plans, costs := brutePlans(p)
+		got, err := s.KBest(context.Background(), p, 4)
+		require.NoError(t, err)
+		require.Equal(t, want.Cost, got[0].Cost, "seed %d", seed)
+		for k, a := range got {
+			require.Equal(t, costs[k], a.Cost, "seed %d rank %d", seed, k)
+			require.Equal(t, plans[k], a.RowToCol, "seed %d rank %d", seed, k)
+		}
+	}
+	// The case that failed: row 0 prefers column 1 by 1 in 10⁹.
+	p := &Problem{Cost: mat.NewDense(2, 2, []float64{1e9 + 1, 1e9, 1e9, 1e9 + 1})}
+	got, err := s.KBest(context.Background(), p, 1)
+	require.NoError(t, err)
+	require.Equal(t, []int{1, 0}, got[0].RowToCol)
+	require.Equal(t, 2e9, got[0].Cost)
+}
