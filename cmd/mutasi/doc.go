@@ -9,6 +9,7 @@
 // # Commands
 //
 //	plan [SCENARIO]                      plan a transfer round (default: the embedded Bungo example)
+//	plan --alternatives K [SCENARIO]     the K best plans and how each differs from the best
 //	explain [SCENARIO] --employee NIP    why one employee goes where the plan puts them
 //	compare BASE WHATIF                  the differences between two scenarios' plans
 //	validate SCENARIO...                 check scenario files strictly, without solving
@@ -115,6 +116,28 @@
 //	  "warnings": []
 //	}
 //	[exit status 3]
+//
+// # The k best plans
+//
+// mutasi plan --alternatives K prints the K best plans instead of the plan
+// (fewer when fewer exist), ranked by Murty's method
+// (scenarios.Instance.Alternatives, matching.Solver.KBest). Rank 1 is the
+// certified optimal plan that mutasi plan prints; the others follow by
+// objective, and among plans of equal objective those that place fewer
+// employees differently come first. Each plan has its rank, objective,
+// difference from the best and number of moves, and every employee it
+// places differently from the best plan: the current post, the post in
+// the best plan and in this one, and both fits. Table, markdown and html
+// print both lists; csv prints the differences; json prints the
+// top-level keys scenario, plan_date, objective, alternatives (each with
+// rank, objective, difference, moves, changes and its own warnings),
+// manifest and warnings. K is at most 100; scenarios with side
+// constraints are not supported yet (exit 1):
+//
+//	$ mutasi plan --alternatives 3 --format csv testdata/scenarios/tiny.yaml
+//	rank,difference,employee,name,current,best,alternative,fit_best,fit_alternative
+//	2,-0.94,199203152016031002,Budi Saputra,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,PKM-MB-PERAWAT,0.6,0.61
+//	3,-1.0275,199001012015032001,Siti Aminah,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,PKM-MB-PERAWAT,0.64375,0.56625
 //
 // # Explaining a placement
 //

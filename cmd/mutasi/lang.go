@@ -261,6 +261,17 @@ const (
 	lblGapKnownCount
 	lblGapReachedCount
 	lblGapTotalSeconds
+	lblAltTitle
+	lblAltCount
+	lblAltPlans
+	lblAltChanges
+	lblAltRank
+	lblAltDifference
+	lblAltChanged
+	lblAltBestPost
+	lblAltPost
+	lblAltFitBest
+	lblAltFitPost
 	numLabels
 )
 
@@ -484,6 +495,17 @@ var labelText = [numLabels][2]string{
 	lblGapKnownCount:    {"with a known optimum", "dengan optimum yang diketahui"},
 	lblGapReachedCount:  {"known optimum reached", "optimum yang diketahui tercapai"},
 	lblGapTotalSeconds:  {"total seconds", "total detik"},
+	lblAltTitle:         {"The best plans", "Rencana-rencana terbaik"},
+	lblAltCount:         {"plans ranked", "jumlah rencana"},
+	lblAltPlans:         {"Plans by rank", "Rencana menurut peringkat"},
+	lblAltChanges:       {"Employees placed differently from the best plan", "Pegawai yang ditempatkan berbeda dari rencana terbaik"},
+	lblAltRank:          {"rank", "peringkat"},
+	lblAltDifference:    {"difference from the best", "selisih dari yang terbaik"},
+	lblAltChanged:       {"employees placed differently", "pegawai ditempatkan berbeda"},
+	lblAltBestPost:      {"post in the best plan", "jabatan di rencana terbaik"},
+	lblAltPost:          {"post in this plan", "jabatan di rencana ini"},
+	lblAltFitBest:       {"fit in the best plan", "kecocokan di rencana terbaik"},
+	lblAltFitPost:       {"fit in this plan", "kecocokan di rencana ini"},
 }
 
 // text returns the label in language l.
