@@ -54,6 +54,7 @@
 //	Fix or Groups                 min-cost flow with bounds (flow.go)
 //	Side                          Lagrangian branch and bound (constrained.go)
 //	Solver.KBest                  Murty's ranking over the flow solver (kbest.go)
+//	Solver.Within                 the same, every plan within eps of the optimum (kbest.go)
 //
 // The dense solver follows Jonker and Volgenant (1987): shortest augmenting
 // paths on reduced costs with dual potentials, one Dijkstra-like search over
@@ -109,7 +110,10 @@
 //
 // [Solver.KBest] ranks plans by Murty's method (1968) with Lawler's (1972)
 // partition, each node solved by the flow solver and made the
-// lexicographically smallest among its optimal plans.
+// lexicographically smallest among its optimal plans. [Solver.Within] runs
+// the same ranking until the cost leaves the optimum + eps, capped at a
+// limit it reports reaching. With integer costs both compare costs
+// exactly.
 //
 // # Complexity
 //
