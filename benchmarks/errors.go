@@ -30,6 +30,11 @@ var (
 	ErrDuplicate = errors.New("benchmarks: duplicate pair")
 )
 
+// ErrGAPPlan reports a plan that is not a feasible solution of its GAP
+// instance (GAP.Value): a job without an agent in range, or an agent over
+// its capacity.
+var ErrGAPPlan = errors.New("benchmarks: infeasible GAP plan")
+
 // ParseError locates a problem in a matrix file. It prints as
 // "file:line:col: message" (without ":col" when Column is 0) and unwraps
 // to Err, which unwraps to one of the sentinels above.

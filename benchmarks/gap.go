@@ -149,6 +149,33 @@ func (g *GAP) Problem() *matching.Problem {
 	return p
 }
 
+// Value checks that jobToAgent (the agent of each job, as RowToCol of
+// the problem from Problem) is a feasible solution of g, from the
+// instance alone: every job has an agent in range and no agent uses more
+// than its capacity. It returns the plan's total cost (or value, when
+// maximizing), summed in job order; otherwise an error wrapping ErrGAPPlan
+// naming the first job or agent at fault. It does not modify jobToAgent.
+func (g *GAP) Value(jobToAgent []int) (float64, error) {
+	if len(jobToAgent) != g.Jobs {
+		return 0, fmt.Errorf("%w: %s: %d jobs in the plan, want %d", ErrGAPPlan, g.Name, len(jobToAgent), g.Jobs)
+	}
+	used := make([]float64, g.Agents)
+	value := 0.0
+	for job, agent := range jobToAgent {
+		if agent < 0 || agent >= g.Agents {
+			return 0, fmt.Errorf("%w: %s: job %d has agent %d, want 0 to %d", ErrGAPPlan, g.Name, job, agent, g.Agents-1)
+		}
+		used[agent] += g.Resource[agent][job]
+		value += g.Cost[agent][job]
+	}
+	for agent, u := range used {
+		if u > g.Capacity[agent] {
+			return 0, fmt.Errorf("%w: %s: agent %d uses %g of its capacity %g", ErrGAPPlan, g.Name, agent, u, g.Capacity[agent])
+		}
+	}
+	return value, nil
+}
+
 // gapTokens reads whitespace-separated tokens, tracking their position.
 type gapTokens struct {
 	sc     *bufio.Scanner

@@ -170,3 +170,22 @@ func checkGAPSolution(t *testing.T, g GAP, a matching.Assignment) {
 	}
 	assert.Equal(t, value, a.Cost, "%s: Cost is the assignment's value", g.Name)
 }
+
+func TestGAPValue(t *testing.T) {
+	t.Parallel()
+	// 2 agents × 3 jobs: agent 0 has capacity 10, agent 1 capacity 2.
+	g := GAP{Name: "gapx-0", Agents: 2, Jobs: 3,
+		Cost:     [][]float64{{1, 2, 3}, {4, 5, 6}},
+		Resource: [][]float64{{4, 4, 4}, {1, 1, 1}},
+		Capacity: []float64{10, 2}}
+	v, err := g.Value([]int{0, 1, 1})
+	require.NoError(t, err)
+	assert.Equal(t, 1.0+5+6, v)
+	v, err = g.Value([]int{0, 0, 1}) // agent 0 uses 8 ≤ 10
+	require.NoError(t, err)
+	assert.Equal(t, 1.0+2+6, v)
+	for _, bad := range [][]int{{0, 0, 0}, {1, 1, 1}, {0, 1}, {0, 2, 1}, {-1, 0, 1}} {
+		_, err := g.Value(bad)
+		assert.ErrorIs(t, err, ErrGAPPlan, "%v", bad)
+	}
+}

@@ -54,6 +54,8 @@
 //	Fix or Groups                 min-cost flow with bounds (flow.go)
 //	Side                          Lagrangian branch and bound (constrained.go)
 //	Solver.KBest                  Murty's ranking over the flow solver (kbest.go)
+//	Solver.Within                 the same, every plan within eps of the optimum (kbest.go)
+//	Solver.Lexicographic          objectives in priority order, one exact combined Solve (lexicographic.go)
 //
 // The dense solver follows Jonker and Volgenant (1987): shortest augmenting
 // paths on reduced costs with dual potentials, one Dijkstra-like search over
@@ -109,7 +111,17 @@
 //
 // [Solver.KBest] ranks plans by Murty's method (1968) with Lawler's (1972)
 // partition, each node solved by the flow solver and made the
-// lexicographically smallest among its optimal plans.
+// lexicographically smallest among its optimal plans. [Solver.Within] runs
+// the same ranking until the cost leaves the optimum + eps, capped at a
+// limit it reports reaching. With integer costs both compare costs
+// exactly.
+//
+// [Solver.Lexicographic] optimizes several [Objective] levels in priority
+// order, then the problem's own costs: with integer costs, each level is
+// weighted by one more than the most the levels after it can change
+// (summed over rows), which orders plans lexicographically, and the
+// combination is solved once. It is used only when exact (integer costs,
+// sums below 2⁵³); otherwise it returns ErrUnsupported rather than round.
 //
 // # Complexity
 //

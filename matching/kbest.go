@@ -52,26 +52,61 @@ func (s *Solver) KBest(ctx context.Context, p *Problem, k int) ([]Assignment, er
 	if k < 0 {
 		panic(fmt.Sprintf("matching: KBest with k = %d < 0", k))
 	}
+	out, _, err := s.rank(ctx, p, k, math.Inf(1))
+	return out, err
+}
+
+// Within returns every assignment of p whose cost is within eps of the
+// optimum, in the problem's own sense (cost ≤ optimum + eps; value ≥
+// optimum − eps when maximizing), in KBest's order: by cost, equal-cost
+// plans by RowToCol compared lexicographically. eps = 0 lists the optimal
+// plans. Costs are compared exactly (eps is the only slack), so with
+// integer costs eps = 0.5 means "within 0".
+//
+// limit caps the list: when more than limit plans lie within eps, Within
+// returns the first limit of them and truncated = true, after finding one
+// more (so truncated never reports plans that do not exist). It returns
+// the errors of KBest (with side constraints, an error wrapping
+// ErrNodeLimit after MaxNodes ranked plans that break them, with the
+// plans found so far), and panics when eps is negative or NaN, limit < 1
+// or p is malformed.
+//
+// Complexity: that of KBest(ctx, p, n+1) for the n plans listed.
+func (s *Solver) Within(ctx context.Context, p *Problem, eps float64, limit int) (plans []Assignment, truncated bool, err error) {
+	if !(eps >= 0) {
+		panic(fmt.Sprintf("matching: Within with eps = %v (want ≥ 0)", eps))
+	}
+	if limit < 1 {
+		panic(fmt.Sprintf("matching: Within with limit = %d < 1", limit))
+	}
+	return s.rank(ctx, p, limit, eps)
+}
+
+// rank lists p's best plans in (cost, RowToCol) order: at most k, and
+// only those within eps of the first (eps = +Inf: no bound). With a finite
+// eps, more reports that another plan within eps follows the k listed.
+func (s *Solver) rank(ctx context.Context, p *Problem, k int, eps float64) (out []Assignment, more bool, err error) {
+	bounded := !math.IsInf(eps, 1)
 	rows, cols := p.dims()
 	p.checkShape(rows, cols)
 	if err := p.checkUnassigned(); err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	kb, err := newKBest(s, p, rows, cols)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	var side *conProblem
 	if len(p.Side) > 0 {
 		if side, err = newConProblem(s, p); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 	}
 	if _, err := checkFix(p, rows, cols); err != nil { // panics on pairs out of range
-		return nil, err
+		return nil, false, err
 	}
 	if k == 0 {
-		return nil, nil
+		return nil, false, nil
 	}
 	root := &kNode{fixed: make([]int, rows)}
 	for i := range root.fixed {
@@ -79,13 +114,13 @@ func (s *Solver) KBest(ctx context.Context, p *Problem, k int) ([]Assignment, er
 	}
 	for _, q := range p.Fix {
 		if root.fixed[q.Row] != kFree && root.fixed[q.Row] != q.Col {
-			return nil, &InfeasibleError{Rows: []int{q.Row}, Cols: sortedPair(root.fixed[q.Row], q.Col)}
+			return nil, false, &InfeasibleError{Rows: []int{q.Row}, Cols: sortedPair(root.fixed[q.Row], q.Col)}
 		}
 		root.fixed[q.Row] = q.Col
 	}
 	ok, err := kb.solveNode(ctx, root)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	if !ok {
 		// Report the solver's own infeasibility witness.
@@ -95,34 +130,44 @@ func (s *Solver) KBest(ctx context.Context, p *Problem, k int) ([]Assignment, er
 		if err == nil {
 			err = &InfeasibleError{}
 		}
-		return nil, err
+		return nil, false, err
 	}
 	open := minHeap[*kNode]{less: kBefore}
 	open.push(root)
-	var out []Assignment
 	examined := 0
-	for len(out) < k && open.len() > 0 {
+	limit := math.Inf(1) // the largest cost within eps of the first plan listed
+	for (bounded || len(out) < k) && open.len() > 0 {
 		n := open.pop()
 		if !n.refined {
 			// Only nodes reaching the front are made lexicographically
 			// smallest; unrefined nodes of equal cost come first, so every
 			// tie is refined before any of them is listed.
 			if err := kb.refine(ctx, n); err != nil {
-				return nil, err
+				return nil, false, err
 			}
 			open.push(n)
 			continue
 		}
 		examined++
+		if n.cost > limit {
+			break // every plan left costs more
+		}
 		if side == nil || side.satisfies(n.x) {
+			if len(out) == k { // bounded: one more plan within eps
+				more = true
+				break
+			}
 			a := Assignment{RowToCol: slices.Clone(n.x), Cost: objective(p, n.x)}
 			a.Bound = a.Cost
 			out = append(out, a)
-			if len(out) == k {
+			if len(out) == 1 && bounded {
+				limit = n.cost + eps
+			}
+			if len(out) == k && !bounded {
 				break
 			}
 		} else if examined >= s.maxNodes() {
-			return out, fmt.Errorf("%w: %d plans ranked, %d satisfy the side constraints", ErrNodeLimit, examined, len(out))
+			return out, false, fmt.Errorf("%w: %d plans ranked, %d satisfy the side constraints", ErrNodeLimit, examined, len(out))
 		}
 		fixed := slices.Clone(n.fixed)
 		for i := 0; i < rows; i++ {
@@ -130,12 +175,12 @@ func (s *Solver) KBest(ctx context.Context, p *Problem, k int) ([]Assignment, er
 				continue
 			}
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return nil, false, err
 			}
 			c := &kNode{fixed: slices.Clone(fixed), forbid: append(slices.Clone(n.forbid), Pair{i, n.x[i]})}
 			ok, err := kb.solveNode(ctx, c)
 			if err != nil {
-				return nil, err
+				return nil, false, err
 			}
 			if ok {
 				open.push(c)
@@ -148,9 +193,9 @@ func (s *Solver) KBest(ctx context.Context, p *Problem, k int) ([]Assignment, er
 		for _, sd := range p.Side {
 			e.Side = append(e.Side, sd.Name)
 		}
-		return nil, s.explainInfeasible(ctx, p, e)
+		return nil, false, s.explainInfeasible(ctx, p, e)
 	}
-	return out, nil
+	return out, more, nil
 }
 
 const kFree = -2 // kNode.fixed: the row's choice is free
@@ -174,17 +219,21 @@ type kBest struct {
 	col        []int
 	cost       []float64
 	out        []float64 // nil when Unassigned is nil
-	tol        float64
+	// tol is the tolerance of cost comparisons: zero when every cost is
+	// an integer (integral) and sums are exact.
+	tol      float64
+	integral bool
 }
 
 func newKBest(s *Solver, p *Problem, rows, cols int) (*kBest, error) {
-	kb := &kBest{s: s, p: p, rows: rows, cols: cols, start: make([]int, rows+1)}
+	kb := &kBest{s: s, p: p, rows: rows, cols: cols, start: make([]int, rows+1), integral: true}
 	scale := 1.0
 	err := eachPair(p, func(i, j int, c float64) error {
 		if math.IsNaN(c) || (math.IsInf(c, -1) && !p.Maximize) {
 			return &CostError{Row: i, Col: j, Value: c}
 		}
 		if cm, ok := p.minCost(c); ok {
+			kb.integral = kb.integral && cm == math.Trunc(cm)
 			kb.col = append(kb.col, j)
 			kb.cost = append(kb.cost, cm)
 			kb.start[i+1] = len(kb.col)
@@ -207,6 +256,7 @@ func newKBest(s *Solver, p *Problem, rows, cols int) (*kBest, error) {
 			}
 			kb.out[i] = cm
 			if ok {
+				kb.integral = kb.integral && cm == math.Trunc(cm)
 				scale = math.Max(scale, math.Abs(cm))
 			}
 		}
@@ -216,6 +266,12 @@ func newKBest(s *Solver, p *Problem, rows, cols int) (*kBest, error) {
 		tol = defaultTolerance
 	}
 	kb.tol = tol * scale * float64(rows+1)
+	if kb.integral && scale*float64(rows+1) < 1<<53 {
+		// Integer costs: plan costs and potentials are exact, and a
+		// tolerance would take plans that cost a little more (1 in 10⁹
+		// at that scale) for ties.
+		kb.tol = 0
+	}
 	if _, _, _, err := groupTree(p, cols); err != nil {
 		return nil, err
 	}

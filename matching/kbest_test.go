@@ -3,6 +3,7 @@ package matching
 import (
 	"context"
 	"errors"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -162,4 +163,118 @@ func TestKBestSide(t *testing.T) {
 			require.Equal(t, plans[r], a.RowToCol, "seed %d rank %d", seed, r)
 		}
 	}
+}
+
+// TestKBestLargeIntegerCosts: with integer costs near 10⁹ (mutasi's costs
+// are fit × 10⁶, scaled further by Alternatives' tie-break), a plan that
+// costs 1 more is not a tie: KBest(…, 1) is Solve's optimum and the ranks
+// agree with the oracle. A relative tolerance would take the more
+// expensive but lexicographically smaller plan for an optimum.
+func TestKBestLargeIntegerCosts(t *testing.T) {
+	t.Parallel()
+	var s, ref Solver
+	for seed := uint64(0); seed < 60; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 16))
+		r, c := 2+rng.IntN(3), 2+rng.IntN(3)
+		data := make([]float64, r*c)
+		for k := range data {
+			data[k] = 1e9 + float64(rng.IntN(3)) // ties and near-ties
+		}
+		p := &Problem{Cost: mat.NewDense(r, c, data)}
+		want, err := ref.Solve(context.Background(), p)
+		require.NoError(t, err)
+		plans, costs := brutePlans(p)
+		got, err := s.KBest(context.Background(), p, 4)
+		require.NoError(t, err)
+		require.Equal(t, want.Cost, got[0].Cost, "seed %d", seed)
+		for k, a := range got {
+			require.Equal(t, costs[k], a.Cost, "seed %d rank %d", seed, k)
+			require.Equal(t, plans[k], a.RowToCol, "seed %d rank %d", seed, k)
+		}
+	}
+	// The case that failed: row 0 prefers column 1 by 1 in 10⁹.
+	p := &Problem{Cost: mat.NewDense(2, 2, []float64{1e9 + 1, 1e9, 1e9, 1e9 + 1})}
+	got, err := s.KBest(context.Background(), p, 1)
+	require.NoError(t, err)
+	require.Equal(t, []int{1, 0}, got[0].RowToCol)
+	require.Equal(t, 2e9, got[0].Cost)
+}
+
+// TestWithinOracle: Within lists exactly the plans the oracle finds within
+// eps of the optimum (in the problem's sense), in KBest's order, the first
+// limit of them, and says truncated exactly when more exist.
+func TestWithinOracle(t *testing.T) {
+	t.Parallel()
+	n := 300
+	if testing.Short() {
+		n = 60
+	}
+	var s Solver
+	for seed := uint64(0); seed < uint64(n); seed++ {
+		rng := rand.New(rand.NewPCG(seed, 17))
+		p := randSmall(rng, 4, 4, seed%2 == 0)
+		switch seed % 5 {
+		case 1:
+			randGroups(rng, p)
+		case 2:
+			randFix(rng, p)
+		case 3:
+			randSide(rng, p)
+		}
+		plans, costs := brutePlans(p)
+		eps := float64(rng.IntN(6))
+		if seed%3 == 0 {
+			eps += 0.5
+		}
+		limit := 1 + rng.IntN(10)
+		got, truncated, err := s.Within(context.Background(), p, eps, limit)
+		if len(plans) == 0 {
+			require.ErrorIs(t, err, ErrInfeasible, "seed %d\n%s", seed, describe(p))
+			continue
+		}
+		require.NoError(t, err, "seed %d\n%s", seed, describe(p))
+		within := 0
+		for _, c := range costs {
+			if c <= costs[0]+eps {
+				within++
+			}
+		}
+		require.Len(t, got, min(limit, within), "seed %d eps %v limit %d\n%s", seed, eps, limit, describe(p))
+		require.Equal(t, within > limit, truncated, "seed %d: truncated", seed)
+		sign := 1.0
+		if p.Maximize {
+			sign = -1
+		}
+		for r, a := range got {
+			require.Equal(t, costs[r], sign*a.Cost, "seed %d rank %d", seed, r)
+			require.Equal(t, plans[r], a.RowToCol, "seed %d rank %d", seed, r)
+			require.Equal(t, a.Cost, a.Bound)
+		}
+	}
+}
+
+// TestWithinMaximize: within eps of a maximum means a value at least the
+// maximum − eps.
+func TestWithinMaximize(t *testing.T) {
+	t.Parallel()
+	// Plans: (0→0, 1→1) = 10 + 8 = 18 and (0→1, 1→0) = 9 + 7 = 16.
+	p := &Problem{Cost: mat.NewDense(2, 2, []float64{10, 9, 7, 8}), Maximize: true}
+	var s Solver
+	got, truncated, err := s.Within(context.Background(), p, 1, 5)
+	require.NoError(t, err)
+	require.False(t, truncated)
+	require.Len(t, got, 1)
+	require.Equal(t, 18.0, got[0].Cost)
+	got, truncated, err = s.Within(context.Background(), p, 2, 5)
+	require.NoError(t, err)
+	require.False(t, truncated)
+	require.Len(t, got, 2)
+	require.Equal(t, 16.0, got[1].Cost)
+	got, truncated, err = s.Within(context.Background(), p, 2, 1)
+	require.NoError(t, err)
+	require.True(t, truncated, "a second plan is within 2")
+	require.Len(t, got, 1)
+	require.Panics(t, func() { _, _, _ = s.Within(context.Background(), p, -1, 1) })
+	require.Panics(t, func() { _, _, _ = s.Within(context.Background(), p, math.NaN(), 1) })
+	require.Panics(t, func() { _, _, _ = s.Within(context.Background(), p, 1, 0) })
 }

@@ -63,6 +63,9 @@ var (
 	// ErrNotRepresentable reports a value the CSV writer cannot write so
 	// that it reads back unchanged.
 	ErrNotRepresentable = errors.New("scenarios: value not representable in CSV")
+	// ErrAlternativesUnsupported reports a scenario whose k best plans
+	// Instance.Alternatives cannot rank yet.
+	ErrAlternativesUnsupported = errors.New("scenarios: alternative plans are not supported yet for this scenario")
 )
 
 // maxListed caps the errors an [ErrorList] prints.

@@ -24,6 +24,7 @@ import (
 
 const benchSynopsis = `Usage: mutasi bench [flags]
        mutasi bench dataset FILE --adapter ibm-hr|hr-promotion [flags]
+       mutasi bench gap DIR [--max-nodes N] [flags]
 
 Compares certified optimal plans with the greedy baseline of
 ranking-based decision-support tools (benchmarks.Greedy: each position,
@@ -42,6 +43,18 @@ matching field of study, unmet need, moves and rule violations.
 and prints the same comparison for it; --format json has the top-level
 objects "run", "optimal" and "greedy".
 
+'bench gap DIR' solves every OR-Library generalized assignment file in
+DIR (each *.txt file; a FILE is read alone) and prints one row per
+instance (named like gap4-2: file and 0-based index): agents, jobs, sense
+(gap1-gap12 are maximized, the others minimized), the value found, the
+proven bound, the published optimum (gap1-gap12), whether the value is
+proven optimal, the gap between value and bound in percent of the value,
+and the seconds the solve took; then a summary. --format json prints the
+rows as a JSON array. Each plan is checked against its instance, and a
+proven optimum that differs from the published one is an internal error.
+--max-nodes caps the branch-and-bound nodes per instance; an instance
+that reaches it keeps its best plan and its gap.
+
 Peak memory is the largest Go runtime figure "mapped memory minus memory
 returned to the OS" (runtime/metrics /memory/classes/total minus
 /memory/classes/heap/released), sampled every 20 ms while a workload
@@ -56,6 +69,7 @@ const benchExample = `
 Examples:
   mutasi bench --format markdown
   mutasi bench dataset ../shared/data/ibm_hr_attrition.csv --adapter ibm-hr --format json
+  mutasi bench gap ../shared/data/orlib_gap --max-nodes 2000
 `
 
 // benchConfig holds the flags of mutasi bench.
@@ -66,6 +80,9 @@ type benchConfig struct {
 	seed    uint64
 	datadir string
 	adapter string
+	// maxNodes is the node limit per instance of 'bench gap' (0: the
+	// solver's default).
+	maxNodes int
 }
 
 // benchDataset is the dataset mutasi bench adds when found in --datadir.
@@ -83,6 +100,7 @@ func runBench(ctx context.Context, args []string, e env, g *globals) error {
 	flags.Uint64Var(&cfg.seed, "seed", cfg.seed, "seed of the generated workforces and of what the adapters synthesize")
 	flags.StringVar(&cfg.datadir, "datadir", cfg.datadir, "folder searched for "+benchDataset+" (empty: skip the dataset)")
 	flags.StringVar(&cfg.adapter, "adapter", "", "dataset adapter of 'bench dataset': "+strings.Join(benchmarks.StaffingAdapters(), " or "))
+	flags.IntVar(&cfg.maxNodes, "max-nodes", 0, "branch-and-bound node limit per instance of 'bench gap' (0: the solver's default, 100000)")
 	g.register(flags)
 	if err := parse(flags, "bench", args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -104,9 +122,35 @@ func runBench(ctx context.Context, args []string, e env, g *globals) error {
 		}
 		sizes = append(sizes, n)
 	}
+	if cfg.maxNodes < 0 {
+		return usagef("bench", "--max-nodes must be at least 0, got %d", cfg.maxNodes)
+	}
+	if flags.Changed("max-nodes") && flags.Arg(0) != "gap" {
+		return usagef("bench", "--max-nodes goes with 'bench gap DIR'")
+	}
+	if flags.NArg() > 0 && flags.Arg(0) == "gap" {
+		if flags.NArg() != 2 {
+			return usagef("bench", "bench gap takes one DIR, got %d arguments", flags.NArg()-1)
+		}
+		if cfg.adapter != "" {
+			return usagef("bench", "--adapter goes with 'bench dataset FILE'")
+		}
+		files, err := gapFiles(flags.Arg(1))
+		if err != nil {
+			return err
+		}
+		if err := checkOutput("bench", cfg.output, files...); err != nil {
+			return err
+		}
+		runs, err := runBenchGap(ctx, e, g, files, cfg.maxNodes)
+		if err != nil {
+			return err
+		}
+		return writeOutput(cfg.output, e, func(w io.Writer) error { return renderGap(w, cfg.format, g.lang, gapReport(runs)) })
+	}
 	if flags.NArg() > 0 {
 		if flags.Arg(0) != "dataset" {
-			return usagef("bench", "unknown bench mode %q (want no arguments, or 'dataset FILE')", flags.Arg(0))
+			return usagef("bench", "unknown bench mode %q (want no arguments, 'dataset FILE' or 'gap DIR')", flags.Arg(0))
 		}
 		if flags.NArg() != 2 {
 			return usagef("bench", "bench dataset takes one FILE, got %d arguments", flags.NArg()-1)

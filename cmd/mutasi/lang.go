@@ -245,6 +245,39 @@ const (
 	lblHeldPinned
 	lblHeldExcluded
 	lblClosedByPin
+
+	// mutasi bench gap and plan --alternatives (issue 6).
+	lblGapTitle
+	lblGapInstances
+	lblGapSummary
+	lblGapInstance
+	lblGapAgents
+	lblGapJobs
+	lblGapSense
+	lblGapMin
+	lblGapMax
+	lblGapValue
+	lblGapBound
+	lblGapKnown
+	lblGapProven
+	lblGapPercent
+	lblGapSeconds
+	lblGapInstanceCount
+	lblGapProvenCount
+	lblGapKnownCount
+	lblGapReachedCount
+	lblGapTotalSeconds
+	lblAltTitle
+	lblAltCount
+	lblAltPlans
+	lblAltChanges
+	lblAltRank
+	lblAltDifference
+	lblAltChanged
+	lblAltBestPost
+	lblAltPost
+	lblAltFitBest
+	lblAltFitPost
 	numLabels
 )
 
@@ -451,6 +484,39 @@ var labelText = [numLabels][2]string{
 	lblHeldPinned:   {"pinned", "ditetapkan (pin)"},
 	lblHeldExcluded: {"excluded", "dikecualikan dari periode mutasi ini"},
 	lblClosedByPin:  {"pinned or excluded by the scenario", "ditetapkan (pin) atau dikecualikan dalam skenario"},
+
+	// mutasi bench gap and plan --alternatives (issue 6).
+	lblGapTitle:         {"OR-Library generalized assignment instances", "Instans penugasan umum (GAP) OR-Library"},
+	lblGapInstances:     {"Instances", "Instans"},
+	lblGapSummary:       {"Summary", "Ringkasan"},
+	lblGapInstance:      {"instance", "instans"},
+	lblGapAgents:        {"agents", "agen"},
+	lblGapJobs:          {"jobs", "tugas"},
+	lblGapSense:         {"sense", "arah"},
+	lblGapMin:           {"min", "min"},
+	lblGapMax:           {"max", "maks"},
+	lblGapValue:         {"value", "nilai"},
+	lblGapBound:         {"bound", "batas"},
+	lblGapKnown:         {"known optimum", "optimum yang diketahui"},
+	lblGapProven:        {"proven optimal", "terbukti optimal"},
+	lblGapPercent:       {"gap (%)", "selisih (%)"},
+	lblGapSeconds:       {"seconds", "detik"},
+	lblGapInstanceCount: {"instances", "jumlah instans"},
+	lblGapProvenCount:   {"proven optimal", "terbukti optimal"},
+	lblGapKnownCount:    {"with a known optimum", "dengan optimum yang diketahui"},
+	lblGapReachedCount:  {"known optimum reached", "optimum yang diketahui tercapai"},
+	lblGapTotalSeconds:  {"total seconds", "total detik"},
+	lblAltTitle:         {"The best plans", "Rencana-rencana terbaik"},
+	lblAltCount:         {"plans ranked", "jumlah rencana"},
+	lblAltPlans:         {"Plans by rank", "Rencana menurut peringkat"},
+	lblAltChanges:       {"Employees placed differently from the best plan", "Pegawai yang ditempatkan berbeda dari rencana terbaik"},
+	lblAltRank:          {"rank", "peringkat"},
+	lblAltDifference:    {"difference from the best", "selisih dari yang terbaik"},
+	lblAltChanged:       {"employees placed differently", "pegawai ditempatkan berbeda"},
+	lblAltBestPost:      {"post in the best plan", "jabatan di rencana terbaik"},
+	lblAltPost:          {"post in this plan", "jabatan di rencana ini"},
+	lblAltFitBest:       {"fit in the best plan", "kecocokan di rencana terbaik"},
+	lblAltFitPost:       {"fit in this plan", "kecocokan di rencana ini"},
 }
 
 // text returns the label in language l.

@@ -41,6 +41,18 @@ reason as a stable code with its arguments (a move's "why" list, an
 unplaced employee's "why"), for example {"code": "rotation-due",
 "args": [6.2]}.
 
+--alternatives K prints the K best plans instead (fewer when fewer
+exist): rank 1 is the certified optimal plan, and the others follow in
+order of objective; among plans of equal objective, those that change
+fewer placements come first. For each plan it prints its rank,
+objective, difference from the best and number of moves, then every
+employee it places differently from the best plan (current post, post in
+the best plan, post in this plan, both fits). csv prints those
+differences; json prints scenario, plan_date, objective, alternatives
+(each with rank, objective, difference, moves, changes and its own
+warnings), manifest and warnings. Scenarios with side constraints are
+not supported yet.
+
 Warnings (constraints the solver does not enforce yet, pins that override
 rules, posts left to open selection) go to stderr as "mutasi: warning: …"
 unless -q, and always into the plan.
@@ -55,6 +67,7 @@ const planExample = `
 Examples:
   mutasi plan
   mutasi plan --lang id --format html -o plan.html bungo/scenario.yaml
+  mutasi plan --alternatives 3 bungo/scenario.yaml
 `
 
 // planConfig holds the flags of mutasi plan.
@@ -62,6 +75,9 @@ type planConfig struct {
 	format Format
 	output string
 	stats  bool
+	// alternatives is K of --alternatives: print the K best plans (0: the
+	// plan).
+	alternatives int
 }
 
 func runPlan(ctx context.Context, args []string, e env, g *globals) error {
@@ -70,6 +86,7 @@ func runPlan(ctx context.Context, args []string, e env, g *globals) error {
 	fs.VarP(&cfg.format, "format", "f", "output format: table, csv, json, markdown or html")
 	fs.StringVarP(&cfg.output, "output", "o", "-", "write the plan to `FILE` (atomically) instead of stdout")
 	fs.BoolVar(&cfg.stats, "stats", false, "write one JSON line of sizes and timings to stderr")
+	fs.IntVar(&cfg.alternatives, "alternatives", 0, "print the `K` best plans and how each differs from the best, instead of the plan")
 	g.register(fs)
 	if err := parse(fs, "plan", args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -79,6 +96,9 @@ func runPlan(ctx context.Context, args []string, e env, g *globals) error {
 	}
 	if fs.NArg() > 1 {
 		return usagef("plan", "plan takes at most one SCENARIO, got %d arguments", fs.NArg())
+	}
+	if fs.Changed("alternatives") && (cfg.alternatives < 1 || cfg.alternatives > maxAlternatives) {
+		return usagef("plan", "--alternatives must be between 1 and %d, got %d", maxAlternatives, cfg.alternatives)
 	}
 	path := fs.Arg(0)
 	if err := checkOutput("plan", cfg.output, path); err != nil {
@@ -115,7 +135,21 @@ func runPlan(ctx context.Context, args []string, e env, g *globals) error {
 		warnf(e, g, "%s", w.Error())
 	}
 	t1 := e.now()
-	err = writeOutput(cfg.output, e, func(w io.Writer) error { return renderPlan(w, cfg.format, g.lang, res.inst, p) })
+	if cfg.alternatives > 0 {
+		rp, aerr := res.inst.Alternatives(ctx, cfg.alternatives)
+		switch {
+		case errors.Is(aerr, scenarios.ErrAlternativesUnsupported):
+			return &hintError{err: aerr, hint: "plan without --alternatives for the optimal plan"}
+		case aerr != nil && ctx.Err() != nil && errors.Is(aerr, ctx.Err()):
+			return fmt.Errorf("interrupted: %w", aerr)
+		case aerr != nil:
+			return aerr
+		}
+		t1 = e.now()
+		err = writeOutput(cfg.output, e, func(w io.Writer) error { return renderAlternatives(w, cfg.format, g.lang, rp) })
+	} else {
+		err = writeOutput(cfg.output, e, func(w io.Writer) error { return renderPlan(w, cfg.format, g.lang, res.inst, p) })
+	}
 	if err != nil {
 		return err
 	}

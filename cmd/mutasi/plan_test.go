@@ -96,7 +96,7 @@ func TestGoldenScenarioCommands(t *testing.T) {
 
 		{"usage-plan-two-files", []string{"plan", tinyYAML, tinyWhatIf}, "", exitUsage},
 		{"usage-plan-bad-format", []string{"plan", "-f", "pdf"}, "", exitUsage},
-		{"usage-plan-unknown-flag", []string{"plan", "--alternatives", "2"}, "", exitUsage},
+		{"usage-plan-unknown-flag", []string{"plan", "--alternative", "2"}, "", exitUsage},
 		{"usage-plan-output-is-input", []string{"plan", "-o", tinyYAML, tinyYAML}, "", exitUsage},
 		{"usage-plan-output-folder", []string{"plan", "-o", "testdata", tinyYAML}, "", exitUsage},
 		{"usage-plan-output-is-roster", []string{"plan", "-o", "../../scenarios/example/units.csv", exampleBase}, "", exitUsage},

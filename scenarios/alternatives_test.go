@@ -1,0 +1,159 @@
+package scenarios
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mutasi-asn/mutasi/matching"
+)
+
+// allPlanCosts enumerates every feasible assignment of p (rows may stay
+// out at their finite Unassigned cost; seats per Capacity) and returns
+// their costs, ascending. It needs Unassigned set, as build.go sets it.
+func allPlanCosts(t *testing.T, p *matching.Problem) []float64 {
+	t.Helper()
+	require.NotNil(t, p.Unassigned, "build.go lets rows stay out")
+	rows := len(p.Unassigned)
+	type choice struct {
+		col  int
+		cost float64
+	}
+	opts := make([][]choice, rows)
+	for i := range rows {
+		if u := p.Unassigned[i]; !math.IsInf(u, 1) {
+			opts[i] = append(opts[i], choice{-1, u})
+		}
+		if p.Cost != nil {
+			_, cols := p.Cost.Dims()
+			for j := range cols {
+				if c := p.Cost.At(i, j); !math.IsInf(c, 1) {
+					opts[i] = append(opts[i], choice{j, c})
+				}
+			}
+		} else {
+			sp := p.Candidates
+			for e := sp.Start[i]; e < sp.Start[i+1]; e++ {
+				opts[i] = append(opts[i], choice{sp.Col[e], sp.Cost[e]})
+			}
+		}
+	}
+	used := make([]int, len(p.Capacity))
+	var out []float64
+	var walk func(i int, sum float64)
+	walk = func(i int, sum float64) {
+		if i == rows {
+			out = append(out, sum)
+			return
+		}
+		for _, c := range opts[i] {
+			if c.col >= 0 {
+				if used[c.col] == p.Capacity[c.col] {
+					continue
+				}
+				used[c.col]++
+			}
+			walk(i+1, sum+c.cost)
+			if c.col >= 0 {
+				used[c.col]--
+			}
+		}
+	}
+	walk(0, 0)
+	slices.Sort(out)
+	return out
+}
+
+// TestAlternativesOracle: on small random scenarios, the objectives of the
+// k best plans are the k best of all plans enumerated by brute force,
+// rank 1 is the certified plan, every plan is distinct, and the listed
+// changes are exactly the employees placed differently from the best plan.
+func TestAlternativesOracle(t *testing.T) {
+	n := 120
+	if testing.Short() {
+		n = 30
+	}
+	const k = 6
+	checked := 0
+	for seed := range n {
+		s := randomScenario(uint64(seed))
+		in, err := Build(s, nil, Options{})
+		require.NoError(t, err, "seed %d", seed)
+		if len(in.Employees) > 6 {
+			continue // keep the enumeration small
+		}
+		costs := allPlanCosts(t, &in.Problem)
+		ranked, err := in.Alternatives(context.Background(), k)
+		if len(costs) == 0 {
+			require.ErrorIs(t, err, ErrInfeasible, "seed %d", seed)
+			continue
+		}
+		require.NoError(t, err, "seed %d", seed)
+		checked++
+		want := min(k, len(costs))
+		require.Len(t, ranked.Plans, want, "seed %d: %d plans exist", seed, len(costs))
+		best, err := in.Plan(context.Background())
+		require.NoError(t, err)
+		assert.Equal(t, best.Moves, ranked.Best.Moves, "seed %d: rank 1 is the certified plan", seed)
+		assert.Same(t, ranked.Best, ranked.Plans[0].Plan)
+		seen := map[string]bool{}
+		for r, a := range ranked.Plans {
+			assert.Equal(t, r+1, a.Rank)
+			assert.InDelta(t, q(-costs[r]/CostScale), a.Objective, 1e-9, "seed %d rank %d", seed, a.Rank)
+			assert.InDelta(t, a.Objective-ranked.Plans[0].Objective, a.Difference, 1e-9, "seed %d rank %d", seed, a.Rank)
+			assert.LessOrEqual(t, a.Difference, 0.0)
+			assert.Equal(t, len(a.Plan.Moves), a.Moves)
+			key := fmt.Sprint(a.Plan.sol.col)
+			assert.False(t, seen[key], "seed %d: rank %d repeats a plan", seed, a.Rank)
+			seen[key] = true
+			// The changes are the rows placed differently.
+			var diff []int
+			for i := range in.Employees {
+				if a.Plan.sol.col[i] != ranked.Best.sol.col[i] {
+					diff = append(diff, i)
+				}
+			}
+			require.Len(t, a.Changes, len(diff), "seed %d rank %d", seed, a.Rank)
+			for x, i := range diff {
+				c := a.Changes[x]
+				assert.Equal(t, in.Employees[i].ID, c.Employee)
+				if j := a.Plan.sol.col[i]; j >= 0 {
+					assert.Equal(t, in.Scorer.Positions[j].ID, c.Alternative)
+				} else {
+					assert.Empty(t, c.Alternative)
+				}
+			}
+			if r > 0 {
+				assert.NotEmpty(t, a.Changes)
+				if prev := ranked.Plans[r-1]; prev.Objective == a.Objective {
+					assert.LessOrEqual(t, len(prev.Changes), len(a.Changes), "seed %d rank %d: fewer changes first among ties", seed, a.Rank)
+				}
+			}
+		}
+	}
+	assert.Greater(t, checked, n/4, "enough feasible small scenarios")
+}
+
+func TestAlternativesPanicsAndUnsupported(t *testing.T) {
+	s := randomScenario(1)
+	in, err := Build(s, nil, Options{})
+	require.NoError(t, err)
+	assert.Panics(t, func() { _, _ = in.Alternatives(context.Background(), 0) })
+	in.Problem.Side = []matching.Side{{Name: "budget", Limit: 1}}
+	_, err = in.Alternatives(context.Background(), 2)
+	assert.ErrorIs(t, err, ErrAlternativesUnsupported)
+}
+
+func TestAlternativesCancelled(t *testing.T) {
+	in, err := Build(loadExample(t, "scenario.yaml"), nil, Options{})
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = in.Alternatives(ctx, 3)
+	assert.ErrorIs(t, err, context.Canceled)
+}
