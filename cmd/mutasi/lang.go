@@ -218,6 +218,7 @@ const (
 	lblDataset
 	lblAdapter
 	lblStorage
+	lblPruned
 	lblLoadSeconds
 	lblBuildSeconds
 	lblPlanSeconds
@@ -457,6 +458,7 @@ var labelText = [numLabels][2]string{
 	lblDataset:           {"dataset", "dataset"},
 	lblAdapter:           {"adapter", "adaptor"},
 	lblStorage:           {"cost storage", "penyimpanan biaya"},
+	lblPruned:            {"candidates pruned", "kandidat dipangkas"},
 	lblLoadSeconds:       {"load (s)", "muat (detik)"},
 	lblBuildSeconds:      {"score and build (s)", "skor dan susun (detik)"},
 	lblPlanSeconds:       {"solve and certify (s)", "selesaikan dan sertifikasi (detik)"},
