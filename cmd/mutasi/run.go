@@ -92,7 +92,7 @@ type globals struct {
 // value).
 func (g *globals) register(fs *pflag.FlagSet) {
 	fs.BoolVarP(&g.quiet, "quiet", "q", g.quiet, "no warnings or progress on stderr")
-	fs.Var(&g.lang, "lang", "language of labels in tables, markdown and html: en or id")
+	fs.Var(&g.lang, "lang", "language of labels and reasons in tables, markdown and html (csv and json stay English): en or id")
 }
 
 // command is one subcommand. run gets the arguments after the command's
