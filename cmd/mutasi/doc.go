@@ -37,7 +37,8 @@
 //	--lang en|id   language of labels, reasons and explanations in table,
 //	               markdown and html output; JSON and CSV never change with
 //	               it: their reasons are English text, and JSON adds each
-//	               reason's stable code and arguments ("why")
+//	               reason's stable code and arguments ("why"); id writes
+//	               numbers with a decimal comma (0,7188)
 //
 // # Output
 //
@@ -159,25 +160,25 @@
 //
 //	Nilai pada jabatan saat ini
 //	kriteria      nilai mentah  bobot   kontribusi
-//	pendidikan          1.0000  0.2500      0.2500
-//	kompetensi          0.5000  0.3500      0.1750
-//	masa jabatan        0.2083  0.1500      0.0312
-//	kinerja             0.5000  0.1500      0.0750
-//	preferensi          0.3500  0.1000      0.0350
-//	total         –             –           0.5663
+//	pendidikan          1,0000  0,2500      0,2500
+//	kompetensi          0,5000  0,3500      0,1750
+//	masa jabatan        0,2083  0,1500      0,0312
+//	kinerja             0,5000  0,1500      0,0750
+//	preferensi          0,3500  0,1000      0,0350
+//	total         –             –           0,5663
 //
 //	Nilai pada jabatan rencana
 //	kriteria      nilai mentah  bobot   kontribusi
-//	pendidikan          1.0000  0.2500      0.2500
-//	kompetensi          0.5000  0.3500      0.1750
-//	masa jabatan        0.7917  0.1500      0.1187
-//	kinerja             0.5000  0.1500      0.0750
-//	preferensi          0.2500  0.1000      0.0250
-//	total         –             –           0.6438
+//	pendidikan          1,0000  0,2500      0,2500
+//	kompetensi          0,5000  0,3500      0,1750
+//	masa jabatan        0,7917  0,1500      0,1187
+//	kinerja             0,5000  0,1500      0,0750
+//	preferensi          0,2500  0,1000      0,0250
+//	total         –             –           0,6438
 //
 //	Jabatan terbaik berikutnya
 //	jabatan         nama              unit kerja             kecocokan  selisih  formasi milik  penjelasan
-//	PKM-MB-PERAWAT  Perawat Terampil  Puskesmas Muara Bungo     0.5663   1.0275  –              perlu +1,0275 untuk tetap sebagai Perawat Terampil di Puskesmas Muara Bungo
+//	PKM-MB-PERAWAT  Perawat Terampil  Puskesmas Muara Bungo     0,5663   1,0275  –              perlu +1,0275 untuk tetap sebagai Perawat Terampil di Puskesmas Muara Bungo
 //
 //	Tersisih oleh aturan
 //	aturan         alasan                                              jabatan
@@ -324,9 +325,9 @@
 //	$ mutasi --lang id solve --maximize --assignment testdata/square3.txt
 //	baris                                     3
 //	kolom                                     3
-//	nilai optimum                       11.0000
+//	nilai optimum                       11,0000
 //	layak                                    ya
-//	waktu penyelesaian terbaik (detik)   0.0010
+//	waktu penyelesaian terbaik (detik)   0,0010
 //	optimal tersertifikasi                   ya
 //	jumlah penyelesaian                       1
 //	format masukan                          lap

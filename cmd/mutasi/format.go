@@ -175,7 +175,13 @@ func (c cell) human(l Lang, prec int) string {
 		case math.IsInf(c.f, -1):
 			return "-inf"
 		}
-		return strconv.FormatFloat(c.f, 'f', prec, 64)
+		s := strconv.FormatFloat(c.f, 'f', prec, 64)
+		if l == LangID {
+			// Indonesian writes a decimal comma (0,7188), as the
+			// reasons beside these columns do; CSV and JSON keep the point.
+			s = strings.Replace(s, ".", ",", 1)
+		}
+		return s
 	case kindBool:
 		if c.b {
 			return l.text(lblYes)
