@@ -725,7 +725,10 @@ func (s *Solver) evaluate1(ctx context.Context, b *bnb, n *conNode, st *nodeStat
 		}
 	} else {
 		lo, loLam = cur, lam
-		step := math.Max(lam, 1)
+		// The first step is a thousandth of the largest cost (at least 1):
+		// multipliers below that change few choices, and each step is a
+		// re-optimization.
+		step := max(lam, 1e-3*cp.scale, 1)
 		for {
 			if cp.prunes(cp.roundBound(bestL), b.ub) {
 				return finish(bestL)
@@ -737,8 +740,16 @@ func (s *Solver) evaluate1(ctx context.Context, b *bnb, n *conNode, st *nodeStat
 			if feasible(hi) {
 				break
 			}
+			// Next step: the straight line through the last two points
+			// (λ, ax) reaches the limit at about next; take 1.25 times
+			// that, between 1 and 4 times the last step (this saves
+			// re-optimizations that overshoot far past the optimum).
+			next := step * 4
+			if d := lo.ax - hi.ax; d > 0 {
+				next = min(max(1.25*step*(hi.ax-limit)/d, step), next)
+			}
 			lo, loLam = hi, hiLam
-			lam, step = hiLam, step*4
+			lam, step = hiLam, next
 		}
 	}
 	defer func() { b.combine(lo.x, hi.x) }()

@@ -55,6 +55,7 @@ type sapNet struct {
 	start, col []int     // candidate lists (shared, read only)
 	cost       []float64 // cost of each edge, minimization form (shared, read only)
 	pen        []float64 // penalty added to each edge's cost; nil means none
+	ec         []float64 // cost + pen of each edge, +Inf when not allowed (set by recheck)
 	out        []float64 // cost of staying out (+Inf: must be placed); nil: every row must be placed
 	seats      []int     // capacity of each column
 	colUp      []int32   // node above each column (its innermost group, or t)
@@ -93,15 +94,10 @@ type sapNet struct {
 }
 
 // Node numbering: rows, columns, groups, t.
-func (n *sapNet) colNode(j int) int32 { return int32(n.rows + j) }
-func (n *sapNet) grpNode(g int) int32 { return int32(n.rows + n.cols + g) }
-func (n *sapNet) sink() int32         { return int32(n.rows + n.cols + n.groups) }
-func (n *sapNet) edgeCost(e int) float64 {
-	if n.pen != nil {
-		return n.cost[e] + n.pen[e]
-	}
-	return n.cost[e]
-}
+func (n *sapNet) colNode(j int) int32    { return int32(n.rows + j) }
+func (n *sapNet) grpNode(g int) int32    { return int32(n.rows + n.cols + g) }
+func (n *sapNet) sink() int32            { return int32(n.rows + n.cols + n.groups) }
+func (n *sapNet) edgeCost(e int) float64 { return n.ec[e] }
 
 // newSapNet builds the network of a problem with rows × cols candidate
 // lists (start, col, cost in minimization form), column capacities seats,
@@ -250,15 +246,25 @@ func (n *sapNet) note(v int32) {
 // reduced cost. O(E + R).
 func (n *sapNet) recheck() {
 	t := n.sink()
+	if n.ec == nil {
+		n.ec = make([]float64, len(n.cost))
+	}
+	inf := math.Inf(1)
 	for i := 0; i < n.rows; i++ {
 		best, bestOK := math.Inf(-1), false // max over forward arcs of π(head) − c
 		own, ownOK := math.Inf(-1), false   // the same for the arc in use
 		cur := n.x[i]
 		for e := n.start[i]; e < n.start[i+1]; e++ {
 			if !n.allowed(i, e) {
+				n.ec[e] = inf
 				continue
 			}
-			v := n.pot[n.colNode(n.col[e])] - n.edgeCost(e)
+			c := n.cost[e]
+			if n.pen != nil {
+				c += n.pen[e]
+			}
+			n.ec[e] = c
+			v := n.pot[n.rows+n.col[e]] - c
 			if e == cur {
 				own, ownOK = v, true
 			} else if v > best {
@@ -357,6 +363,7 @@ func (n *sapNet) search() bool {
 		n.iter = 1
 	}
 	it := n.iter
+	inf := math.Inf(1)
 	src := n.excList[0]
 	rc0 := int32(n.rows + n.cols)
 	t := n.sink()
@@ -401,15 +408,26 @@ func (n *sapNet) search() bool {
 		switch {
 		case int(u) < n.rows:
 			i := int(u)
-			fast := n.off == nil && n.fix[i] < 0 && n.pen == nil
+			cur := n.x[i]
 			for e := n.start[i]; e < n.start[i+1]; e++ {
-				if e == n.x[i] {
+				c := n.ec[e]
+				if e == cur || c == inf {
 					continue
 				}
-				if fast {
-					relax(int32(n.rows+n.col[e]), n.cost[e], int32(e))
-				} else if n.allowed(i, e) {
-					relax(int32(n.rows+n.col[e]), n.edgeCost(e), int32(e))
+				v := int32(n.rows + n.col[e])
+				if n.done[v] == it {
+					continue
+				}
+				rc := c + pu - n.pot[v]
+				if rc < 0 {
+					rc = 0
+				}
+				if d := du + rc; n.stamp[v] != it || d < n.dist[v] {
+					n.stamp[v] = it
+					n.dist[v] = d
+					n.predNode[v] = u
+					n.predEdge[v] = int32(e)
+					h.push(flowItem{d, v})
 				}
 			}
 			if c, ok := n.outCost(i); ok && n.x[i] != -1 {
