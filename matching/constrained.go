@@ -653,7 +653,11 @@ func (l line) at(lambda, b float64) float64 { return l.cx + lambda*(l.ax-b) }
 func (s *Solver) evaluate1(ctx context.Context, b *bnb, n *conNode, st *nodeState) ([]int, error) {
 	cp := b.cp
 	limit := cp.limit[0]
-	eps := cp.tol * cp.scale * float64(cp.rows+1)
+	eps := cp.tol * cp.scale * float64(cp.rows+1) // for values (cost units)
+	// epsA is for the constraint's left-hand side (coefficient units): a
+	// cost tolerance there would call a plan tight when it is dozens of
+	// units short at scenario magnitudes, and close the node too early.
+	epsA := cp.tol * math.Max(1, math.Abs(limit))
 	onEdge := make([]bool, len(cp.cost))
 	bestL, bestLambda := math.Inf(-1), n.lambda[0]
 	var branchX []int
@@ -710,7 +714,7 @@ func (s *Solver) evaluate1(ctx context.Context, b *bnb, n *conNode, st *nodeStat
 	var lo, hi line // lo violates (ax > b), hi satisfies
 	var loLam, hiLam float64
 	if feasible(cur) {
-		if lam == 0 || math.Abs(cur.ax-limit) <= eps {
+		if lam == 0 || math.Abs(cur.ax-limit) <= epsA {
 			n.bound, n.lambda = cur.at(lam, limit), []float64{lam}
 			return nil, nil // complementary slackness: optimal here
 		}
@@ -773,7 +777,7 @@ func (s *Solver) evaluate1(ctx context.Context, b *bnb, n *conNode, st *nodeStat
 		}
 		if x.at(mid, limit) >= top-eps {
 			// mid maximizes the dual: L(mid) = top.
-			if feasible(x) && math.Abs(x.ax-limit) <= eps {
+			if feasible(x) && math.Abs(x.ax-limit) <= epsA {
 				n.bound, n.lambda = x.cx, []float64{mid}
 				return nil, nil
 			}
