@@ -211,6 +211,10 @@ func newConProblem(s *Solver, p *Problem) (*conProblem, error) {
 		return nil, err
 	}
 	cp := &conProblem{p: p, rows: rows, cols: cols, start: make([]int, rows+1), scale: 1, integer: true}
+	if sp := p.Candidates; sp != nil {
+		cp.col = make([]int, 0, len(sp.Col))
+		cp.cost = make([]float64, 0, len(sp.Col))
+	}
 	cp.tol = s.Tolerance
 	if cp.tol <= 0 {
 		cp.tol = defaultTolerance
@@ -275,7 +279,7 @@ func newConProblem(s *Solver, p *Problem) (*conProblem, error) {
 		if math.IsNaN(sd.Limit) || math.IsInf(sd.Limit, 0) {
 			return nil, fmt.Errorf("%w: side constraint %q has limit %v", ErrInvalidCost, sd.Name, sd.Limit)
 		}
-		var ts []conTerm
+		ts := make([]conTerm, 0, len(sd.Terms))
 		for _, t := range sd.Terms {
 			if t.Row < 0 || t.Row >= rows || t.Col < 0 || t.Col >= cols {
 				panic(fmt.Sprintf("matching: Side[%d] names pair (%d, %d) out of range (%d rows, %d columns)", k, t.Row, t.Col, rows, cols))
