@@ -78,7 +78,8 @@ type conProblem struct {
 	spCol, spEdge, spStart []int
 	spCost, dense          []float64
 
-	fixByFlow  bool // fixed pairs need the flow solver (every seat must be filled)
+	fixByFlow  bool    // fixed pairs need the flow solver (every seat must be filled)
+	net        *sapNet // the network kept between subproblems (constrained_net.go)
 	edgeOfPair func(i, j int) int
 }
 
@@ -210,6 +211,10 @@ func newConProblem(s *Solver, p *Problem) (*conProblem, error) {
 		return nil, err
 	}
 	cp := &conProblem{p: p, rows: rows, cols: cols, start: make([]int, rows+1), scale: 1, integer: true}
+	if sp := p.Candidates; sp != nil {
+		cp.col = make([]int, 0, len(sp.Col))
+		cp.cost = make([]float64, 0, len(sp.Col))
+	}
 	cp.tol = s.Tolerance
 	if cp.tol <= 0 {
 		cp.tol = defaultTolerance
@@ -274,7 +279,7 @@ func newConProblem(s *Solver, p *Problem) (*conProblem, error) {
 		if math.IsNaN(sd.Limit) || math.IsInf(sd.Limit, 0) {
 			return nil, fmt.Errorf("%w: side constraint %q has limit %v", ErrInvalidCost, sd.Name, sd.Limit)
 		}
-		var ts []conTerm
+		ts := make([]conTerm, 0, len(sd.Terms))
 		for _, t := range sd.Terms {
 			if t.Row < 0 || t.Row >= rows || t.Col < 0 || t.Col >= cols {
 				panic(fmt.Sprintf("matching: Side[%d] names pair (%d, %d) out of range (%d rows, %d columns)", k, t.Row, t.Col, rows, cols))
@@ -365,6 +370,9 @@ func (cp *conProblem) rowOf(e int) int {
 // cp.pen; it returns the row → edge map (-1 out), the subproblem value and
 // an *InfeasibleError when the node has no assignment at all.
 func (s *Solver) relax(ctx context.Context, cp *conProblem, st *nodeState) ([]int, float64, error) {
+	if !cp.fixByFlow {
+		return s.relaxNet(ctx, cp, st)
+	}
 	// Scratch buffers are reused from one relaxation to the next.
 	if cp.spCol == nil {
 		cp.spCol = make([]int, 0, len(cp.cost))
@@ -489,10 +497,13 @@ func (cp *conProblem) lhs(k int, onEdge []bool) float64 {
 	return sum
 }
 
-// roundBound rounds a Lagrangian bound up when costs are integers.
+// roundBound rounds a Lagrangian bound up when costs are integers. The
+// allowance for rounding error is relative but below one half, so that a
+// bound equal to an integer cost is never rounded down to the integer below
+// (at the magnitudes of scenario costs, 1e-6 relative is over 10⁴).
 func (cp *conProblem) roundBound(l float64) float64 {
 	if cp.integer && !math.IsInf(l, 0) {
-		return math.Ceil(l - 1e-6*math.Max(1, math.Abs(l)))
+		return math.Ceil(l - math.Min(0.5, 1e-6*math.Max(1, math.Abs(l))))
 	}
 	return l
 }
@@ -646,7 +657,11 @@ func (l line) at(lambda, b float64) float64 { return l.cx + lambda*(l.ax-b) }
 func (s *Solver) evaluate1(ctx context.Context, b *bnb, n *conNode, st *nodeState) ([]int, error) {
 	cp := b.cp
 	limit := cp.limit[0]
-	eps := cp.tol * cp.scale * float64(cp.rows+1)
+	eps := cp.tol * cp.scale * float64(cp.rows+1) // for values (cost units)
+	// epsA is for the constraint's left-hand side (coefficient units): a
+	// cost tolerance there would call a plan tight when it is dozens of
+	// units short at scenario magnitudes, and close the node too early.
+	epsA := cp.tol * math.Max(1, math.Abs(limit))
 	onEdge := make([]bool, len(cp.cost))
 	bestL, bestLambda := math.Inf(-1), n.lambda[0]
 	var branchX []int
@@ -703,7 +718,7 @@ func (s *Solver) evaluate1(ctx context.Context, b *bnb, n *conNode, st *nodeStat
 	var lo, hi line // lo violates (ax > b), hi satisfies
 	var loLam, hiLam float64
 	if feasible(cur) {
-		if lam == 0 || math.Abs(cur.ax-limit) <= eps {
+		if lam == 0 || math.Abs(cur.ax-limit) <= epsA {
 			n.bound, n.lambda = cur.at(lam, limit), []float64{lam}
 			return nil, nil // complementary slackness: optimal here
 		}
@@ -718,7 +733,10 @@ func (s *Solver) evaluate1(ctx context.Context, b *bnb, n *conNode, st *nodeStat
 		}
 	} else {
 		lo, loLam = cur, lam
-		step := math.Max(lam, 1)
+		// The first step is a thousandth of the largest cost (at least 1):
+		// multipliers below that change few choices, and each step is a
+		// re-optimization.
+		step := max(lam, 1e-3*cp.scale, 1)
 		for {
 			if cp.prunes(cp.roundBound(bestL), b.ub) {
 				return finish(bestL)
@@ -730,8 +748,16 @@ func (s *Solver) evaluate1(ctx context.Context, b *bnb, n *conNode, st *nodeStat
 			if feasible(hi) {
 				break
 			}
+			// Next step: the straight line through the last two points
+			// (λ, ax) reaches the limit at about next; take 1.25 times
+			// that, between 1 and 4 times the last step (this saves
+			// re-optimizations that overshoot far past the optimum).
+			next := step * 4
+			if d := lo.ax - hi.ax; d > 0 {
+				next = min(max(1.25*step*(hi.ax-limit)/d, step), next)
+			}
 			lo, loLam = hi, hiLam
-			lam, step = hiLam, step*4
+			lam, step = hiLam, next
 		}
 	}
 	defer func() { b.combine(lo.x, hi.x) }()
@@ -755,7 +781,7 @@ func (s *Solver) evaluate1(ctx context.Context, b *bnb, n *conNode, st *nodeStat
 		}
 		if x.at(mid, limit) >= top-eps {
 			// mid maximizes the dual: L(mid) = top.
-			if feasible(x) && math.Abs(x.ax-limit) <= eps {
+			if feasible(x) && math.Abs(x.ax-limit) <= epsA {
 				n.bound, n.lambda = x.cx, []float64{mid}
 				return nil, nil
 			}
@@ -771,18 +797,108 @@ func (s *Solver) evaluate1(ctx context.Context, b *bnb, n *conNode, st *nodeStat
 }
 
 // combine is the primal heuristic of a single side constraint: lo (which
-// violates it) and hi (which satisfies it) differ on components of rows
-// linked by the columns they use; switching a whole component of hi to lo's
-// choices keeps every seat count, and when both are optimal for the same
-// multiplier every such switch keeps the Lagrangian value. The components
-// to switch are chosen by a 0/1 knapsack (cost saved within the constraint's
-// slack; by ratio when the coefficients are not small integers), and the
-// result becomes the incumbent when it is feasible and cheaper.
+// violates it) and hi (which satisfies it) differ on a set of rows, which
+// are split into units that can be switched from hi's choices to lo's one
+// at a time while keeping every column's seats. When both are optimal for
+// the same multiplier λ* and the problem has no groups, every such switch
+// keeps the Lagrangian value (the difference of two optimal flows is a sum
+// of zero-cost cycles, AMO §3.5 and §9.3), so a plan that switches units
+// worth exactly the constraint's slack costs exactly the Lagrangian bound:
+// it is optimal. The units are first the chains of the path and cycle
+// decomposition of the difference (finest: usually single rows), then,
+// when that result breaks a group, the components of rows linked by the
+// columns they use (coarser, but each keeps every column's load). The
+// units to switch are chosen by a 0/1 knapsack (cost saved within the
+// constraint's slack; by ratio when the coefficients are not small
+// integers), and the result becomes the incumbent when it is feasible and
+// cheaper.
 func (b *bnb) combine(lo, hi []int) {
-	cp := b.cp
 	if lo == nil || hi == nil {
 		return
 	}
+	for _, chains := range []bool{true, false} {
+		if b.combineBy(lo, hi, chains) {
+			return
+		}
+	}
+}
+
+// combineUnits splits the rows where lo and hi differ into units; it
+// returns the unit of each row (-1 where they agree). With chains set the
+// units are the paths and cycles of the difference: at each column, the
+// rows entering it in lo are paired, ascending, with the rows leaving it,
+// and a row is linked to the row leaving the column it enters. Otherwise
+// the units are the connected components of rows linked through the
+// columns they use in lo or hi.
+func (cp *conProblem) combineUnits(lo, hi []int, chains bool) []int {
+	// Union-find over rows that differ, joined through shared columns (or
+	// through the pairing at each column).
+	parent := make([]int, cp.rows)
+	for i := range parent {
+		parent[i] = i
+	}
+	find := func(i int) int {
+		for parent[i] != i {
+			parent[i] = parent[parent[i]]
+			i = parent[i]
+		}
+		return i
+	}
+	if chains {
+		enter := make([][]int, cp.cols)
+		leave := make([][]int, cp.cols)
+		for i := 0; i < cp.rows; i++ {
+			if lo[i] == hi[i] {
+				continue
+			}
+			if lo[i] >= 0 {
+				enter[cp.col[lo[i]]] = append(enter[cp.col[lo[i]]], i)
+			}
+			if hi[i] >= 0 {
+				leave[cp.col[hi[i]]] = append(leave[cp.col[hi[i]]], i)
+			}
+		}
+		for j := range enter {
+			for k := 0; k < min(len(enter[j]), len(leave[j])); k++ {
+				parent[find(enter[j][k])] = find(leave[j][k])
+			}
+		}
+	} else {
+		owner := make([]int, cp.cols)
+		for j := range owner {
+			owner[j] = -1
+		}
+		for i := 0; i < cp.rows; i++ {
+			if lo[i] == hi[i] {
+				continue
+			}
+			for _, e := range [2]int{lo[i], hi[i]} {
+				if e < 0 {
+					continue
+				}
+				j := cp.col[e]
+				if owner[j] < 0 {
+					owner[j] = i
+				} else {
+					parent[find(i)] = find(owner[j])
+				}
+			}
+		}
+	}
+	unit := make([]int, cp.rows)
+	for i := range unit {
+		unit[i] = -1
+		if lo[i] != hi[i] {
+			unit[i] = find(i)
+		}
+	}
+	return unit
+}
+
+// combineBy is combine with one kind of unit; it reports whether the plan
+// it built is feasible.
+func (b *bnb) combineBy(lo, hi []int, chains bool) bool {
+	cp := b.cp
 	if cp.coef1 == nil {
 		cp.coef1 = make([]float64, len(cp.cost))
 		for _, t := range cp.side[0] {
@@ -799,38 +915,7 @@ func (b *bnb) combine(lo, hi []int) {
 		}
 		return 0
 	}
-	// Union-find over rows that differ, joined through shared columns.
-	parent := make([]int, cp.rows)
-	for i := range parent {
-		parent[i] = i
-	}
-	find := func(i int) int {
-		for parent[i] != i {
-			parent[i] = parent[parent[i]]
-			i = parent[i]
-		}
-		return i
-	}
-	owner := make([]int, cp.cols)
-	for j := range owner {
-		owner[j] = -1
-	}
-	for i := 0; i < cp.rows; i++ {
-		if lo[i] == hi[i] {
-			continue
-		}
-		for _, e := range [2]int{lo[i], hi[i]} {
-			if e < 0 {
-				continue
-			}
-			j := cp.col[e]
-			if owner[j] < 0 {
-				owner[j] = i
-			} else {
-				parent[find(i)] = find(owner[j])
-			}
-		}
-	}
+	unit := cp.combineUnits(lo, hi, chains)
 	type comp struct {
 		root      int
 		dcost, da float64
@@ -841,10 +926,10 @@ func (b *bnb) combine(lo, hi []int) {
 		idx[i] = -1
 	}
 	for i := 0; i < cp.rows; i++ {
-		if lo[i] == hi[i] {
+		if unit[i] < 0 {
 			continue
 		}
-		r := find(i)
+		r := unit[i]
 		if idx[r] < 0 {
 			idx[r] = len(comps)
 			comps = append(comps, comp{root: r})
@@ -859,7 +944,7 @@ func (b *bnb) combine(lo, hi []int) {
 		}
 	}
 	if len(comps) == 0 {
-		return
+		return true
 	}
 	onEdge := make([]bool, len(cp.cost))
 	for _, e := range hi {
@@ -925,7 +1010,7 @@ func (b *bnb) combine(lo, hi []int) {
 	}
 	x := slices.Clone(hi)
 	for i := 0; i < cp.rows; i++ {
-		if lo[i] != hi[i] && take[idx[find(i)]] {
+		if lo[i] != hi[i] && take[idx[unit[i]]] {
 			x[i] = lo[i]
 		}
 	}
@@ -939,20 +1024,21 @@ func (b *bnb) combine(lo, hi []int) {
 		}
 	}
 	if cp.lhs(0, onEdge) > cp.limit[0]+cp.tol*math.Max(1, math.Abs(cp.limit[0])) {
-		return
+		return false
 	}
 	if len(cp.p.Groups) > 0 && !groupsHold(cp.p, rowToCol) {
-		return
+		return false
 	}
 	for _, q := range cp.p.Fix {
 		if rowToCol[q.Row] != q.Col {
-			return
+			return false
 		}
 	}
 	if c := cp.primal(x); c < b.ub {
 		b.ub = c
 		b.best = x
 	}
+	return true
 }
 
 // branchEdge picks the edge to branch on from the relaxed solution x at the

@@ -43,6 +43,13 @@ import (
 // zero and, the network being acyclic, the potentials come from one pass in
 // topological order.
 //
+// When every row is placed or Unassigned is set, the repair runs on the
+// implicit network of flow_sap.go (no arc per pair is built; each search
+// starts at one violated group and stops at the nearest deficit); this
+// explicit network is then only built to name the groups of an infeasible
+// problem, and for the other cases (every seat to fill, KBest's rows that
+// must be placed).
+//
 // Augmentation: successive shortest paths, Dijkstra on reduced costs
 // stopped when T* is settled, potentials raised by min(d, d(T*)) so that
 // every residual arc keeps a non-negative reduced cost.
@@ -287,6 +294,13 @@ func (s *Solver) solveFlowMust(ctx context.Context, p *Problem, must []bool) (As
 			return a, d, nil
 		}
 		warmStart, warmDuals = &a, d
+		if p.Unassigned != nil || rows <= p.totalSeats(cols) {
+			out, dual, ok, err := s.flowSAP(ctx, p, &a, d, fixed, gof, gparent, gorder)
+			if err != nil || ok {
+				return out, dual, err
+			}
+			// Infeasible: the network below names the conflicting groups.
+		}
 	}
 
 	ng := len(p.Groups)

@@ -1,0 +1,87 @@
+package matching
+
+import (
+	"context"
+	"slices"
+)
+
+// This file solves the Lagrangian subproblems of constrained.go on one
+// implicit network (flow_sap.go) kept from one subproblem to the next.
+// Between two subproblems only the penalties λ·a (cutting-plane and
+// subgradient steps) and the fixed and forbidden pairs (branch and bound)
+// change; the previous optimal flow and its potentials stay valid except at
+// the rows whose assigned pair is no longer their best choice, and only
+// those rows are re-augmented. This is the parametric re-optimization of
+// Ahuja, Magnanti & Orlin (1993), §9.11 and §16.4 (Lagrangian relaxation of
+// a network flow problem with side constraints), written from the book. The
+// first subproblem starts from the plain optimum (groups, fixed pairs and
+// side constraints dropped) and its duals, as solveFlow does.
+//
+// It serves every problem where each row is placed or Unassigned is set;
+// with more rows than seats and Unassigned nil (every seat filled), relax
+// builds each subproblem afresh.
+
+// relaxNet is relax on the kept network.
+func (s *Solver) relaxNet(ctx context.Context, cp *conProblem, st *nodeState) ([]int, float64, error) {
+	if cp.net == nil {
+		if err := s.initNet(ctx, cp); err != nil {
+			return nil, 0, err
+		}
+	}
+	n := cp.net
+	n.pen, n.off, n.fix = cp.pen, st.forbidden, st.fixedCol
+	n.recheck()
+	ok, err := n.run(ctx)
+	s.stats.augmentations += n.searches
+	n.searches = 0
+	if err != nil {
+		return nil, 0, err
+	}
+	if !ok {
+		return nil, 0, &InfeasibleError{}
+	}
+	x := slices.Clone(n.x)
+	sum := 0.0
+	for i, e := range x {
+		switch {
+		case e >= 0:
+			sum += cp.cost[e] + cp.pen[e]
+		case cp.out != nil:
+			sum += cp.out[i]
+		}
+	}
+	return x, sum, nil
+}
+
+// initNet builds cp.net and loads the plain optimum of cp's problem
+// (groups, fixed pairs and side constraints dropped) with its duals.
+func (s *Solver) initNet(ctx context.Context, cp *conProblem) error {
+	p := cp.p
+	gof, gparent, gorder, err := groupTree(p, cp.cols)
+	if err != nil {
+		return err
+	}
+	q := *p
+	q.Groups, q.Fix, q.Side = nil, nil, nil
+	var a Assignment
+	if p.Cost != nil {
+		a, err = s.solveDense(ctx, &q)
+	} else {
+		a, err = s.solveSparse(ctx, &q)
+	}
+	if err != nil {
+		return err
+	}
+	d := plainPotentials(&q, &a, len(p.Groups))
+	n := newSapNet(p, cp.rows, cp.cols, cp.start, cp.col, cp.cost, cp.out, gof, gparent)
+	x := make([]int, cp.rows)
+	for i, j := range a.RowToCol {
+		x[i] = -1
+		if j >= 0 {
+			x[i] = cp.edgeOfPair(i, j)
+		}
+	}
+	n.load(x, d.Row, d.Col, d.Group, d.Sink, gorder)
+	cp.net = n
+	return nil
+}
