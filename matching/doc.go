@@ -90,6 +90,12 @@
 // without nesting return ErrUnsupported. The placement rule is unchanged:
 // with Unassigned nil, min(R, S) rows are placed, so caps that leave fewer
 // seats make the problem infeasible; set Unassigned to let rows stay out.
+// When every row is placed or Unassigned is set, the repair runs on an
+// implicit network over the candidate lists (flow_sap.go, no arc per
+// pair): the plain optimum's flow and potentials are loaded with group arcs
+// clamped to their bounds, and each search goes from one row or group with
+// a surplus to the nearest node still short, stopping there. The explicit
+// network is built only to name the groups of an infeasible problem.
 //
 // Side constraints are handled by Lagrangian relaxation inside branch and
 // bound (Fisher 1981): multipliers price the side constraints into the
@@ -98,7 +104,14 @@
 // budget: coefficient 1 on every pair away from a row's stay column, limit
 // K) is priced exactly by cutting planes on its one-dimensional dual, and a
 // primal heuristic combines the two solutions that bracket the optimum;
-// several constraints use projected subgradient steps. Nodes branch on a
+// several constraints use projected subgradient steps. Subproblems are
+// re-optimized on one kept network (constrained_net.go): a change of
+// multipliers or of fixed and forbidden pairs unsettles only the rows
+// whose pair stopped being their best choice (Ahuja, Magnanti and Orlin
+// 1993, §9.11). The combine step switches chains of the path and cycle
+// decomposition of the two bracketing solutions; reaching the limit
+// exactly gives a plan whose cost equals the Lagrangian bound, which
+// proves it optimal. Nodes branch on a
 // pair (forbid it, or fix it), best bound first. Problems of generalized
 // assignment shape (every row placed, seats that never bind, one knapsack
 // constraint with integer weights per column, no groups) use the stronger
@@ -135,9 +148,11 @@
 //
 // Sparse: O(R·(E + C log C)) for E candidates.
 //
-// Flow (groups, fixed pairs): O(A) memory for A = E + R + C + groups arcs;
-// one shortest path search, O(A log N) for N nodes, per unit of flow to
-// repair after the warm start, or per row on a cold start (fixed pairs).
+// Flow (groups, fixed pairs): on the implicit network O(E + R + C + G)
+// beyond the candidate lists, one shortest path search per unit of
+// violation repaired after the warm start; on the explicit network O(A)
+// memory for A = E + R + C + groups arcs, one search, O(A log N) for N
+// nodes, per unit of flow to repair, or per row on a cold start.
 //
 // Branch and bound (side constraints): at most MaxNodes nodes (zero means
 // 100 000), each a bounded number of subproblem solves: at most 200
@@ -169,7 +184,7 @@
 //     a row whose two cheapest reduced costs tie takes the lowest column
 //     with a free seat among the cheapest, or waits for the search;
 //   - the flow solver settles equal distances by lowest node index (rows,
-//     then columns, then groups);
+//     then columns, then groups) and takes sources lowest node first;
 //   - branch and bound explores the open node of smallest bound, ties by
 //     node creation order, newest first (so it dives; children are created
 //     fix first, then forbid), and branches on the pair with the largest
