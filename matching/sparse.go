@@ -50,9 +50,14 @@ package matching
 // are filled, in ascending order, by searches from the column side (see
 // solveBackward), over candidate lists by column built for the purpose.
 //
-// Memory beyond the input: about 44 bytes per column and 28 per row, plus
+// Outside the square problem potentials only decrease, so each row's
+// options are split by key c − v into a short list and a rest with a
+// lower bound, and most scans read the list only (sparse_prune.go).
+//
+// Memory beyond the input: about 44 bytes per column and 56 per row, plus
 // the heap and search lists (O(rows + cols)); the backward searches of a
-// square problem add 12 bytes per candidate (row and cost by column).
+// square problem add 12 bytes per candidate (row and cost by column), the
+// split lists of any other problem at most 6 (12 per listed option).
 
 import (
 	"context"
@@ -136,11 +141,26 @@ type sparseWorkspace struct {
 	sinkD   float64
 	sinkKey int
 	scans   int
+
+	// Candidate lists split by key (see sparse_prune.go): when prune is
+	// set, row r's options of key c − v at most its last threshold are
+	// copied to lcol and lcost at lat[r], plen[r] of them (plen[r] < 0:
+	// not split yet; lcap[r] slots reserved), and every other option has a
+	// key of at least rest[r].
+	prune      bool
+	lcol       []int32
+	lcost      []float64
+	lat        []int
+	plen, lcap []int32
+	rest       []float64
+	listScans  int  // rows scanned through their list (tests)
+	noPrune    bool // tests: never split the candidate lists
 }
 
 // solveSparse solves p, whose Candidates is set; see Solve. It runs in
 // O(n·(E + m log m)) time for n rows to place, E candidates and m columns,
-// and allocates O(rows + cols) beyond the result.
+// and allocates O(rows + cols + E) beyond the result (see the memory note
+// above).
 func (s *Solver) solveSparse(ctx context.Context, p *Problem) (Assignment, error) {
 	s.stats = stats{}
 	sp := p.Candidates
@@ -201,6 +221,7 @@ func (s *Solver) solveSparse(ctx context.Context, p *Problem) (Assignment, error
 		}
 	}
 	w.free = free
+	w.setupPrune(!square)
 
 	// Progress counts the rows settled (placed or left out) out of all rows;
 	// the initialization settles rows − len(free) of them.
@@ -380,7 +401,11 @@ func (w *sparseWorkspace) detach(r int32) {
 func (w *sparseWorkspace) augment(root int32) bool {
 	w.sinkD, w.sinkKey = math.Inf(1), math.MaxInt
 	w.scans = 1
-	w.scanRow(root, 0)
+	if w.prune {
+		w.scanRowPruned(root, 0)
+	} else {
+		w.scanRow(root, 0)
+	}
 	w.dijkstra()
 	if w.sinkD == math.Inf(1) {
 		return false
@@ -409,7 +434,11 @@ func (w *sparseWorkspace) dijkstra() {
 		for r := w.head[j]; r >= 0; r = w.next[r] {
 			w.scans++
 			// Row r is reached at distance dj with u[r] = rowCost[r] − v[j].
-			w.scanRow(r, dj-(w.rowCost[r]-vj))
+			if w.prune {
+				w.scanRowPruned(r, dj-(w.rowCost[r]-vj))
+			} else {
+				w.scanRow(r, dj-(w.rowCost[r]-vj))
+			}
 		}
 	}
 }
