@@ -83,9 +83,11 @@ func (w *sparseWorkspace) scanRowPruned(r int32, base float64) {
 				stale++ // cannot improve a label now, maybe never
 				continue
 			}
-			if st := cj.state; st > colFinal {
-				w.relax(r, j, c, nd, st)
+			st := cj.state
+			if st <= colFinal || (st != colUnseen && nd >= w.d[j]) {
+				continue // final, or labelled at least as well
 			}
+			w.relax(r, j, c, nd, st)
 		}
 		if stale > 16 && 2*stale > len(lcol) {
 			w.compact(r, base)
@@ -96,11 +98,65 @@ func (w *sparseWorkspace) scanRowPruned(r int32, base float64) {
 		return
 	}
 	lo, hi := w.start[r], w.start[r+1]
+	bound := w.sinkD - base // the keys worth relaxing at the start
+	x := w.x[r]
+	if x < 0 || bound > math.MaxFloat64 {
+		// A row not placed (a search's root): its lowest key is not
+		// known before reading it, so split it in a second pass.
+		low := w.scanAll(r, base, lo, hi)
+		if bound <= math.MaxFloat64 {
+			w.split(r, max(bound, bound+(bound-low)))
+		}
+		return
+	}
+	// A placed row's lowest key is u[r], on its own column: relax and
+	// split in one pass.
+	u := w.rowCost[r] - cs[x].v
+	theta := max(bound, bound+(bound-u))
+	at := w.reserve(r, hi-lo)
 	cols := w.col[lo:hi]
 	costs := w.cost[lo:hi]
 	costs = costs[:len(cols)]
 	sign := w.sign
-	bound := w.sinkD - base // the keys worth relaxing at the start
+	rest := math.Inf(1)
+	for k, j := range cols {
+		c := sign * costs[k]
+		if c > math.MaxFloat64 || c < -math.MaxFloat64 {
+			continue // forbidden
+		}
+		cj := &cs[j]
+		st := cj.state
+		if st == colDead {
+			continue
+		}
+		key := c - cj.v
+		if key <= theta {
+			w.lcol = append(w.lcol, int32(j))
+			w.lcost = append(w.lcost, c)
+		} else {
+			rest = min(rest, key)
+		}
+		if st <= colFinal {
+			continue
+		}
+		if nd := base + key; nd <= w.sinkD {
+			w.relax(r, int32(j), c, nd, st)
+		}
+	}
+	if w.shared >= 0 {
+		w.relaxShared(r, base)
+	}
+	w.settle(r, at, rest, hi-lo)
+}
+
+// scanAll relaxes every option of row r (candidates lo to hi) from base
+// and returns the row's lowest key.
+func (w *sparseWorkspace) scanAll(r int32, base float64, lo, hi int) float64 {
+	cols := w.col[lo:hi]
+	costs := w.cost[lo:hi]
+	costs = costs[:len(cols)]
+	cs := w.c
+	sign := w.sign
 	low := math.Inf(1)
 	for k, j := range cols {
 		c := sign * costs[k]
@@ -124,9 +180,7 @@ func (w *sparseWorkspace) scanRowPruned(r int32, base float64) {
 	if w.shared >= 0 {
 		w.relaxShared(r, base)
 	}
-	if bound <= math.MaxFloat64 {
-		w.split(r, max(bound, bound+(bound-low)))
-	}
+	return low
 }
 
 // relax offers column j to row r at minimization-form cost c and label nd
@@ -160,19 +214,10 @@ func (w *sparseWorkspace) relax(r, j int32, c, nd float64, st int32) {
 }
 
 // split lists row r's options of key at most theta, setting rest[r] to the
-// least key of the others (+Inf when none), or leaves the row without a
-// list when that would hold more than a third of its options.
+// least key of the others (+Inf when none).
 func (w *sparseWorkspace) split(r int32, theta float64) {
 	lo, hi := w.start[r], w.start[r+1]
-	if len(w.lcol)+(hi-lo) > len(w.col)/2+w.rows {
-		// The arena is full of lists outgrown: drop them all.
-		for i := range w.plen {
-			w.plen[i], w.lcap[i] = -1, 0
-		}
-		w.lcol, w.lcost = w.lcol[:0], w.lcost[:0]
-	}
-	w.plen[r] = -1
-	at := len(w.lcol)
+	at := w.reserve(r, hi-lo)
 	rest := math.Inf(1)
 	for k := lo; k < hi; k++ {
 		c := w.sign * w.cost[k]
@@ -191,6 +236,27 @@ func (w *sparseWorkspace) split(r int32, theta float64) {
 			rest = min(rest, key)
 		}
 	}
+	w.settle(r, at, rest, hi-lo)
+}
+
+// reserve prepares the arena for a new list of row r, of at most deg
+// options, appended from the offset it returns.
+func (w *sparseWorkspace) reserve(r int32, deg int) int {
+	if len(w.lcol)+deg > len(w.col)/2+w.rows {
+		// The arena is full of lists outgrown: drop them all.
+		for i := range w.plen {
+			w.plen[i], w.lcap[i] = -1, 0
+		}
+		w.lcol, w.lcost = w.lcol[:0], w.lcost[:0]
+	}
+	w.plen[r] = -1
+	return len(w.lcol)
+}
+
+// settle makes the options appended to the arena from at row r's list
+// (moving them to its old slot when they fit there), with rest the least
+// key of its other options; deg is the row's length.
+func (w *sparseWorkspace) settle(r int32, at int, rest float64, deg int) {
 	n := len(w.lcol) - at
 	switch {
 	case n == 0: // no slot needed; give up the old one
@@ -201,7 +267,7 @@ func (w *sparseWorkspace) split(r int32, theta float64) {
 		w.lcol, w.lcost = w.lcol[:at], w.lcost[:at]
 	default: // a new slot, with room to grow
 		w.lat[r] = at
-		extra := min(n/2, hi-lo-n)
+		extra := min(n/2, deg-n)
 		for range extra {
 			w.lcol = append(w.lcol, 0)
 			w.lcost = append(w.lcost, 0)
