@@ -51,8 +51,16 @@ func (w *sparseWorkspace) setupPrune(on bool) {
 	w.lcap = fill(w.lcap, w.rows, 0)
 	w.lat = grow(w.lat, w.rows)
 	w.rest = grow(w.rest, w.rows)
+	if limit := w.arenaLimit(); cap(w.lcol) < limit {
+		// Reserved once: appends never copy (and untouched pages cost
+		// nothing).
+		w.lcol, w.lcost = make([]int32, 0, limit), make([]float64, 0, limit)
+	}
 	w.lcol, w.lcost = w.lcol[:0], w.lcost[:0]
 }
+
+// arenaLimit is the most entries the lists may hold together.
+func (w *sparseWorkspace) arenaLimit() int { return len(w.col)/2 + w.rows }
 
 // scanRowPruned is scanRow over row r's list when its other options cannot
 // improve a label, and over the whole row (splitting it again) otherwise.
@@ -242,7 +250,7 @@ func (w *sparseWorkspace) split(r int32, theta float64) {
 // reserve prepares the arena for a new list of row r, of at most deg
 // options, appended from the offset it returns.
 func (w *sparseWorkspace) reserve(r int32, deg int) int {
-	if len(w.lcol)+deg > len(w.col)/2+w.rows {
+	if len(w.lcol)+deg > w.arenaLimit() {
 		// The arena is full of lists outgrown: drop them all.
 		for i := range w.plen {
 			w.plen[i], w.lcap[i] = -1, 0
