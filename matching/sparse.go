@@ -54,7 +54,7 @@ package matching
 // options are split by key c − v into a short list and a rest with a
 // lower bound, and most scans read the list only (sparse_prune.go).
 //
-// Memory beyond the input: about 44 bytes per column and 56 per row, plus
+// Memory beyond the input: about 44 bytes per column and 60 per row, plus
 // the heap and search lists (O(rows + cols)); the backward searches of a
 // square problem add 12 bytes per candidate (row and cost by column), the
 // split lists of any other problem at most 6 (12 per listed option).
@@ -153,8 +153,10 @@ type sparseWorkspace struct {
 	lat        []int
 	plen, lcap []int32
 	rest       []float64
-	listScans  int  // rows scanned through their list (tests)
-	noPrune    bool // tests: never split the candidate lists
+	sec        []float64 // lower bound on the keys of row r's options but its own column
+	listScans  int       // rows scanned through their list (tests)
+	skips      int       // placed rows not scanned: sec[r] beyond the sink (tests)
+	noPrune    bool      // tests: never split the candidate lists
 }
 
 // solveSparse solves p, whose Candidates is set; see Solve. It runs in
@@ -463,6 +465,11 @@ func (w *sparseWorkspace) augmentPath(key int) {
 		c := w.predCost[j]
 		old := w.x[r]
 		if old >= 0 {
+			if w.prune {
+				// The column left becomes an option of r: keep sec[r]
+				// a lower bound on its options but its own.
+				w.sec[r] = min(w.sec[r], w.rowCost[r]-w.c[old].v)
+			}
 			w.detach(r)
 		}
 		w.attach(r, j, c)
