@@ -424,6 +424,10 @@ func (w *sparseWorkspace) augment(root int32) bool {
 // dijkstra finalizes labelled columns in (distance, index) order, scanning
 // the rows they hold, until the best sink is found.
 func (w *sparseWorkspace) dijkstra() {
+	if w.prune {
+		w.dijkstraPruned()
+		return
+	}
 	for len(w.heap) > 0 {
 		if w.sinkD <= w.heap[0].d {
 			break // a free seat at the lowest distance left ends the search
@@ -436,11 +440,7 @@ func (w *sparseWorkspace) dijkstra() {
 		for r := w.head[j]; r >= 0; r = w.next[r] {
 			w.scans++
 			// Row r is reached at distance dj with u[r] = rowCost[r] − v[j].
-			if w.prune {
-				w.scanRowPruned(r, dj-(w.rowCost[r]-vj))
-			} else {
-				w.scanRow(r, dj-(w.rowCost[r]-vj))
-			}
+			w.scanRow(r, dj-(w.rowCost[r]-vj))
 		}
 	}
 }
