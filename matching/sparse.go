@@ -50,9 +50,14 @@ package matching
 // are filled, in ascending order, by searches from the column side (see
 // solveBackward), over candidate lists by column built for the purpose.
 //
-// Memory beyond the input: about 44 bytes per column and 28 per row, plus
+// Outside the square problem potentials only decrease, so each row's
+// options are split by key c − v into a short list and a rest with a
+// lower bound, and most scans read the list only (sparse_prune.go).
+//
+// Memory beyond the input: about 44 bytes per column and 60 per row, plus
 // the heap and search lists (O(rows + cols)); the backward searches of a
-// square problem add 12 bytes per candidate (row and cost by column).
+// square problem add 12 bytes per candidate (row and cost by column), the
+// split lists of any other problem at most 6 (12 per listed option).
 
 import (
 	"context"
@@ -136,11 +141,28 @@ type sparseWorkspace struct {
 	sinkD   float64
 	sinkKey int
 	scans   int
+
+	// Candidate lists split by key (see sparse_prune.go): when prune is
+	// set, row r's options of key c − v at most its last threshold are
+	// copied to lcol and lcost at lat[r], plen[r] of them (plen[r] < 0:
+	// not split yet; lcap[r] slots reserved), and every other option has a
+	// key of at least rest[r].
+	prune      bool
+	lcol       []int32
+	lcost      []float64
+	lat        []int
+	plen, lcap []int32
+	rest       []float64
+	sec        []float64 // lower bound on the keys of row r's options but its own column
+	listScans  int       // rows scanned through their list (tests)
+	skips      int       // placed rows not scanned: sec[r] beyond the sink (tests)
+	noPrune    bool      // tests: never split the candidate lists
 }
 
 // solveSparse solves p, whose Candidates is set; see Solve. It runs in
 // O(n·(E + m log m)) time for n rows to place, E candidates and m columns,
-// and allocates O(rows + cols) beyond the result.
+// and allocates O(rows + cols + E) beyond the result (see the memory note
+// above).
 func (s *Solver) solveSparse(ctx context.Context, p *Problem) (Assignment, error) {
 	s.stats = stats{}
 	sp := p.Candidates
@@ -201,6 +223,7 @@ func (s *Solver) solveSparse(ctx context.Context, p *Problem) (Assignment, error
 		}
 	}
 	w.free = free
+	w.setupPrune(!square)
 
 	// Progress counts the rows settled (placed or left out) out of all rows;
 	// the initialization settles rows − len(free) of them.
@@ -380,7 +403,11 @@ func (w *sparseWorkspace) detach(r int32) {
 func (w *sparseWorkspace) augment(root int32) bool {
 	w.sinkD, w.sinkKey = math.Inf(1), math.MaxInt
 	w.scans = 1
-	w.scanRow(root, 0)
+	if w.prune {
+		w.scanRowPruned(root, 0)
+	} else {
+		w.scanRow(root, 0)
+	}
 	w.dijkstra()
 	if w.sinkD == math.Inf(1) {
 		return false
@@ -397,6 +424,10 @@ func (w *sparseWorkspace) augment(root int32) bool {
 // dijkstra finalizes labelled columns in (distance, index) order, scanning
 // the rows they hold, until the best sink is found.
 func (w *sparseWorkspace) dijkstra() {
+	if w.prune {
+		w.dijkstraPruned()
+		return
+	}
 	for len(w.heap) > 0 {
 		if w.sinkD <= w.heap[0].d {
 			break // a free seat at the lowest distance left ends the search
@@ -434,6 +465,11 @@ func (w *sparseWorkspace) augmentPath(key int) {
 		c := w.predCost[j]
 		old := w.x[r]
 		if old >= 0 {
+			if w.prune {
+				// The column left becomes an option of r: keep sec[r]
+				// a lower bound on its options but its own.
+				w.sec[r] = min(w.sec[r], w.rowCost[r]-w.c[old].v)
+			}
 			w.detach(r)
 		}
 		w.attach(r, j, c)
