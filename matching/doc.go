@@ -42,8 +42,11 @@
 //     fractional costs.
 //   - A dense [*mat.Dense] is read in place (its stride respected) and never
 //     modified or copied; any other [mat.Matrix] is copied once. Beyond that
-//     the solver uses O(R + C) memory, kept in the Solver and reused by the
-//     next call. Result slices are freshly allocated and owned by the caller.
+//     the dense solver uses O(R + C) memory and the sparse solver
+//     O(R + C + E) (at most 12 bytes per candidate, for its split candidate
+//     lists or, on square problems, a transposed copy), kept in the Solver
+//     and reused by the next call. Result slices are freshly allocated and
+//     owned by the caller.
 //
 // # Algorithms
 //
