@@ -139,7 +139,11 @@ func (in *Instance) Explain(ctx context.Context, p *Plan, id scoring.EmployeeID,
 	var cands []cand
 	in.candidatesOf(i, func(col int) {
 		if col != j {
-			cands = append(cands, cand{col, max(0, in.cost(i, col)-sol.a.U[i]-sol.a.V[col])})
+			lb := 0.0 // without duals (side constraints) no bound is known
+			if sol.a.U != nil {
+				lb = max(0, in.cost(i, col)-sol.a.U[i]-sol.a.V[col])
+			}
+			cands = append(cands, cand{col, lb})
 		}
 	})
 	slices.SortStableFunc(cands, func(a, b cand) int {
@@ -271,9 +275,7 @@ func (in *Instance) forced(ctx context.Context, i, j int) (float64, []int, error
 		}
 		p.Cost = d
 	}
-	var solver matching.Solver
-	solver.Tolerance = in.Options.Tolerance
-	a, err := solver.Solve(ctx, &p)
+	a, _, err := in.solve(ctx, &p)
 	if err != nil {
 		return 0, nil, err
 	}

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"sort"
 	"strings"
 	"testing"
@@ -226,20 +225,19 @@ func TestPlanExampleInvariants(t *testing.T) {
 	// The example's point: remote units end better staffed.
 	assert.Greater(t, p.KPIs.After.RemoteShare, p.KPIs.Before.RemoteShare)
 	assert.Less(t, p.KPIs.After.UnmetNeed, p.KPIs.Before.UnmetNeed)
-	// Every plan-level constraint present is named in a warning.
-	var rules []scoring.RuleID
-	for _, w := range p.Warnings {
-		var pw *Warning
-		require.True(t, errors.As(w, &pw))
-		if errors.Is(w, ErrNotEnforced) {
-			rules = append(rules, pw.Rule)
-		}
+	// Every plan-level constraint present is enforced and met: 5 floors,
+	// 1 cap, turnover, remote outflow, max moves, 1 conflict.
+	require.Len(t, in.limits, 10)
+	o := newOutcome(in, p.sol.col)
+	for _, l := range in.limits {
+		ok, figures := l.check(o)
+		assert.True(t, ok, "%s: %s (%s)", l.rule, l.text, figures)
 	}
 	for _, r := range []scoring.RuleID{scoring.RuleUnitFloor, scoring.RuleUnitCap, scoring.RuleMaxMoves, scoring.RuleConflictOfInterest} {
-		assert.Contains(t, rules, r)
+		assert.Contains(t, p.Manifest.Rules.Enforced, string(r))
 	}
-	// 5 floors, 1 cap, turnover, remote outflow, max moves, 1 conflict.
-	assert.Len(t, rules, 10)
+	assert.Empty(t, p.Manifest.Rules.NotEnforced)
+	assert.LessOrEqual(t, p.KPIs.After.Moves, 60) // max_moves in the example
 }
 
 func TestPlanFreezeOverlay(t *testing.T) {
@@ -338,7 +336,7 @@ func TestPlanChainsCycle(t *testing.T) {
 }
 
 func TestPlanWarningsInJSON(t *testing.T) {
-	p := &Plan{Warnings: []error{&Warning{Rule: scoring.RuleMaxMoves, Message: "x", Err: ErrNotEnforced}}}
+	p := &Plan{Warnings: []error{&Warning{Rule: scoring.RuleMaxMoves, Message: "x", Err: ErrOverride}}}
 	b, err := p.MarshalJSON()
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"warnings":["max-moves: x"]`)
