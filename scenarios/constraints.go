@@ -441,20 +441,23 @@ func (in *Instance) maxNodes() int {
 // min-cost flow). With them it solves lazily: the side constraints of
 // every limit (groups written as sides) start inactive; each round solves
 // with the active ones and activates those the result breaks, until it
-// breaks none. It returns the assignment (Bound from the last round, a
-// bound of p because that round relaxes p) and the problem of the last
-// round.
-func (in *Instance) solve(ctx context.Context, p *matching.Problem) (matching.Assignment, *matching.Problem, error) {
+// breaks none. Sides marked in start (indexed like in.sideLimit; nil for
+// none) are active from the first round: Explain starts from those the
+// plan's solve found. It returns the assignment (Bound from the last
+// round, a bound of p because that round relaxes p), the problem of the
+// last round and its active sides.
+func (in *Instance) solve(ctx context.Context, p *matching.Problem, start []bool) (matching.Assignment, *matching.Problem, []bool, error) {
 	solver := matching.Solver{Tolerance: in.Options.Tolerance, Progress: in.Options.Progress, MaxNodes: in.maxNodes()}
 	if len(p.Side) == 0 {
 		a, err := solver.Solve(ctx, p)
-		return a, p, err
+		return a, p, nil, err
 	}
 	var all []matching.Side
 	for k := range in.limits {
 		all = append(all, in.limits[k].sides...)
 	}
 	active := make([]bool, len(all))
+	copy(active, start)
 	q := *p
 	q.Groups = nil
 	for {
@@ -466,7 +469,7 @@ func (in *Instance) solve(ctx context.Context, p *matching.Problem) (matching.As
 		}
 		a, err := solver.Solve(ctx, &q)
 		if err != nil {
-			return a, &q, err
+			return a, &q, active, err
 		}
 		added := false
 		for k := range all {
@@ -475,7 +478,7 @@ func (in *Instance) solve(ctx context.Context, p *matching.Problem) (matching.As
 			}
 		}
 		if !added {
-			return a, &q, nil
+			return a, &q, active, nil
 		}
 	}
 }

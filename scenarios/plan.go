@@ -74,6 +74,9 @@ type solution struct {
 	in  *Instance
 	a   matching.Assignment
 	col []int // column per row, -1 without a seat
+	// active marks the side constraints the lazy solve needed (see
+	// Instance.solve); Explain's re-solves start from them.
+	active []bool
 }
 
 // MarshalJSON writes the plan with its warnings as strings.
@@ -283,7 +286,7 @@ type Indicators struct {
 // warning. The plan shares no memory with the instance except through
 // Explain.
 func (in *Instance) Plan(ctx context.Context) (*Plan, error) {
-	a, q, err := in.solve(ctx, &in.Problem)
+	a, q, active, err := in.solve(ctx, &in.Problem, nil)
 	if err != nil {
 		var ie *matching.InfeasibleError
 		if errors.As(err, &ie) {
@@ -304,13 +307,13 @@ func (in *Instance) Plan(ctx context.Context) (*Plan, error) {
 	if err := in.verify(newOutcome(in, a.RowToCol)); err != nil {
 		return nil, err
 	}
-	sol := &solution{in: in, a: a, col: a.RowToCol}
+	sol := &solution{in: in, a: a, col: a.RowToCol, active: active}
 	p := in.render(sol)
 	p.sol = sol
 	if !cert.Optimal {
 		p.Warnings = append(p.Warnings, &Warning{Rule: ruleOptimality, Err: ErrNotProven,
-			Message: fmt.Sprintf("optimality not proven: branch and bound stopped at its node limit (%d nodes); no plan is worth more than %.4f, this one %.4f (gap %.4f)",
-				in.maxNodes(), cert.Bound, cert.Objective, cert.Gap)})
+			Message: fmt.Sprintf("optimality not proven: branch and bound stopped at its node limit (%d %s); no plan is worth more than %.4f, this one %.4f (gap %.4f)",
+				in.maxNodes(), plural(in.maxNodes(), "node"), cert.Bound, cert.Objective, cert.Gap)})
 	}
 	if err := p.seal(in, cert); err != nil {
 		return nil, err
