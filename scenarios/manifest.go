@@ -77,6 +77,9 @@ type SolverSettings struct {
 	Pairs     int     `json:"pairs"`
 	CostScale float64 `json:"cost_scale"`
 	Tolerance float64 `json:"tolerance"`
+	// MaxNodes is the branch-and-bound node limit of each solve with side
+	// constraints (Options.MaxNodes, or DefaultMaxNodes).
+	MaxNodes int `json:"max_nodes"`
 }
 
 // Certificate records what was proven about the plan. A plan exists only
@@ -184,7 +187,7 @@ func (p *Plan) seal(in *Instance, cert Certificate) error {
 		tol = 1e-9
 	}
 	m.Solver = SolverSettings{Algorithm: alg, Rows: len(in.Employees), Cols: len(in.Scorer.Positions),
-		Seats: seats, Pairs: in.pairs, CostScale: CostScale, Tolerance: tol}
+		Seats: seats, Pairs: in.pairs, CostScale: CostScale, Tolerance: tol, MaxNodes: in.maxNodes()}
 	m.Cert = cert
 	p.Manifest = m
 	data, err := json.Marshal(p)

@@ -34,8 +34,8 @@ constraints:
   max_moves: 1
 `
 
-// Plan a scenario: one nurse moves to the remote puskesmas; the move
-// limit is not enforced by the solver yet, and the plan says so.
+// Plan a scenario: one nurse moves to the remote puskesmas, within the
+// move limit of one.
 func ExampleInstance_Plan() {
 	s, err := scenarios.Parse(strings.NewReader(exampleYAML), "example.yaml")
 	if err != nil {
