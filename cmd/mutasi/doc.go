@@ -88,7 +88,7 @@
 //	mutasi plan --lang id --format html -o rencana.html bungo/scenario.yaml
 //
 // The same inputs give the same bytes in every format: the manifest holds
-// no timestamp. Warnings (constraints the solver does not enforce yet, pins
+// no timestamp. Warnings (optimality not proven at the node limit, pins
 // that override a rule, posts left to open selection) are echoed to stderr
 // as "mutasi: warning: …" unless -q; they always stay in the plan. --stats
 // writes one JSON line of sizes and timings to stderr, never into the plan.
