@@ -39,14 +39,6 @@ func pairRulesOnly(t testing.TB, fsys fs.FS) *scenarios.Instance {
 	return in
 }
 
-// generatedInstance builds a generated workforce of n employees, seed 1.
-func generatedInstance(t testing.TB, n int) *scenarios.Instance {
-	t.Helper()
-	g, err := Generate(GenerateConfig{Employees: n, Seed: 1})
-	require.NoError(t, err)
-	return buildInstance(t, g.FS())
-}
-
 // checkGreedy checks greedy's invariants: every seat it uses is an allowed
 // pair, no column gets more than its seats, and it is deterministic.
 func checkGreedy(t *testing.T, in *scenarios.Instance, col []int) {
