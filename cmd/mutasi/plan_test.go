@@ -27,8 +27,9 @@ const (
 	brokenYAML    = "testdata/scenarios/broken.yaml"
 	pinsYAML      = "testdata/scenarios/infeasible.yaml"
 	floorYAML     = "testdata/scenarios/floor.yaml"
-	// fauzi is an employee of the example who moves (a promotion to a
-	// remote school head) and has close runners-up.
+	// fauzi is an employee of the example with close runners-up (remote
+	// school head posts among them); whether he moves depends on the node
+	// limit.
 	fauzi = "196907071994021001"
 	// pelepatDoctor is the doctor's post of the example's remote puskesmas.
 	pelepatDoctor = "PKM-PELEPAT-DOKTER"
