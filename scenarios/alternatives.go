@@ -78,6 +78,9 @@ func (in *Instance) Alternatives(ctx context.Context, k int) (*RankedPlans, erro
 	if k < 1 {
 		panic(fmt.Sprintf("scenarios: Alternatives with k = %d < 1", k))
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if len(in.Problem.Side) > 0 {
 		return nil, fmt.Errorf("%w: the scenario has %d side constraints (such as a move budget)", ErrAlternativesUnsupported, len(in.Problem.Side))
 	}

@@ -61,8 +61,13 @@ type Options struct {
 	// Storage selects dense or sparse costs; the zero value chooses by size.
 	Storage Storage
 	// Progress, when set, is passed to the solver (rows placed, rows to
-	// place).
+	// place; with side constraints, nodes evaluated and the node limit).
 	Progress func(done, total int)
+	// MaxNodes caps the branch-and-bound nodes of each solve with side
+	// constraints (max moves, turnover, conflicts); zero means
+	// DefaultMaxNodes. A plan cut short by it carries its proven bound and
+	// gap in the manifest and a warning.
+	MaxNodes int
 }
 
 // Instance is a scenario ready to solve: the scorer and its compiled table,
@@ -91,11 +96,12 @@ type Options struct {
 //     open-selection posts take nobody new; with a hard rotation, holders
 //     past tenure_max_years may not keep their post unless a freeze, pin,
 //     exclusion or personal lock holds them (the plan warns).
-//   - Unit floors and caps, max moves, max turnover, no remote outflow and
-//     conflict-of-interest pairs are not enforced yet (matching has no
-//     groups or side constraints): each one present gets a warning in the
-//     plan saying whether the plan meets it. Build still rejects a floor
-//     that no plan can meet.
+//   - Unit floors and caps and the remote balance (no_remote_outflow) are
+//     column groups of the problem (Problem.Groups); max_turnover_pct,
+//     max_moves and conflict-of-interest pairs (constraints.conflicts and
+//     the employees' relatives) are side constraints (Problem.Side). Each
+//     is enforced exactly; constraints.go states what each one counts.
+//     Build rejects a floor that no plan can meet.
 type Instance struct {
 	// Scenario is the loaded scenario; Files are its input files.
 	Scenario *Scenario
@@ -126,6 +132,8 @@ type Instance struct {
 	warnings  []error        // build-time warnings (pins overriding rules, open selection)
 	pairs     int            // allowed pairs
 	unitHolds [][]int        // columns of each unit
+	limits    []limit        // plan-level constraints, in schema order
+	sideLimit []int          // limit of each side constraint, by name
 }
 
 // fixKind says why a row may not move freely or why a column takes nobody
@@ -176,6 +184,7 @@ func Build(s *Scenario, files []File, opt Options) (*Instance, error) {
 	if err := in.floorCheck(); err != nil {
 		return nil, err
 	}
+	in.compileLimits()
 	return in, nil
 }
 
@@ -644,9 +653,9 @@ func (in *Instance) cost(i, j int) float64 {
 }
 
 // floorCheck returns an *InfeasibleError for the first unit floor (in
-// schema order) that no plan can meet: fewer seats, or fewer people
-// allowed into the counted posts, than the floor requires. A floor asks
-// for min(Min, holders now) holders: a unit already below its floor may
+// schema order) that no plan can meet: fewer people allowed into the
+// counted posts than the floor requires. A floor asks for min(Min,
+// holders now, seats) seated holders: a unit already below its floor may
 // not lose any (constraints.unit_floors).
 //
 // The eligible people of every floor are counted in one pass over the
@@ -712,21 +721,14 @@ func (in *Instance) floorCheck() error {
 			seats += in.Scorer.Positions[j].Needed
 			holders += holdersOf[j]
 		}
-		need := min(f.Min, holders)
-		if need == 0 {
-			continue
-		}
-		if seats >= need && eligibleOf[fi] >= need {
+		need := min(f.Min, holders, seats)
+		if need == 0 || eligibleOf[fi] >= need {
 			continue
 		}
 		base := InfeasibleError{Rule: scoring.RuleUnitFloor, Unit: f.Unit, UnitName: in.unitName(f.Unit),
 			Need: need, What: professionWord(prof, need), Reason: f.Reason}
 		for _, j := range cols {
 			base.Positions = append(base.Positions, in.Scorer.Positions[j].ID)
-		}
-		if seats < need {
-			base.Have, base.Seats = seats, true
-			return &base
 		}
 		set := make([]bool, m)
 		for _, j := range cols {

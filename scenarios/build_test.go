@@ -171,19 +171,23 @@ func TestBuildFloorInfeasible(t *testing.T) {
 	_, err = Build(s, nil, Options{})
 	require.NoError(t, err)
 
-	// Too few seats for the holders the floor keeps.
+	// Two holders for one seat: the floor keeps the seat filled (holders
+	// above the seats are surplus), so it can hold.
 	s.Workforce.Positions[0].Needed = 1
 	s.Constraints.UnitFloors = []UnitFloor{{Unit: "PKM-MB", Profession: "nurse", Min: 3}}
-	_, err = Build(s, nil, Options{})
-	require.ErrorAs(t, err, &ie)
-	assert.True(t, ie.Seats)
-	assert.Equal(t, "Puskesmas Muara Bungo needs ≥ 2 nurses; its posts PKM-MB-PERAWAT have only 1 seat (unit-floor)", ie.Error())
-
-	// Switched off, the floor is neither checked nor warned about.
-	s.Rules.Disabled = []string{"unit-floor"}
 	in, err := Build(s, nil, Options{})
 	require.NoError(t, err)
-	assert.Empty(t, in.unenforced())
+	require.Len(t, in.limits, 1)
+	p, err := in.Plan(context.Background())
+	require.NoError(t, err)
+	checkPlan(t, in, p)
+
+	// Switched off, the floor is neither checked nor enforced.
+	s.Rules.Disabled = []string{"unit-floor"}
+	in, err = Build(s, nil, Options{})
+	require.NoError(t, err)
+	assert.Empty(t, in.limits)
+	assert.Empty(t, in.Problem.Groups)
 }
 
 func TestBuildRotationHard(t *testing.T) {
@@ -200,9 +204,9 @@ func TestBuildRotationHard(t *testing.T) {
 	checkPlan(t, in, p)
 }
 
-func TestBuildUnenforcedWarnings(t *testing.T) {
+func TestBuildConstraintsEnforced(t *testing.T) {
 	s := mustParse(t, tinyYAML)
-	one, pct := 1, 10.0
+	one, pct := 1, 50.0 // one of the two town nurses may leave
 	s.Constraints = Constraints{
 		UnitFloors:      []UnitFloor{{Unit: "PKM-PELEPAT", Profession: "nurse", Min: 1}},
 		UnitCaps:        []UnitCap{{Unit: "PKM-MB", Max: 1}},
@@ -211,18 +215,20 @@ func TestBuildUnenforcedWarnings(t *testing.T) {
 		NoRemoteOutflow: true,
 		Conflicts:       []Conflict{{Employees: []scoring.EmployeeID{"199001012015032001", "199203152016031002"}}},
 	}
-	_, p := planOf(t, s)
-	var rules []scoring.RuleID
+	in, p := planOf(t, s)
 	for _, w := range p.Warnings {
-		var pw *Warning
-		require.ErrorAs(t, w, &pw)
-		if errors.Is(w, ErrNotEnforced) {
-			rules = append(rules, pw.Rule)
-		}
+		assert.NotErrorIs(t, w, ErrNotProven)
+	}
+	var rules []scoring.RuleID
+	for _, l := range in.limits {
+		rules = append(rules, l.rule)
 	}
 	assert.Equal(t, []scoring.RuleID{scoring.RuleUnitFloor, scoring.RuleUnitCap, scoring.RuleUnitCap,
 		scoring.RuleUnitCap, scoring.RuleMaxMoves, scoring.RuleConflictOfInterest}, rules)
-	assert.Equal(t, []string{"conflict-of-interest", "max-moves", "unit-cap", "unit-floor"}, p.Manifest.Rules.NotEnforced)
+	assert.Equal(t, []string{"capacity", "conflict-of-interest", "max-moves", "unit-cap", "unit-floor"}, p.Manifest.Rules.Enforced)
+	assert.Empty(t, p.Manifest.Rules.NotEnforced)
+	assert.True(t, p.Manifest.Cert.Optimal)
+	checkLimits(t, in, p)
 }
 
 // TestFreezeWindows checks domain §2.3 and §2.4: window A opens 6 months

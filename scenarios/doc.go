@@ -260,13 +260,17 @@
 // an exclusion's reason), IDs, names and NIPs are arguments and never
 // translated.
 //
-// Constraints the solver cannot enforce yet (unit floors and caps,
-// max_moves, max_turnover_pct, no_remote_outflow, conflicts) are never
-// dropped silently: each one present yields a [Warning] unwrapping to
-// [ErrNotEnforced] that says whether the plan happens to meet it. A unit
-// floor is read as "no move takes a unit below its floor, and a unit
-// already below it loses nobody"; Build rejects with an [InfeasibleError]
-// a floor that no plan could meet.
+// The plan-level constraints (unit floors and caps, max_moves,
+// max_turnover_pct, no_remote_outflow, conflicts and relatives) are
+// enforced by the solver: floors, caps and the remote balance as column
+// groups, the others as side constraints added lazily, as the plan breaks
+// them. A unit floor is read as "no move takes a unit below its floor, and
+// a unit already below it loses nobody"; Build rejects with an
+// [InfeasibleError] a floor that no plan could meet, and Plan names the
+// constraints that cannot hold together. With side constraints, branch
+// and bound stops at Options.MaxNodes nodes; a plan it did not prove
+// optimal carries a [Warning] unwrapping to [ErrNotProven] with its bound
+// and gap, and [Instance.Explain] then marks its margins as not proven.
 //
 // # Example
 //

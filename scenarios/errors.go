@@ -184,10 +184,10 @@ func (e *detailError) Unwrap() []error {
 
 // Warning sentinels; a *Warning unwraps to one of them.
 var (
-	// ErrNotEnforced reports a constraint of the scenario that the solver
-	// does not enforce yet; the warning says whether the plan happens to
-	// meet it.
-	ErrNotEnforced = errors.New("scenarios: constraint not enforced by the solver")
+	// ErrNotProven reports a plan whose optimality is not proven: branch
+	// and bound stopped at its node limit, and the warning gives the
+	// proven bound and the gap.
+	ErrNotProven = errors.New("scenarios: optimality not proven")
 	// ErrOverride reports a pin that breaks a hard rule: the pin is kept,
 	// as a reasoned manual override, and the rule ids are named.
 	ErrOverride = errors.New("scenarios: manual override breaks a rule")
@@ -202,36 +202,67 @@ var (
 var ErrInfeasible = errors.New("scenarios: no feasible plan")
 
 // InfeasibleError explains, in the scenario's terms, why no plan exists: a
-// unit floor that too few eligible people (or too few seats) can meet, or
-// pinned employees who need more seats than their posts have. It unwraps
-// to ErrInfeasible.
+// unit floor that too few eligible people can meet, pinned employees who
+// need more seats than their posts have, or plan-level constraints that
+// cannot hold together (Conflict). It unwraps to ErrInfeasible.
 type InfeasibleError struct {
-	// Rule is unit-floor or capacity.
+	// Rule is unit-floor or capacity, or the rule of the first constraint
+	// of Conflict.
 	Rule scoring.RuleID `json:"rule"`
 	// Unit and UnitName name the unit concerned (unit-floor).
 	Unit     scoring.UnitID `json:"unit,omitempty"`
 	UnitName string         `json:"unit_name,omitempty"`
 	// Positions are the posts concerned, sorted.
 	Positions []scoring.PositionID `json:"positions"`
-	// Employees are the pinned employees of a capacity conflict, sorted.
+	// Employees are the pinned employees of a capacity conflict, or the
+	// employees of a conflict-of-interest pair in Conflict, sorted.
 	Employees []scoring.EmployeeID `json:"employees,omitempty"`
 	// Need is the floor (or the pinned people); Have the eligible people
-	// (or the seats) there are.
+	// (or the seats) there are. Both are 0 for a Conflict.
 	Need int `json:"need"`
 	Have int `json:"have"`
-	// Seats reports that the posts have too few seats (Have counts seats).
-	Seats bool `json:"seats,omitempty"`
 	// What names the people counted, such as "doctors".
 	What string `json:"what,omitempty"`
 	// Reason is the floor's reason from the scenario.
 	Reason string `json:"reason,omitempty"`
 	// Excluded counts, per rule, the qualified people it keeps out.
 	Excluded []RuleCount `json:"excluded,omitempty"`
+	// Conflict lists plan-level constraints that cannot hold together
+	// with the scenario's other rules (pins, freezes, pair rules), in
+	// schema order. With at most 32 side constraints in the last solve
+	// the set is irreducible as far as bounded solves can tell: dropping
+	// any one of them lets the rest hold.
+	Conflict []ConflictingRule `json:"conflict,omitempty"`
+}
+
+// ConflictingRule is one constraint of an infeasible combination.
+type ConflictingRule struct {
+	Rule scoring.RuleID `json:"rule"`
+	// Constraint states it, such as "at most 20% of a unit's staff leave
+	// in one round (max_turnover_pct)".
+	Constraint string `json:"constraint"`
+	// Unit, Positions and Employees are what it concerns; empty for a
+	// round-wide constraint.
+	Unit      scoring.UnitID       `json:"unit,omitempty"`
+	Positions []scoring.PositionID `json:"positions,omitempty"`
+	Employees []scoring.EmployeeID `json:"employees,omitempty"`
 }
 
 func (e *InfeasibleError) Error() string {
 	var b strings.Builder
 	switch {
+	case len(e.Conflict) > 0:
+		b.WriteString("these constraints cannot hold together: ")
+		for k, c := range e.Conflict {
+			if k == 10 {
+				fmt.Fprintf(&b, "; and %d more", len(e.Conflict)-10)
+				break
+			}
+			if k > 0 {
+				b.WriteString("; ")
+			}
+			fmt.Fprintf(&b, "%s (%s)", c.Constraint, c.Rule)
+		}
 	case e.Rule == scoring.RuleCapacity:
 		verb := "need"
 		if e.Need == 1 {
@@ -239,9 +270,6 @@ func (e *InfeasibleError) Error() string {
 		}
 		fmt.Fprintf(&b, "%d pinned %s %s seats in %s, which offer %d (capacity): %s",
 			e.Need, plural(e.Need, "employee"), verb, listIDs(e.Positions), e.Have, listIDs(e.Employees))
-	case e.Seats:
-		fmt.Fprintf(&b, "%s needs ≥ %d %s; its posts %s have only %d %s (unit-floor)",
-			e.UnitName, e.Need, e.What, listIDs(e.Positions), e.Have, plural(e.Have, "seat"))
 	default:
 		what := e.What
 		if e.Have != 1 && !strings.HasSuffix(what, "s") {

@@ -13,7 +13,10 @@ import (
 	"github.com/mutasi-asn/mutasi/scoring"
 )
 
-// maxForcedSolves caps the re-solves one explanation makes.
+// maxForcedSolves caps the re-solves one explanation makes. Without
+// duals (side constraints), where every re-solve is a branch and bound and
+// no bound prunes the candidates, the cap is twice the alternatives asked
+// for, at most maxForcedSolves.
 const maxForcedSolves = 40
 
 // DefaultAlternatives is the number of runner-up posts Explain lists when
@@ -82,14 +85,27 @@ type Alternative struct {
 	// Margin is how much more fit the employee would need for an optimal
 	// plan to give them the post: the optimal objective with the pair
 	// forced falls short of the plan's by exactly Margin (fit units, ≥ 0;
-	// 0 is a tie).
+	// 0 is a tie) when Proven. Otherwise (side constraints, and the plan's
+	// solve or the forced one stopped at the node limit) it is the
+	// shortfall of the plan found with the pair forced, and the true
+	// margin lies between MarginLow and MarginHigh.
 	Margin float64 `json:"margin"`
+	// Proven is true when both solves proved their optimum, so Margin is
+	// exact.
+	Proven bool `json:"proven"`
+	// MarginLow and MarginHigh bound the true margin (fit units, ≥ 0),
+	// from the proven bounds of both solves; both equal Margin when
+	// Proven.
+	MarginLow  float64 `json:"margin_low"`
+	MarginHigh float64 `json:"margin_high"`
 	// Holder is the employee who loses the seat when the pair is forced;
 	// empty when the employee would take a vacant seat or stay.
 	Holder scoring.EmployeeID `json:"holder,omitempty"`
 	// Text says it in one line in English, such as "needs +0.0700 to take
 	// Perencana Ahli Muda at Bappeda from 199001012015031002", or "ties: …"
-	// when a plan of equal value gives the post (Margin 0). It is
+	// when a plan of equal value gives the post (Margin 0, proven). A
+	// margin not proven is given as its bounds: "needs between +0.0000 and
+	// +0.1523 (not proven; best found +0.0700) to take …". It is
 	// Why.String().
 	Text string `json:"text"`
 	// Why is the same as a code and arguments (ReasonTie, ReasonStay,
@@ -101,11 +117,16 @@ type Alternative struct {
 // Explain explains the outcome of employee id in plan p, listing up to k
 // alternatives (DefaultAlternatives when k ≤ 0).
 //
-// The margins are exact: Explain ranks the allowed posts by the lower
-// bound the plan's dual certificate gives (the reduced cost), then
-// re-solves with the employee forced into each post, best bound first,
-// until no remaining bound can beat the k-th margin found (at most 40
-// re-solves). It returns an error wrapping ErrUnknownEmployee when id is
+// The margins are exact when the plan has no side constraints: Explain
+// ranks the allowed posts by the lower bound the plan's dual certificate
+// gives (the reduced cost), then re-solves with the employee forced into
+// each post, best bound first, until no remaining bound can beat the k-th
+// margin found (at most 40 re-solves). With side constraints there are
+// no duals: the posts are tried best fit first (at most 2k, and 40), each
+// re-solve starts from the side constraints the plan's solve needed, and
+// a margin is exact only when both solves proved their optimum within
+// Options.MaxNodes; otherwise the alternative gives the bounds the solves
+// proved (Proven, MarginLow, MarginHigh). It returns an error wrapping ErrUnknownEmployee when id is
 // not in the instance, and ctx.Err() when ctx is cancelled. It panics when
 // p was not made by in.Plan.
 func (in *Instance) Explain(ctx context.Context, p *Plan, id scoring.EmployeeID, k int) (*Explanation, error) {
@@ -146,9 +167,14 @@ func (in *Instance) Explain(ctx context.Context, p *Plan, id scoring.EmployeeID,
 		lb  float64 // the dual lower bound on the margin, in cost units
 	}
 	var cands []cand
+	duals := sol.a.U != nil
 	in.candidatesOf(i, func(col int) {
 		if col != j {
-			cands = append(cands, cand{col, max(0, in.cost(i, col)-sol.a.U[i]-sol.a.V[col])})
+			lb := 0.0 // without duals (side constraints) no bound is known
+			if duals {
+				lb = max(0, in.cost(i, col)-sol.a.U[i]-sol.a.V[col])
+			}
+			cands = append(cands, cand{col, lb})
 		}
 	})
 	slices.SortStableFunc(cands, func(a, b cand) int {
@@ -158,8 +184,22 @@ func (in *Instance) Explain(ctx context.Context, p *Plan, id scoring.EmployeeID,
 		case a.lb > b.lb:
 			return 1
 		}
+		if !duals {
+			// No bound to rank by: try the best fits first.
+			if ca, cb := in.cost(i, a.col), in.cost(i, b.col); ca != cb {
+				if ca < cb {
+					return -1
+				}
+				return 1
+			}
+		}
 		return a.col - b.col
 	})
+	planProven := sol.a.Bound >= sol.a.Cost
+	solves := maxForcedSolves
+	if !duals {
+		solves = min(solves, 2*k)
+	}
 	// Exact margins by re-solving with the pair forced, best lower bound
 	// first, until the next lower bound cannot beat the k-th margin found.
 	kth := func() float64 {
@@ -175,26 +215,48 @@ func (in *Instance) Explain(ctx context.Context, p *Plan, id scoring.EmployeeID,
 	}
 	for n, cd := range cands {
 		// exact ≥ lb: a bound at or above the k-th margin can at best tie.
-		if n >= maxForcedSolves || cd.lb/CostScale >= kth()-1e-9 {
+		if n >= solves || cd.lb/CostScale >= kth()-1e-9 {
 			break
 		}
-		cost, col, err := in.forced(ctx, i, cd.col)
+		fa, err := in.forced(ctx, sol, i, cd.col)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, err
 			}
 			continue // forcing the pair is infeasible (pins fill the post)
 		}
-		a := Alternative{PostScore: *in.postScore(i, cd.col), Margin: q(max(0, cost-sol.a.Cost) / CostScale)}
+		cost, col := fa.Cost, fa.RowToCol
+		a := Alternative{PostScore: *in.postScore(i, cd.col), Margin: q(max(0, cost-sol.a.Cost) / CostScale),
+			Proven: planProven && fa.Bound >= fa.Cost}
+		a.MarginLow, a.MarginHigh = a.Margin, a.Margin
+		if !a.Proven {
+			// The true margin is OPT(forced) − OPT, with OPT(forced) in
+			// [fa.Bound, fa.Cost] and OPT in [Bound, Cost] of the plan.
+			a.MarginLow = q(max(0, min(fa.Bound, cost)-sol.a.Cost) / CostScale)
+			a.MarginHigh = q(max(0, cost-min(sol.a.Bound, sol.a.Cost)) / CostScale)
+		}
 		for r, old := range sol.col {
 			if r != i && old == cd.col && col[r] != cd.col {
 				a.Holder = in.Employees[r].ID
 				break
 			}
 		}
-		switch holder := string(a.Holder); {
-		case a.Margin == 0:
+		holder := string(a.Holder)
+		switch {
+		case a.Margin == 0 && a.Proven:
 			a.Why = newReason(ReasonTie, a.Name, a.UnitName)
+		case !a.Proven:
+			lo, hi, found := a.MarginLow, a.MarginHigh, a.Margin
+			switch {
+			case cd.col == c && holder != "":
+				a.Why = newReason(ReasonStayDisplacingUnproven, lo, hi, found, a.Name, a.UnitName, holder)
+			case cd.col == c:
+				a.Why = newReason(ReasonStayUnproven, lo, hi, found, a.Name, a.UnitName)
+			case holder == "":
+				a.Why = newReason(ReasonVacantSeatUnproven, lo, hi, found, a.Name, a.UnitName)
+			default:
+				a.Why = newReason(ReasonTakeSeatUnproven, lo, hi, found, a.Name, a.UnitName, holder)
+			}
 		case cd.col == c && holder != "":
 			a.Why = newReason(ReasonStayDisplacing, a.Margin, a.Name, a.UnitName, holder)
 		case cd.col == c:
@@ -252,9 +314,11 @@ func (in *Instance) postScore(i, j int) *PostScore {
 }
 
 // forced solves the instance with row i forced into column j and returns
-// the optimal cost and assignment. Matching has no fixed pairs yet, so the
-// row's candidates are cut to j and it must be placed.
-func (in *Instance) forced(ctx context.Context, i, j int) (float64, []int, error) {
+// the assignment (Bound < Cost when branch and bound stopped at the node
+// limit). Matching has no fixed pairs yet, so the row's candidates are cut
+// to j and it must be placed. The lazy solve starts from the side
+// constraints sol's solve needed.
+func (in *Instance) forced(ctx context.Context, sol *solution, i, j int) (matching.Assignment, error) {
 	p := in.Problem
 	p.Unassigned = slices.Clone(p.Unassigned)
 	p.Unassigned[i] = math.Inf(1)
@@ -281,11 +345,6 @@ func (in *Instance) forced(ctx context.Context, i, j int) (float64, []int, error
 		}
 		p.Cost = d
 	}
-	var solver matching.Solver
-	solver.Tolerance = in.Options.Tolerance
-	a, err := solver.Solve(ctx, &p)
-	if err != nil {
-		return 0, nil, err
-	}
-	return a.Cost, a.RowToCol, nil
+	a, _, _, err := in.solve(ctx, &p, sol.active)
+	return a, err
 }

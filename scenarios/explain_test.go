@@ -3,6 +3,7 @@ package scenarios
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,7 +14,7 @@ import (
 
 func planOf(t *testing.T, s *Scenario) (*Instance, *Plan) {
 	t.Helper()
-	in, err := Build(s, nil, Options{Version: "test"})
+	in, err := Build(s, nil, Options{Version: "test", MaxNodes: testMaxNodes})
 	require.NoError(t, err)
 	p, err := in.Plan(context.Background())
 	require.NoError(t, err)
@@ -35,14 +36,29 @@ func TestExplainExample(t *testing.T) {
 				assert.GreaterOrEqual(t, a.Margin, x.Alternatives[k-1].Margin)
 			}
 			assert.NotEmpty(t, a.Text)
-			// The margin is exact: forcing the pair costs exactly it.
+			// Forcing the pair costs exactly the margin (the shortfall
+			// of the plan found, when not proven).
 			i, j := in.rowOf[id], in.colOf[a.Position]
-			cost, _, err := in.forced(ctx, i, j)
+			fa, err := in.forced(ctx, p.sol, i, j)
 			require.NoError(t, err)
-			assert.InDelta(t, a.Margin, (cost-p.sol.a.Cost)/CostScale, 1e-6)
-			// And no less than the dual lower bound.
-			lb := (in.cost(i, j) - p.sol.a.U[i] - p.sol.a.V[j]) / CostScale
-			assert.GreaterOrEqual(t, a.Margin+1e-9, lb)
+			assert.InDelta(t, a.Margin, max(0, fa.Cost-p.sol.a.Cost)/CostScale, 1e-6)
+			// The bounds hold the margin; they are the margin exactly
+			// when both solves are proven, and the text says which.
+			assert.LessOrEqual(t, a.MarginLow, a.Margin)
+			assert.GreaterOrEqual(t, a.MarginHigh, a.Margin)
+			if a.Proven {
+				assert.Equal(t, a.MarginLow, a.MarginHigh)
+				assert.NotContains(t, a.Text, "not proven")
+			} else {
+				assert.Contains(t, a.Text, "not proven")
+				assert.Contains(t, a.Text, fmt.Sprintf("between %+.4f and %+.4f", a.MarginLow, a.MarginHigh))
+			}
+			// And no less than the dual lower bound, when the solve has
+			// duals (none with side constraints).
+			if p.sol.a.U != nil {
+				lb := (in.cost(i, j) - p.sol.a.U[i] - p.sol.a.V[j]) / CostScale
+				assert.GreaterOrEqual(t, a.Margin+1e-9, lb)
+			}
 		}
 		for _, ps := range []*PostScore{x.Current, x.Planned} {
 			if ps == nil {

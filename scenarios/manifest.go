@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"slices"
 
-	"github.com/mutasi-asn/mutasi/matching"
 	"github.com/mutasi-asn/mutasi/scoring"
 )
 
@@ -59,9 +58,12 @@ type ManifestRules struct {
 	// FreezeWindow is the election freeze window holding the plan date
 	// ("A", "B", "C"), empty when none.
 	FreezeWindow string `json:"freeze_window"`
-	// Enforced and NotEnforced list the scenario rule ids the solver
-	// enforces and those present in the scenario but only checked
-	// afterwards.
+	// Enforced lists the scenario rule ids the solver enforces: capacity,
+	// the freeze, a hard rotation and every plan-level constraint present
+	// (unit-floor, unit-cap, max-moves, conflict-of-interest). NotEnforced
+	// lists those present but only checked afterwards: none, every
+	// constraint of the schema is enforced; the field stays for readers of
+	// older manifests.
 	Enforced    []string `json:"enforced"`
 	NotEnforced []string `json:"not_enforced"`
 }
@@ -75,20 +77,44 @@ type SolverSettings struct {
 	Pairs     int     `json:"pairs"`
 	CostScale float64 `json:"cost_scale"`
 	Tolerance float64 `json:"tolerance"`
+	// MaxNodes is the branch-and-bound node limit of each solve with side
+	// constraints (Options.MaxNodes, or DefaultMaxNodes).
+	MaxNodes int `json:"max_nodes"`
 }
 
-// Certificate is the outcome of matching.Certify on the solution. A plan
-// exists only when it passed; Objective and Bound are in fit units.
+// Certificate records what was proven about the plan. A plan exists only
+// when every check passed: the plan meets every constraint (re-derived
+// from the plan, independently of the solver), and Method says how its
+// value was bounded:
+//   - "duals": matching.Certify accepted the dual potentials (no group or
+//     side constraint binds): the plan is optimal;
+//   - "flow": groups bind (floors, caps, the remote balance) and the
+//     min-cost flow's optimality is not re-checked independently;
+//   - "lagrangian": side constraints (turnover, max moves, conflicts);
+//     Bound comes from the Lagrangian relaxation inside branch and bound
+//     (Fisher 1981). Optimal is true when the search closed (Bound equals
+//     Objective); otherwise it stopped at the node limit and Gap is the
+//     value no plan can add.
+//
+// Objective, Bound and Gap are in fit units (values to maximize: Bound ≥
+// Objective).
 type Certificate struct {
 	Checked   bool    `json:"checked"`
 	Passed    bool    `json:"passed"`
+	Method    string  `json:"method"`
+	Optimal   bool    `json:"optimal"`
 	Objective float64 `json:"objective"`
 	Bound     float64 `json:"bound"`
+	Gap       float64 `json:"gap"`
+	// Groups and SideConstraints count the groups and side constraints of
+	// the last solve.
+	Groups          int `json:"groups"`
+	SideConstraints int `json:"side_constraints"`
 }
 
 // seal fills the manifest and the plan hash: the SHA-256 of the plan's
 // JSON with an empty plan_hash.
-func (p *Plan) seal(in *Instance, a *matching.Assignment) error {
+func (p *Plan) seal(in *Instance, cert Certificate) error {
 	s := in.Scenario
 	m := Manifest{Version: in.Options.Version, Inputs: []InputFile{}}
 	if m.Version == "" {
@@ -138,16 +164,15 @@ func (p *Plan) seal(in *Instance, a *matching.Assignment) error {
 	if rotationHard(s, in.disabled) {
 		enforced = append(enforced, scoring.RuleMaxTenure)
 	}
-	for _, id := range enforced {
-		mr.Enforced = append(mr.Enforced, string(id))
+	for _, l := range in.limits {
+		enforced = append(enforced, l.rule)
 	}
-	for _, c := range in.unenforced() {
-		if !slices.Contains(mr.NotEnforced, string(c.rule)) {
-			mr.NotEnforced = append(mr.NotEnforced, string(c.rule))
+	for _, id := range enforced {
+		if !slices.Contains(mr.Enforced, string(id)) {
+			mr.Enforced = append(mr.Enforced, string(id))
 		}
 	}
 	slices.Sort(mr.Enforced)
-	slices.Sort(mr.NotEnforced)
 	m.Rules = mr
 	seats := 0
 	for _, c := range in.Problem.Capacity {
@@ -162,8 +187,8 @@ func (p *Plan) seal(in *Instance, a *matching.Assignment) error {
 		tol = 1e-9
 	}
 	m.Solver = SolverSettings{Algorithm: alg, Rows: len(in.Employees), Cols: len(in.Scorer.Positions),
-		Seats: seats, Pairs: in.pairs, CostScale: CostScale, Tolerance: tol}
-	m.Cert = Certificate{Checked: true, Passed: true, Objective: q(-a.Cost / CostScale), Bound: q(-a.Bound / CostScale)}
+		Seats: seats, Pairs: in.pairs, CostScale: CostScale, Tolerance: tol, MaxNodes: in.maxNodes()}
+	m.Cert = cert
 	p.Manifest = m
 	data, err := json.Marshal(p)
 	if err != nil {

@@ -3,6 +3,7 @@ package scenarios
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -35,8 +36,19 @@ func TestScenarioOracle(t *testing.T) {
 		s, err = Parse(bytesReader(y), "oracle.yaml")
 		require.NoError(t, err, "seed %d:\n%s", seed, y)
 		in, err := Build(s, nil, Options{})
+		if errors.Is(err, ErrInfeasible) {
+			// Build rejects a floor no plan can meet: the oracle must
+			// agree, run on the instance without the floors.
+			plain := *s
+			plain.Constraints.UnitFloors = nil
+			in, err = Build(&plain, nil, Options{})
+			require.NoError(t, err, "seed %d", seed)
+			_, feasible := oracle(t, in, s)
+			require.False(t, feasible, "seed %d: Build rejects a floor the oracle meets:\n%s", seed, y)
+			continue
+		}
 		require.NoError(t, err, "seed %d", seed)
-		best, feasible := oracle(t, in)
+		best, feasible := oracle(t, in, s)
 		p, err := in.Plan(context.Background())
 		if !feasible {
 			require.ErrorIs(t, err, ErrInfeasible, "seed %d: the oracle finds no plan:\n%s", seed, y)
@@ -44,14 +56,15 @@ func TestScenarioOracle(t *testing.T) {
 		}
 		require.NoError(t, err, "seed %d:\n%s", seed, y)
 		require.InDelta(t, best, p.Objective, 1e-5, "seed %d:\n%s", seed, y)
+		require.True(t, p.Manifest.Cert.Optimal, "seed %d", seed)
 		checkPlan(t, in, p)
+		checkLimits(t, in, p)
 	}
 }
 
-// oracle returns the best total value of any placement allowed by the
-// rules and whether one exists.
-func oracle(t *testing.T, in *Instance) (float64, bool) {
-	s := in.Scenario
+// oracle returns the best total value of any placement of in's employees
+// allowed by the rules of s and whether one exists.
+func oracle(t *testing.T, in *Instance, s *Scenario) (float64, bool) {
 	sc := &in.Scorer
 	ps := sc.Positions
 	es := in.Employees
@@ -156,12 +169,17 @@ func oracle(t *testing.T, in *Instance) (float64, bool) {
 			options[i] = options[i][1:]
 		}
 	}
-	// Depth-first enumeration with capacities.
+	// Depth-first enumeration with capacities; the plan-level constraints
+	// are checked on each complete placement.
 	load := make([]int, len(ps))
+	col := make([]int, len(es))
 	best, found := math.Inf(-1), false
 	var dfs func(i int, acc float64)
 	dfs = func(i int, acc float64) {
 		if i == len(es) {
+			if len(brokenLimits(s, ps, es, col)) > 0 {
+				return
+			}
 			if acc > best {
 				best = acc
 			}
@@ -169,6 +187,7 @@ func oracle(t *testing.T, in *Instance) (float64, bool) {
 			return
 		}
 		for _, o := range options[i] {
+			col[i] = o.col
 			if o.col >= 0 {
 				if load[o.col] == ps[o.col].Needed {
 					continue
@@ -305,6 +324,7 @@ func randomScenario(seed uint64) *Scenario {
 			s.Constraints.Excluded = []Exclusion{{Employee: es[x].NIP, Reason: "test"}}
 		}
 	}
+	randomConstraints(r, s)
 	s.Scoring.ContinuityBonus = f([]float64{0, 0.05, 0.3}[r.IntN(3)])
 	s.Scoring.UnfilledPenalty = f([]float64{0, 2}[r.IntN(2)])
 	if r.IntN(3) == 0 {
@@ -312,6 +332,208 @@ func randomScenario(seed uint64) *Scenario {
 		s.Rules.TenureMinYears = &three
 	}
 	return s
+}
+
+// randomConstraints adds plan-level constraints to s, each alone or
+// combined: floors and caps (all holders or nurses), max moves, max
+// turnover, no remote outflow, a conflict pair or relatives; about a third
+// of the scenarios get none.
+func randomConstraints(r *rand.Rand, s *Scenario) {
+	c := &s.Constraints
+	es := s.Workforce.Employees
+	unit := func() unitID { return []unitID{"OPD", "PKM"}[r.IntN(2)] }
+	prof := func() string { return []string{"", "nurse"}[r.IntN(2)] }
+	if r.IntN(3) == 0 {
+		return
+	}
+	if r.IntN(3) == 0 {
+		c.UnitFloors = append(c.UnitFloors, UnitFloor{Unit: unit(), Profession: prof(), Min: r.IntN(4)})
+	}
+	if r.IntN(3) == 0 {
+		c.UnitCaps = append(c.UnitCaps, UnitCap{Unit: unit(), Profession: prof(), Max: r.IntN(3)})
+	}
+	if r.IntN(3) == 0 {
+		k := r.IntN(3)
+		c.MaxMoves = &k
+	}
+	if r.IntN(3) == 0 {
+		pct := []float64{0, 25, 50}[r.IntN(3)]
+		c.MaxTurnoverPct = &pct
+	}
+	if r.IntN(4) == 0 {
+		c.NoRemoteOutflow = true
+	}
+	if r.IntN(3) == 0 && len(es) >= 2 {
+		a, b := r.IntN(len(es)), r.IntN(len(es)-1)
+		if b >= a {
+			b++
+		}
+		if r.IntN(2) == 0 {
+			c.Conflicts = []Conflict{{Employees: []employeeID{es[a].NIP, es[b].NIP}, Reason: "test"}}
+		} else {
+			es[a].Relatives = []employeeID{es[b].NIP}
+		}
+	}
+}
+
+// brokenLimits returns the plan-level constraints of s that the placement
+// col (a column of ps per employee of es, -1 for no seat) breaks, derived
+// from the YAML fields alone: floors, caps and the remote balance count
+// the employees seated in the posts (a floor asks for min(min, holders
+// now, seats)), max_moves counts holders seated in another post,
+// max_turnover_pct counts a unit's holders seated in another unit, and a
+// conflict pair may not end in one unit (a holder without a seat stays in
+// the unit of the post). Rules in rules.disabled are skipped.
+func brokenLimits(s *Scenario, ps []scoring.Position, es []scoring.Employee, col []int) []string {
+	off := map[string]bool{}
+	for _, d := range s.Rules.Disabled {
+		off[d] = true
+	}
+	area := map[unitID]string{}
+	for _, u := range s.Workforce.Units {
+		area[u.ID] = u.Area
+	}
+	cur := make([]int, len(es))
+	for i := range es {
+		cur[i] = -1
+		for j := range ps {
+			if ps[j].ID == es[i].Position {
+				cur[i] = j
+			}
+		}
+	}
+	// count returns the holders now, the seats and the seated after over
+	// the posts that match.
+	count := func(match func(p *scoring.Position) bool) (held, seats, seated int) {
+		for j := range ps {
+			if !match(&ps[j]) {
+				continue
+			}
+			seats += ps[j].Needed
+			for i := range es {
+				if cur[i] == j {
+					held++
+				}
+				if col[i] == j {
+					seated++
+				}
+			}
+		}
+		return held, seats, seated
+	}
+	inUnit := func(u unitID, prof string) func(p *scoring.Position) bool {
+		return func(p *scoring.Position) bool {
+			return p.Unit == u && (prof == "" || p.Profession.String() == prof)
+		}
+	}
+	var out []string
+	c := &s.Constraints
+	if !off["unit-floor"] {
+		for _, f := range c.UnitFloors {
+			held, seats, seated := count(inUnit(f.Unit, f.Profession))
+			if seated < min(f.Min, held, seats) {
+				out = append(out, "unit-floor")
+			}
+		}
+	}
+	if !off["unit-cap"] {
+		for _, f := range c.UnitCaps {
+			if _, _, seated := count(inUnit(f.Unit, f.Profession)); seated > f.Max {
+				out = append(out, "unit-cap")
+			}
+		}
+		if c.NoRemoteOutflow {
+			held, seats, seated := count(func(p *scoring.Position) bool {
+				return area[p.Unit] == "remote" || area[p.Unit] == "very_remote"
+			})
+			if seated < min(held, seats) {
+				out = append(out, "no-remote-outflow")
+			}
+		}
+		if c.MaxTurnoverPct != nil {
+			for _, u := range s.Workforce.Units {
+				staff, left := 0, 0
+				for i := range es {
+					if cur[i] >= 0 && ps[cur[i]].Unit == u.ID {
+						staff++
+						if col[i] >= 0 && ps[col[i]].Unit != u.ID {
+							left++
+						}
+					}
+				}
+				if float64(left) > *c.MaxTurnoverPct/100*float64(staff)+1e-9 {
+					out = append(out, "max-turnover")
+				}
+			}
+		}
+	}
+	if c.MaxMoves != nil && !off["max-moves"] {
+		moves := 0
+		for i := range es {
+			if cur[i] >= 0 && col[i] >= 0 && col[i] != cur[i] {
+				moves++
+			}
+		}
+		if moves > *c.MaxMoves {
+			out = append(out, "max-moves")
+		}
+	}
+	if !off["conflict-of-interest"] {
+		end := func(id employeeID) unitID {
+			for i := range es {
+				if es[i].ID == id {
+					switch {
+					case col[i] >= 0:
+						return ps[col[i]].Unit
+					case cur[i] >= 0:
+						return ps[cur[i]].Unit
+					}
+				}
+			}
+			return ""
+		}
+		var pairs [][2]employeeID
+		for _, cf := range c.Conflicts {
+			pairs = append(pairs, [2]employeeID{cf.Employees[0], cf.Employees[1]})
+		}
+		for i := range es {
+			for _, r := range es[i].Relatives {
+				pairs = append(pairs, [2]employeeID{es[i].ID, r})
+			}
+		}
+		for _, pr := range pairs {
+			if a := end(pr[0]); a != "" && a == end(pr[1]) {
+				out = append(out, "conflict-of-interest")
+			}
+		}
+	}
+	return out
+}
+
+// checkLimits checks that a plan meets every plan-level constraint of its
+// scenario, derived independently of build.go by brokenLimits.
+func checkLimits(t *testing.T, in *Instance, p *Plan) {
+	t.Helper()
+	ps := in.Scorer.Positions
+	colOf := map[scoring.PositionID]int{}
+	for j := range ps {
+		colOf[ps[j].ID] = j
+	}
+	rowOf := map[scoring.EmployeeID]int{}
+	for i := range in.Employees {
+		rowOf[in.Employees[i].ID] = i
+	}
+	col := make([]int, len(in.Employees))
+	for i := range col {
+		col[i] = -1
+	}
+	for _, m := range p.Moves {
+		col[rowOf[m.Employee]] = colOf[m.To]
+	}
+	for _, st := range p.Stays {
+		col[rowOf[st.Employee]] = colOf[st.Position]
+	}
+	require.Empty(t, brokenLimits(in.Scenario, ps, in.Employees, col), "plan %q breaks constraints", in.Scenario.Name)
 }
 
 func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

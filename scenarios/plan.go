@@ -62,8 +62,9 @@ type Plan struct {
 	KPIs KPIs `json:"kpis"`
 	// Manifest records the inputs and settings of the run.
 	Manifest Manifest `json:"manifest"`
-	// Warnings are the soft problems: constraints not enforced, pins that
-	// override rules, posts left to open selection. Each is a *Warning.
+	// Warnings are the soft problems: pins that override rules, posts left
+	// to open selection, optimality not proven at the node limit. Each is
+	// a *Warning.
 	Warnings []error `json:"-"`
 
 	sol *solution // for Explain
@@ -74,6 +75,9 @@ type solution struct {
 	in  *Instance
 	a   matching.Assignment
 	col []int // column per row, -1 without a seat
+	// active marks the side constraints the lazy solve needed (see
+	// Instance.solve); Explain's re-solves start from them.
+	active []bool
 }
 
 // MarshalJSON writes the plan with its warnings as strings.
@@ -271,18 +275,25 @@ type Indicators struct {
 	RemoteShare  float64 `json:"remote_share"`
 }
 
-// Plan solves the instance and returns the optimal plan, with a
-// certificate checked on every solve.
+// Plan solves the instance and returns the optimal plan, with its
+// optimality checked on every solve: by matching.Certify (dual
+// potentials) when the problem has no groups or side constraints that
+// bind, and otherwise by re-deriving every plan-level constraint from the
+// plan (see Certificate for what is proven).
 //
 // It returns ctx.Err() when ctx is cancelled during the solve, an
 // *InfeasibleError (unwrapping to ErrInfeasible) when pinned employees
-// need more seats than their posts offer, and an error wrapping
+// need more seats than their posts offer or the plan-level constraints
+// cannot hold together, an error wrapping matching.ErrNodeLimit when no
+// plan is found within Options.MaxNodes nodes, and an error wrapping
 // matching.ErrCertificate when the solution fails its optimality
-// certificate (an internal error). Other solver errors are wrapped. The
-// plan shares no memory with the instance except through Explain.
+// certificate (an internal error). Other solver errors are wrapped. When
+// branch and bound stops at its node limit with a plan, the plan is
+// returned with its bound and gap in the manifest and an ErrNotProven
+// warning. The plan shares no memory with the instance except through
+// Explain.
 func (in *Instance) Plan(ctx context.Context) (*Plan, error) {
-	solver := matching.Solver{Tolerance: in.Options.Tolerance, Progress: in.Options.Progress}
-	a, err := solver.Solve(ctx, &in.Problem)
+	a, q, active, err := in.solve(ctx, &in.Problem, nil)
 	if err != nil {
 		var ie *matching.InfeasibleError
 		if errors.As(err, &ie) {
@@ -291,23 +302,78 @@ func (in *Instance) Plan(ctx context.Context) (*Plan, error) {
 		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
 			return nil, err
 		}
+		if errors.Is(err, matching.ErrNodeLimit) {
+			return nil, in.errNodeLimit(err)
+		}
 		return nil, fmt.Errorf("scenarios: solving %q: %w", in.Scenario.Name, err)
 	}
-	if err := matching.Certify(&in.Problem, &a, in.Options.Tolerance); err != nil {
-		return nil, fmt.Errorf("scenarios: internal error: the plan of %q failed its optimality certificate: %w", in.Scenario.Name, err)
+	cert, err := in.certify(q, &a)
+	if err != nil {
+		return nil, err
 	}
-	sol := &solution{in: in, a: a, col: a.RowToCol}
+	if err := in.verify(newOutcome(in, a.RowToCol)); err != nil {
+		return nil, err
+	}
+	sol := &solution{in: in, a: a, col: a.RowToCol, active: active}
 	p := in.render(sol)
 	p.sol = sol
-	if err := p.seal(in, &a); err != nil {
+	if !cert.Optimal {
+		p.Warnings = append(p.Warnings, &Warning{Rule: ruleOptimality, Err: ErrNotProven,
+			Message: fmt.Sprintf("optimality not proven: branch and bound stopped at its node limit (%d %s); no plan is worth more than %.4f, this one %.4f (gap %.4f)",
+				in.maxNodes(), plural(in.maxNodes(), "node"), cert.Bound, cert.Objective, cert.Gap)})
+	}
+	if err := p.seal(in, cert); err != nil {
 		return nil, err
 	}
 	return p, nil
 }
 
-// infeasible maps a Hall witness of the solver (pinned rows whose allowed
-// columns have too few seats) back to employees and posts.
+// ruleOptimality names the warning of a plan whose optimality is not
+// proven; it is not a rule of the catalogue.
+const ruleOptimality scoring.RuleID = "optimality"
+
+// certify checks the assignment a of q (the problem the last solve
+// handed to matching) and says what it proves. Without groups and side
+// constraints matching.Certify must pass (a failure is an internal
+// error). With groups only, the flow's potentials pass Certify when no
+// group binds; otherwise the min-cost flow's optimality is not checked
+// independently. With side constraints the bound comes from the
+// Lagrangian relaxation inside branch and bound.
+func (in *Instance) certify(q *matching.Problem, a *matching.Assignment) (Certificate, error) {
+	c := Certificate{Checked: true, Passed: true, Objective: q0(-a.Cost / CostScale), Bound: q0(-a.Bound / CostScale),
+		Groups: len(q.Groups), SideConstraints: len(q.Side)}
+	c.Optimal = a.Bound >= a.Cost
+	if c.Optimal {
+		c.Bound = c.Objective
+	}
+	c.Gap = q0(c.Bound - c.Objective)
+	switch {
+	case len(q.Side) > 0:
+		c.Method = "lagrangian"
+	case len(q.Groups) > 0:
+		c.Method = "flow"
+		if matching.Certify(q, a, in.Options.Tolerance) == nil {
+			c.Method = "duals"
+		}
+	default:
+		if err := matching.Certify(q, a, in.Options.Tolerance); err != nil {
+			return c, fmt.Errorf("scenarios: internal error: the plan of %q failed its optimality certificate: %w", in.Scenario.Name, err)
+		}
+		c.Method = "duals"
+	}
+	return c, nil
+}
+
+// q0 is q without negative zero.
+func q0(x float64) float64 { return q(x) + 0 }
+
+// infeasible maps a solver's infeasibility report back to the scenario:
+// constraints that cannot hold together, or a Hall witness (pinned rows
+// whose allowed columns have too few seats) as employees and posts.
 func (in *Instance) infeasible(ie *matching.InfeasibleError) error {
+	if e := in.conflict(ie); e != nil {
+		return e
+	}
 	e := &InfeasibleError{Rule: scoring.RuleCapacity, Have: ie.Seats, Need: len(ie.Rows)}
 	for _, i := range ie.Rows {
 		e.Employees = append(e.Employees, in.Employees[i].ID)
@@ -348,23 +414,6 @@ func newOutcome(in *Instance, col []int) *outcome {
 	return o
 }
 
-// unitCount counts the holders of a unit's posts (of one profession if
-// prof is set) after the plan, including holders who keep a post without
-// a seat, and before it.
-func (o *outcome) unitCount(u unitID, prof scoring.Profession) (after, before int) {
-	cols := o.in.floorColumns(u, prof)
-	for i, c := range o.in.cur {
-		if c >= 0 && o.col[i] < 0 && slices.Contains(cols, c) {
-			after++ // keeps the post without a seat
-		}
-	}
-	for _, j := range cols {
-		after += o.seated[j]
-		before += o.before[j]
-	}
-	return after, before
-}
-
 // unitOf returns the unit an employee ends in: the seat's unit, the
 // current unit for a holder without a seat, or "".
 func (o *outcome) unitOf(id employeeID) unitID {
@@ -379,58 +428,6 @@ func (o *outcome) unitOf(id employeeID) unitID {
 		return o.in.Scorer.Positions[c].Unit
 	}
 	return ""
-}
-
-// turnoverBreaches returns the first unit (by ID) whose staff leaving for
-// another unit exceed pct percent of its staff before, and how many units
-// do.
-func (o *outcome) turnoverBreaches(pct float64) (unitID, int) {
-	in := o.in
-	staff := make([]int, len(in.Scorer.Units))
-	left := make([]int, len(in.Scorer.Units))
-	for i, c := range in.cur {
-		if c < 0 {
-			continue
-		}
-		u := in.units[in.Scorer.Positions[c].Unit]
-		staff[u]++
-		if j := o.col[i]; j >= 0 && in.Scorer.Positions[j].Unit != in.Scorer.Positions[c].Unit {
-			left[u]++
-		}
-	}
-	var first unitID
-	n := 0
-	for k := range staff {
-		if left[k] > 0 && float64(left[k]) > pct/100*float64(staff[k])+1e-9 {
-			if n == 0 {
-				first = in.Scorer.Units[k].ID
-			}
-			n++
-		}
-	}
-	return first, n
-}
-
-// remoteNetFlow returns the arrivals minus the departures of remote and
-// very remote units across their boundary (placements count as arrivals).
-func (o *outcome) remoteNetFlow() int {
-	in := o.in
-	net := 0
-	for i, j := range o.col {
-		c := in.cur[i]
-		if j < 0 || j == c {
-			continue
-		}
-		to := in.remote(j)
-		from := c >= 0 && in.remote(c)
-		switch {
-		case to && !from:
-			net++
-		case from && !to:
-			net--
-		}
-	}
-	return net
 }
 
 // remote reports whether column j lies in a remote or very remote unit.
@@ -520,7 +517,7 @@ func (in *Instance) render(sol *solution) *Plan {
 	p.Units = in.staffing(o)
 	p.Chains = chains(p.Moves)
 	p.KPIs = KPIs{Before: in.indicators(o, true), After: in.indicators(o, false)}
-	p.Warnings = append(slices.Clone(in.warnings), in.notEnforcedWarnings(o)...)
+	p.Warnings = slices.Clone(in.warnings)
 	if f := &in.freeze; f.window != nil {
 		msg := fmt.Sprintf("the plan date lies in freeze window %s (%s to %s, %s)", f.window.Name,
 			f.window.From.Format("2006-01-02"), f.window.To.Format("2006-01-02"), f.window.Basis)

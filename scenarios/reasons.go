@@ -81,6 +81,15 @@ const (
 	// ReasonTakeSeat: the post needs more fit and would take the seat of
 	// the holder. Args: margin, post, unit, holder.
 	ReasonTakeSeat ReasonCode = "take-seat"
+	// ReasonStayUnproven … ReasonTakeSeatUnproven are the four above when
+	// the margin is not proven (branch and bound stopped at its node
+	// limit): the margin is given as its proven bounds and the best found.
+	// Args: low, high, found, post, unit, and holder where the proven code
+	// has one.
+	ReasonStayUnproven           ReasonCode = "stay-unproven"
+	ReasonStayDisplacingUnproven ReasonCode = "stay-displacing-unproven"
+	ReasonVacantSeatUnproven     ReasonCode = "vacant-seat-unproven"
+	ReasonTakeSeatUnproven       ReasonCode = "take-seat-unproven"
 )
 
 // Reasons why a scenario rule (not a pair rule of scoring) closes a pair
@@ -149,6 +158,14 @@ var reasonFormats = map[ReasonCode]reasonFormat{
 	ReasonStayDisplacing: {"needs %+.4f to stay in %s at %s instead of %s", "perlu %+.4f untuk tetap sebagai %s di %s, menggeser %s"},
 	ReasonVacantSeat:     {"needs %+.4f to take a vacant seat of %s at %s", "perlu %+.4f untuk mengisi formasi kosong %s di %s"},
 	ReasonTakeSeat:       {"needs %+.4f to take %s at %s from %s", "perlu %+.4f untuk menduduki %s di %s, menggeser %s"},
+	ReasonStayUnproven: {"needs between %+.4f and %+.4f (not proven; best found %+.4f) to stay in %s at %s",
+		"perlu antara %+.4f dan %+.4f (belum terbukti; terbaik yang ditemukan %+.4f) untuk tetap sebagai %s di %s"},
+	ReasonStayDisplacingUnproven: {"needs between %+.4f and %+.4f (not proven; best found %+.4f) to stay in %s at %s instead of %s",
+		"perlu antara %+.4f dan %+.4f (belum terbukti; terbaik yang ditemukan %+.4f) untuk tetap sebagai %s di %s, menggeser %s"},
+	ReasonVacantSeatUnproven: {"needs between %+.4f and %+.4f (not proven; best found %+.4f) to take a vacant seat of %s at %s",
+		"perlu antara %+.4f dan %+.4f (belum terbukti; terbaik yang ditemukan %+.4f) untuk mengisi formasi kosong %s di %s"},
+	ReasonTakeSeatUnproven: {"needs between %+.4f and %+.4f (not proven; best found %+.4f) to take %s at %s from %s",
+		"perlu antara %+.4f dan %+.4f (belum terbukti; terbaik yang ditemukan %+.4f) untuk menduduki %s di %s, menggeser %s"},
 
 	ReasonExcluded:      {"excluded from the round: %s", "dikecualikan dari periode mutasi ini: %s"},
 	ReasonNoNeededSeat:  {"the post has no needed seat", "jabatan ini tidak memiliki kebutuhan formasi"},

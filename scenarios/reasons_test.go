@@ -13,28 +13,32 @@ import (
 
 // sampleArgs gives each code arguments of the documented types.
 var sampleArgs = map[ReasonCode][]any{
-	ReasonPinned:         {"akreditasi rumah sakit"},
-	ReasonOverNeed:       {12, 10},
-	ReasonRotationDue:    {6.2},
-	ReasonRotationPoint:  {8.5},
-	ReasonRemoteSeat:     {"very_remote"},
-	ReasonWish:           {2},
-	ReasonGain:           {"education", 0.0625},
-	ReasonNoEligiblePost: {},
-	ReasonBetterFits:     {},
-	ReasonRotationNoPost: {"RSUD-PERAWAT"},
-	ReasonAbolishedPost:  {"RSUD-PERAWAT"},
-	ReasonSurplusHolder:  {"RSUD-PERAWAT", 56, 45},
-	ReasonTie:            {"Perawat Terampil", "Puskesmas Pelepat"},
-	ReasonStay:           {0.0093, "Perawat Terampil", "Puskesmas Pelepat"},
-	ReasonStayDisplacing: {0.0093, "Perawat Terampil", "Puskesmas Pelepat", "199001012015032001"},
-	ReasonVacantSeat:     {1.25, "Perawat Terampil", "Puskesmas Pelepat"},
-	ReasonTakeSeat:       {0.015, "Perawat Terampil", "Puskesmas Pelepat", "199001012015032001"},
-	ReasonExcluded:       {"pemeriksaan inspektorat"},
-	ReasonNoNeededSeat:   {},
-	ReasonOpenSelection:  {},
-	ReasonMustRotate:     {},
-	ReasonFreezeWindow:   {},
+	ReasonPinned:                 {"akreditasi rumah sakit"},
+	ReasonOverNeed:               {12, 10},
+	ReasonRotationDue:            {6.2},
+	ReasonRotationPoint:          {8.5},
+	ReasonRemoteSeat:             {"very_remote"},
+	ReasonWish:                   {2},
+	ReasonGain:                   {"education", 0.0625},
+	ReasonNoEligiblePost:         {},
+	ReasonBetterFits:             {},
+	ReasonRotationNoPost:         {"RSUD-PERAWAT"},
+	ReasonAbolishedPost:          {"RSUD-PERAWAT"},
+	ReasonSurplusHolder:          {"RSUD-PERAWAT", 56, 45},
+	ReasonTie:                    {"Perawat Terampil", "Puskesmas Pelepat"},
+	ReasonStay:                   {0.0093, "Perawat Terampil", "Puskesmas Pelepat"},
+	ReasonStayDisplacing:         {0.0093, "Perawat Terampil", "Puskesmas Pelepat", "199001012015032001"},
+	ReasonVacantSeat:             {1.25, "Perawat Terampil", "Puskesmas Pelepat"},
+	ReasonTakeSeat:               {0.015, "Perawat Terampil", "Puskesmas Pelepat", "199001012015032001"},
+	ReasonStayUnproven:           {0.0, 0.1523, 0.07, "Perawat Terampil", "Puskesmas Pelepat"},
+	ReasonStayDisplacingUnproven: {0.0, 0.1523, 0.07, "Perawat Terampil", "Puskesmas Pelepat", "199001012015032001"},
+	ReasonVacantSeatUnproven:     {0.0, 0.1523, 0.07, "Perawat Terampil", "Puskesmas Pelepat"},
+	ReasonTakeSeatUnproven:       {0.0, 0.1523, 0.07, "Perawat Terampil", "Puskesmas Pelepat", "199001012015032001"},
+	ReasonExcluded:               {"pemeriksaan inspektorat"},
+	ReasonNoNeededSeat:           {},
+	ReasonOpenSelection:          {},
+	ReasonMustRotate:             {},
+	ReasonFreezeWindow:           {},
 }
 
 // TestReasonCatalogue: every code is kebab-case, has sample arguments that
@@ -112,7 +116,7 @@ func TestReasonJSON(t *testing.T) {
 func TestPlanReasonsMatchWhy(t *testing.T) {
 	for _, c := range goldenCases(t) {
 		t.Run(c.name, func(t *testing.T) {
-			_, in, p := planJSON(t, c, Options{Version: "test"})
+			_, in, p := planJSON(t, c, Options{Version: "test", MaxNodes: testMaxNodes})
 			for _, m := range p.Moves {
 				require.Len(t, m.Reasons, len(m.Why), m.Employee)
 				for k := range m.Why {

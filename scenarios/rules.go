@@ -1,7 +1,6 @@
 package scenarios
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"time"
@@ -11,20 +10,19 @@ import (
 
 // Scenario-level rules: the election freeze and acting-head windows, pins,
 // exclusions and the hard 5-year rotation, which build.go encodes by
-// forbidding pairs or forcing stays, and the plan-level constraints that
-// matching cannot enforce yet (unit floors and caps, max moves, max
-// turnover, no remote outflow, conflict-of-interest pairs), which every
-// plan names in a warning.
+// forbidding pairs or forcing stays. The plan-level constraints (unit
+// floors and caps, max moves, max turnover, no remote outflow,
+// conflict-of-interest pairs) are compiled in constraints.go.
 
-// Warning is a soft problem attached to a plan: a constraint not enforced,
-// a pin that overrides a rule, a post left to open selection. It prints as
-// "rule-id: message" and unwraps to its sentinel.
+// Warning is a soft problem attached to a plan: a pin that overrides a
+// rule, a post left to open selection, optimality not proven at the node
+// limit. It prints as "rule-id: message" and unwraps to its sentinel.
 type Warning struct {
 	// Rule is the rule or constraint concerned.
 	Rule scoring.RuleID
 	// Message describes the problem in English, without a final period.
 	Message string
-	// Err is the sentinel: ErrNotEnforced, ErrOverride or ErrReportOnly.
+	// Err is the sentinel: ErrOverride, ErrReportOnly or ErrNotProven.
 	Err error
 }
 
@@ -162,117 +160,6 @@ func disabledRules(s *Scenario) map[scoring.RuleID]bool {
 // rotationHard reports whether the 5-year rotation (max-tenure) is hard.
 func rotationHard(s *Scenario, disabled map[scoring.RuleID]bool) bool {
 	return s.Constraints.Rotation == "hard" && !disabled[scoring.RuleMaxTenure]
-}
-
-// constraintRef is one plan-level constraint the solver does not enforce,
-// with the check of a finished plan against it.
-type constraintRef struct {
-	rule scoring.RuleID
-	text string
-	// check returns whether the plan meets the constraint and a short
-	// statement of the figures.
-	check func(o *outcome) (bool, string)
-}
-
-// unenforced lists the plan-level constraints present in s that matching
-// cannot enforce yet (Groups and Side are unsupported), in schema order.
-// Constraints switched off in rules.disabled are left out.
-func (in *Instance) unenforced() []constraintRef {
-	s := in.Scenario
-	c := &s.Constraints
-	dis := in.disabled
-	var out []constraintRef
-	if !dis[scoring.RuleUnitFloor] {
-		for _, f := range c.UnitFloors {
-			f := f
-			prof, _ := scoring.ParseProfession(f.Profession)
-			out = append(out, constraintRef{rule: scoring.RuleUnitFloor,
-				text: fmt.Sprintf("%s needs ≥ %d %s%s", in.unitName(f.Unit), f.Min, professionWord(prof, f.Min), reasonSuffix(f.Reason)),
-				check: func(o *outcome) (bool, string) {
-					// A unit already below its floor may not lose any.
-					after, before := o.unitCount(f.Unit, prof)
-					figures := fmt.Sprintf("%d before, %d after the plan", before, after)
-					if after < f.Min && before < f.Min {
-						figures += "; the unit was already below its floor and loses none"
-					}
-					return after >= min(f.Min, before), figures
-				}})
-		}
-	}
-	if !dis[scoring.RuleUnitCap] {
-		for _, f := range c.UnitCaps {
-			f := f
-			prof, _ := scoring.ParseProfession(f.Profession)
-			out = append(out, constraintRef{rule: scoring.RuleUnitCap,
-				text: fmt.Sprintf("%s takes ≤ %d %s%s", in.unitName(f.Unit), f.Max, professionWord(prof, f.Max), reasonSuffix(f.Reason)),
-				check: func(o *outcome) (bool, string) {
-					after, before := o.unitCount(f.Unit, prof)
-					return after <= f.Max, fmt.Sprintf("%d before, %d after the plan", before, after)
-				}})
-		}
-		if c.MaxTurnoverPct != nil {
-			pct := *c.MaxTurnoverPct
-			out = append(out, constraintRef{rule: scoring.RuleUnitCap,
-				text: fmt.Sprintf("at most %s%% of a unit's staff leave in one round (max_turnover_pct)", fmtNum(pct)),
-				check: func(o *outcome) (bool, string) {
-					worst, n := o.turnoverBreaches(pct)
-					if n == 0 {
-						return true, "no unit above it"
-					}
-					return false, fmt.Sprintf("%d units above it, such as %s", n, in.unitName(worst))
-				}})
-		}
-		if c.NoRemoteOutflow {
-			out = append(out, constraintRef{rule: scoring.RuleUnitCap,
-				text: "no net outflow of staff from remote and very remote units (no_remote_outflow)",
-				check: func(o *outcome) (bool, string) {
-					net := o.remoteNetFlow()
-					return net >= 0, fmt.Sprintf("net flow %+d", net)
-				}})
-		}
-	}
-	if c.MaxMoves != nil && !dis[scoring.RuleMaxMoves] {
-		limit := *c.MaxMoves
-		out = append(out, constraintRef{rule: scoring.RuleMaxMoves,
-			text: fmt.Sprintf("at most %d %s in the round", limit, plural(limit, "move")),
-			check: func(o *outcome) (bool, string) {
-				return o.moves <= limit, fmt.Sprintf("%d moves", o.moves)
-			}})
-	}
-	if !dis[scoring.RuleConflictOfInterest] {
-		for _, cf := range c.Conflicts {
-			cf := cf
-			if len(cf.Employees) != 2 {
-				continue
-			}
-			out = append(out, constraintRef{rule: scoring.RuleConflictOfInterest,
-				text: fmt.Sprintf("%s and %s may not end in one unit%s", cf.Employees[0], cf.Employees[1], reasonSuffix(cf.Reason)),
-				check: func(o *outcome) (bool, string) {
-					a, b := o.unitOf(cf.Employees[0]), o.unitOf(cf.Employees[1])
-					if a != "" && a == b {
-						return false, "both in " + in.unitName(a)
-					}
-					return true, "in different units"
-				}})
-		}
-	}
-	return out
-}
-
-// notEnforcedWarnings checks a finished plan against every unenforced
-// constraint and returns one warning each.
-func (in *Instance) notEnforcedWarnings(o *outcome) []error {
-	var ws []error
-	for _, c := range in.unenforced() {
-		ok, figures := c.check(o)
-		verdict := "this plan meets it"
-		if !ok {
-			verdict = "this plan breaks it"
-		}
-		ws = append(ws, &Warning{Rule: c.rule, Err: ErrNotEnforced,
-			Message: fmt.Sprintf("%s: not enforced by the solver yet; %s (%s)", c.text, verdict, figures)})
-	}
-	return ws
 }
 
 func reasonSuffix(r string) string {

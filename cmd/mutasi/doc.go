@@ -93,10 +93,14 @@
 //	mutasi plan --lang id --format html -o rencana.html bungo/scenario.yaml
 //
 // The same inputs give the same bytes in every format: the manifest holds
-// no timestamp. Warnings (constraints the solver does not enforce yet, pins
+// no timestamp. Warnings (optimality not proven at the node limit, pins
 // that override a rule, posts left to open selection) are echoed to stderr
 // as "mutasi: warning: …" unless -q; they always stay in the plan. --stats
 // writes one JSON line of sizes and timings to stderr, never into the plan.
+// --max-nodes N (plan, explain and compare; default 100) caps the
+// branch-and-bound nodes of each solve with side constraints (max_moves,
+// max_turnover_pct, conflicts): more nodes take more time and leave a
+// smaller gap, which the manifest records with the limit.
 //
 // When the hard rules cannot all hold, plan prints the report in the
 // chosen format, the error on stderr, and exits 3:

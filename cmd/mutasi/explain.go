@@ -19,7 +19,10 @@ it, the embedded Bungo example): the current and the planned post with the
 score breakdown of each (criterion, raw value, weight, contribution), the
 next best posts with the exact margin by which each lost (the fit the
 employee would need for an optimal plan to give them the post, and whose
-seat it is), and the rules that closed the other posts.
+seat it is), and the rules that closed the other posts. Under side
+constraints (move limit, turnover, conflicts) a margin is exact only when
+branch and bound proved both the plan and the re-solve within --max-nodes;
+otherwise the text gives the bounds it proved and says "not proven".
 
 --lang id writes the labels, criteria, rule reasons and the sentence of
 each next best post in Indonesian. --format json prints the explanation
@@ -41,6 +44,7 @@ type explainConfig struct {
 	top      int
 	format   Format
 	output   string
+	maxNodes int
 }
 
 func runExplain(ctx context.Context, args []string, e env, g *globals) error {
@@ -50,6 +54,7 @@ func runExplain(ctx context.Context, args []string, e env, g *globals) error {
 	fs.IntVar(&cfg.top, "top", scenarios.DefaultAlternatives, "list the `K` next best posts")
 	fs.VarP(&cfg.format, "format", "f", "output format: table, csv, json, markdown or html")
 	fs.StringVarP(&cfg.output, "output", "o", "-", "write the result to `FILE` (atomically) instead of stdout")
+	maxNodesFlag(fs, &cfg.maxNodes)
 	g.register(fs)
 	if err := parse(fs, "explain", args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -64,12 +69,14 @@ func runExplain(ctx context.Context, args []string, e env, g *globals) error {
 		return usagef("explain", "--employee is required")
 	case cfg.top < 1:
 		return usagef("explain", "--top must be at least 1")
+	case cfg.maxNodes < 1:
+		return usagef("explain", "--max-nodes must be at least 1")
 	}
 	path := fs.Arg(0)
 	if err := checkOutput("explain", cfg.output, path); err != nil {
 		return err
 	}
-	res, err := solveScenario(ctx, path, e, g)
+	res, err := solveScenario(ctx, path, cfg.maxNodes, e, g)
 	if err != nil {
 		return err
 	}

@@ -58,6 +58,7 @@ const (
 	lblFeasible
 	lblOptimum
 	lblCertified
+	lblOptimalityGap
 	lblAssigned
 	lblRepeat
 	lblSolveSeconds
@@ -297,6 +298,7 @@ var labelText = [numLabels][2]string{
 	lblFeasible:         {"feasible", "layak"},
 	lblOptimum:          {"optimum", "nilai optimum"},
 	lblCertified:        {"certified optimal", "optimal tersertifikasi"},
+	lblOptimalityGap:    {"optimality gap (not proven when > 0)", "selisih optimalitas (belum terbukti bila > 0)"},
 	lblAssigned:         {"rows assigned", "baris terisi"},
 	lblRepeat:           {"solves", "jumlah penyelesaian"},
 	lblSolveSeconds:     {"best solve time (s)", "waktu penyelesaian terbaik (detik)"},

@@ -53,9 +53,15 @@ differences; json prints scenario, plan_date, objective, alternatives
 warnings), manifest and warnings. Scenarios with side constraints are
 not supported yet.
 
-Warnings (constraints the solver does not enforce yet, pins that override
-rules, posts left to open selection) go to stderr as "mutasi: warning: …"
-unless -q, and always into the plan.
+Every constraint of the scenario (unit floors and caps, the move limit,
+the turnover cap, the remote balance, conflicts) is enforced by the
+solver. With side constraints (move limit, turnover, conflicts) branch and
+bound stops after --max-nodes nodes; a plan it did not prove optimal says
+so in a warning with its bound and gap.
+
+Warnings (optimality not proven, pins that override rules, posts left to
+open selection) go to stderr as "mutasi: warning: …" unless -q, and
+always into the plan.
 
 Exit codes: 0 planned (warnings included), 1 invalid scenario or failure,
 2 usage error, 3 infeasible: the hard rules cannot all hold; the report
@@ -72,9 +78,10 @@ Examples:
 
 // planConfig holds the flags of mutasi plan.
 type planConfig struct {
-	format Format
-	output string
-	stats  bool
+	format   Format
+	output   string
+	stats    bool
+	maxNodes int
 	// alternatives is K of --alternatives: print the K best plans (0: the
 	// plan).
 	alternatives int
@@ -87,6 +94,7 @@ func runPlan(ctx context.Context, args []string, e env, g *globals) error {
 	fs.StringVarP(&cfg.output, "output", "o", "-", "write the plan to `FILE` (atomically) instead of stdout")
 	fs.BoolVar(&cfg.stats, "stats", false, "write one JSON line of sizes and timings to stderr")
 	fs.IntVar(&cfg.alternatives, "alternatives", 0, "print the `K` best plans and how each differs from the best, instead of the plan")
+	maxNodesFlag(fs, &cfg.maxNodes)
 	g.register(fs)
 	if err := parse(fs, "plan", args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -100,13 +108,16 @@ func runPlan(ctx context.Context, args []string, e env, g *globals) error {
 	if fs.Changed("alternatives") && (cfg.alternatives < 1 || cfg.alternatives > maxAlternatives) {
 		return usagef("plan", "--alternatives must be between 1 and %d, got %d", maxAlternatives, cfg.alternatives)
 	}
+	if cfg.maxNodes < 1 {
+		return usagef("plan", "--max-nodes must be at least 1")
+	}
 	path := fs.Arg(0)
 	if err := checkOutput("plan", cfg.output, path); err != nil {
 		return err
 	}
 	var st planStats
 	t0 := e.now()
-	res, err := solveScenario(ctx, path, e, g)
+	res, err := solveScenario(ctx, path, cfg.maxNodes, e, g)
 	st.add(res)
 	var ie *scenarios.InfeasibleError
 	if err == nil || errors.As(err, &ie) {
@@ -175,10 +186,18 @@ type planned struct {
 	load, build, sv time.Duration
 }
 
+// maxNodesFlag adds --max-nodes, the branch-and-bound node limit of each
+// solve with side constraints (scenarios.Options.MaxNodes).
+func maxNodesFlag(fs *pflag.FlagSet, n *int) {
+	fs.IntVar(n, "max-nodes", scenarios.DefaultMaxNodes,
+		"branch-and-bound node limit `N` of each solve with side constraints; more nodes, more time, a smaller gap")
+}
+
 // solveScenario loads, builds and plans the scenario at path ("" for the
-// embedded example), with progress on stderr when it is a terminal. The
-// result holds what was reached, also on error.
-func solveScenario(ctx context.Context, path string, e env, g *globals) (*planned, error) {
+// embedded example) with at most maxNodes branch-and-bound nodes per
+// solve, with progress on stderr when it is a terminal. The result holds
+// what was reached, also on error.
+func solveScenario(ctx context.Context, path string, maxNodes int, e env, g *globals) (*planned, error) {
 	res := &planned{}
 	in, err := openScenario(path, e.stdin)
 	if err != nil {
@@ -194,7 +213,7 @@ func solveScenario(ctx context.Context, path string, e env, g *globals) (*planne
 	}
 	res.files = files
 	prog := newProgress(e, g, "solving", "employees placed")
-	opt := scenarios.Options{Version: e.version}
+	opt := scenarios.Options{Version: e.version, MaxNodes: maxNodes}
 	if prog.on {
 		opt.Progress = prog.update
 	}
@@ -372,9 +391,11 @@ func planReport(p *scenarios.Plan, l Lang) *report {
 			{key: "unplaced", label: lblKPIUnplaced},
 			{key: "vacant_seats", label: lblVacantSeats},
 			{key: "certified", label: lblCertified},
+			{key: "gap", label: lblOptimalityGap, prec: 4},
 		},
 		rows: [][]cell{{textCell(p.Scenario), textCell(p.PlanDate), floatCell(p.Objective), intCell(len(p.Moves)),
-			intCell(len(p.Stays)), intCell(len(p.Unplaced)), intCell(vacantSeats(p)), boolCell(m.Cert.Passed)}},
+			intCell(len(p.Stays)), intCell(len(p.Unplaced)), intCell(vacantSeats(p)), boolCell(m.Cert.Passed && m.Cert.Optimal),
+			floatCell(m.Cert.Gap)}},
 	})
 
 	kpis := section{key: "kpis", title: lblKPIs,
@@ -542,9 +563,10 @@ func manifestSections(m *scenarios.Manifest) []section {
 				fmtF(r.UnfilledPenalty), r.CompetenceMethod, orNone(r.FreezeWindow))),
 			textCell(orNone(strings.Join(r.Enforced, ", "))),
 			textCell(orNone(strings.Join(r.NotEnforced, ", "))),
-			textCell(fmt.Sprintf("%s, %d×%d, %d seats, %d allowed pairs, cost scale %s", m.Solver.Algorithm, m.Solver.Rows,
-				m.Solver.Cols, m.Solver.Seats, m.Solver.Pairs, fmtF(m.Solver.CostScale))),
-			textCell(fmt.Sprintf("checked %t, passed %t, objective %.4f, bound %.4f", m.Cert.Checked, m.Cert.Passed, m.Cert.Objective, m.Cert.Bound)),
+			textCell(fmt.Sprintf("%s, %d×%d, %d seats, %d allowed pairs, cost scale %s, max nodes %d", m.Solver.Algorithm, m.Solver.Rows,
+				m.Solver.Cols, m.Solver.Seats, m.Solver.Pairs, fmtF(m.Solver.CostScale), m.Solver.MaxNodes)),
+			textCell(fmt.Sprintf("checked %t, passed %t, method %s, optimal %t, objective %.4f, bound %.4f, gap %.4f", m.Cert.Checked, m.Cert.Passed,
+				m.Cert.Method, m.Cert.Optimal, m.Cert.Objective, m.Cert.Bound, m.Cert.Gap)),
 		}},
 	}
 	in := section{key: "inputs", title: lblInputs, cols: []column{{key: "path", label: lblFile}, {key: "sha256", label: lblSHA256}}}

@@ -89,10 +89,10 @@ func TestWhatIfReasonsInID(t *testing.T) {
 	for _, w := range []string{"whatif-strict-tenure", "whatif-election-freeze", "whatif-pppk-intake"} {
 		t.Run(w, func(t *testing.T) {
 			path := "../../scenarios/example/" + w + ".yaml"
-			code, out, _ := runArgs(t, "", "-q", "--lang", "id", "plan", "-f", "markdown", path)
+			code, out, _ := runArgs(t, "", "-q", "--lang", "id", "plan", "--max-nodes=5", "-f", "markdown", path)
 			require.Equal(t, exitOK, code)
 			assert.Empty(t, found(out))
-			code, en, _ := runArgs(t, "", "-q", "plan", "-f", "markdown", path)
+			code, en, _ := runArgs(t, "", "-q", "plan", "--max-nodes=5", "-f", "markdown", path)
 			require.Equal(t, exitOK, code)
 			assert.NotEmpty(t, found(en), "the English plan gives English reasons")
 			if w == "whatif-strict-tenure" {

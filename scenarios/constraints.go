@@ -1,0 +1,570 @@
+package scenarios
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+
+	"github.com/mutasi-asn/mutasi/matching"
+	"github.com/mutasi-asn/mutasi/scoring"
+)
+
+// Plan-level constraints (constraints.unit_floors, unit_caps,
+// no_remote_outflow, max_moves, max_turnover_pct, conflicts and the
+// employees' relatives), compiled into the matching problem and enforced
+// exactly by the solver.
+//
+// Counting. A unit's staff after the plan are the employees seated in its
+// posts: a holder left without a seat (surplus over the needed headcount,
+// or due to rotate with no post to go to) is not counted by floors, caps
+// and the remote balance, because the seat is what the unit works with.
+//
+//   - unit-floor: the posts of a unit (of a profession, if given) end with
+//     at least min(min, holders now, seats) seated, so no move takes the
+//     unit below its floor and a unit already below it loses nobody
+//     (Group Min).
+//   - unit-cap: at most max seated (Group Max).
+//   - unit-cap (no_remote_outflow): the posts of remote and very remote
+//     units end with at least min(holders now, seats) seated (Group Min;
+//     the family of groups stays laminar: unit groups nest inside it).
+//   - unit-cap (max_turnover_pct): per unit, the holders of its posts
+//     seated in another unit's post number at most
+//     floor(pct × holders now / 100) (one side constraint per unit where
+//     it can bind).
+//   - max-moves: the holders seated in another post (the plan's move
+//     count; first placements do not count) number at most max_moves (one
+//     side constraint).
+//   - conflict-of-interest: the two employees do not end in one unit (the
+//     unit of their seat, or of the post they keep without a seat): one
+//     side constraint per unit both could end in.
+//
+// Constraints that cannot bind (too few people can leave or arrive) are
+// not handed to the solver. Plan solves the side constraints lazily: it
+// solves with the constraints broken so far and adds the ones the plan
+// breaks, until the plan breaks none; the last solve's bound is a bound of
+// the full problem, because it relaxes it.
+
+// DefaultMaxNodes is the branch-and-bound node limit of one solve with
+// side constraints when Options.MaxNodes is zero. It counts work, never
+// time; a plan cut short says so (its bound and gap) in a warning.
+const DefaultMaxNodes = 100
+
+// limit is one plan-level constraint of the scenario, in domain words and
+// as linear constraints over (row, column) pairs.
+type limit struct {
+	rule scoring.RuleID
+	// text states the constraint, such as "Puskesmas Pelepat needs ≥ 1
+	// doctor (Permenkes 43/2019)".
+	text      string
+	unit      unitID
+	positions []positionID
+	employees []employeeID
+	// group is the limit as a column group (floors, caps, remote); nil
+	// for the others.
+	group *matching.Group
+	// sides are the limit's side constraints (one per unit for turnover
+	// and conflicts); a group is also written as sides, for the lazy
+	// solve.
+	sides []matching.Side
+	// check re-derives the constraint from a finished plan, independently
+	// of the sides: whether the plan meets it and the figures.
+	check func(o *outcome) (bool, string)
+}
+
+// compileLimits builds the plan-level constraints of the scenario, skipping
+// those switched off in rules.disabled, and sets Problem.Groups and
+// Problem.Side: groups for floors, caps and the remote balance, side
+// constraints for turnover, max moves and conflicts. It takes O(pairs)
+// time per constraint.
+func (in *Instance) compileLimits() {
+	s := in.Scenario
+	c := &s.Constraints
+	dis := in.disabled
+	ps := in.Scorer.Positions
+	holders := make([]int, len(ps)) // current holders per column
+	for _, j := range in.cur {
+		if j >= 0 {
+			holders[j]++
+		}
+	}
+	seatsOf := func(cols []int) (seats, held int) {
+		for _, j := range cols {
+			seats += ps[j].Needed
+			held += holders[j]
+		}
+		return seats, held
+	}
+	idsOf := func(cols []int) []positionID {
+		out := make([]positionID, len(cols))
+		for k, j := range cols {
+			out[k] = ps[j].ID
+		}
+		return out
+	}
+	if !dis[scoring.RuleUnitFloor] {
+		for _, f := range c.UnitFloors {
+			prof, _ := scoring.ParseProfession(f.Profession)
+			cols := in.floorColumns(f.Unit, prof)
+			seats, held := seatsOf(cols)
+			need := min(f.Min, held, seats)
+			l := limit{rule: scoring.RuleUnitFloor, unit: f.Unit, positions: idsOf(cols),
+				text: fmt.Sprintf("%s needs ≥ %d %s%s", in.unitName(f.Unit), f.Min, professionWord(prof, f.Min), reasonSuffix(f.Reason))}
+			l.check = func(o *outcome) (bool, string) {
+				after := o.seatedIn(cols)
+				return after >= need, fmt.Sprintf("%d %s now, %d seated after the plan", held, plural(held, "holder"), after)
+			}
+			if need > 0 && in.canLeave(cols) {
+				l.group = &matching.Group{Cols: cols, Min: need, Max: seats}
+			}
+			in.limits = append(in.limits, l)
+		}
+	}
+	if !dis[scoring.RuleUnitCap] {
+		for _, f := range c.UnitCaps {
+			prof, _ := scoring.ParseProfession(f.Profession)
+			cols := in.floorColumns(f.Unit, prof)
+			seats, held := seatsOf(cols)
+			l := limit{rule: scoring.RuleUnitCap, unit: f.Unit, positions: idsOf(cols),
+				text: fmt.Sprintf("%s takes ≤ %d %s%s", in.unitName(f.Unit), f.Max, professionWord(prof, f.Max), reasonSuffix(f.Reason))}
+			l.check = func(o *outcome) (bool, string) {
+				after := o.seatedIn(cols)
+				return after <= f.Max, fmt.Sprintf("%d %s now, %d seated after the plan", held, plural(held, "holder"), after)
+			}
+			if f.Max < seats {
+				l.group = &matching.Group{Cols: cols, Min: 0, Max: f.Max}
+			}
+			in.limits = append(in.limits, l)
+		}
+		if c.MaxTurnoverPct != nil {
+			in.turnoverLimits(*c.MaxTurnoverPct)
+		}
+		if c.NoRemoteOutflow {
+			var cols []int
+			for j := range ps {
+				if in.remote(j) {
+					cols = append(cols, j)
+				}
+			}
+			seats, held := seatsOf(cols)
+			need := min(held, seats)
+			l := limit{rule: scoring.RuleUnitCap,
+				text: "no net outflow of staff from remote and very remote units (no_remote_outflow)"}
+			l.check = func(o *outcome) (bool, string) {
+				after := o.seatedIn(cols)
+				return after >= need, fmt.Sprintf("%d %s now, %d seated after the plan", held, plural(held, "holder"), after)
+			}
+			if need > 0 && in.canLeave(cols) {
+				l.group = &matching.Group{Cols: cols, Min: need, Max: seats}
+			}
+			in.limits = append(in.limits, l)
+		}
+	}
+	if c.MaxMoves != nil && !dis[scoring.RuleMaxMoves] {
+		k := *c.MaxMoves
+		l := limit{rule: scoring.RuleMaxMoves, text: fmt.Sprintf("at most %d %s in the round", k, plural(k, "move"))}
+		l.check = func(o *outcome) (bool, string) { return o.moves <= k, fmt.Sprintf("%d moves", o.moves) }
+		var ts []matching.Term
+		movers := 0
+		for i, c := range in.cur {
+			if c < 0 {
+				continue
+			}
+			n := len(ts)
+			in.candidatesOf(i, func(j int) {
+				if j != c {
+					ts = append(ts, matching.Term{Row: i, Col: j, Coef: 1})
+				}
+			})
+			if len(ts) > n {
+				movers++
+			}
+		}
+		if movers > k {
+			l.sides = []matching.Side{{Terms: ts, Limit: float64(k)}}
+		}
+		in.limits = append(in.limits, l)
+	}
+	if !dis[scoring.RuleConflictOfInterest] {
+		in.conflictLimits()
+	}
+	// Groups become sides too, for the lazy solve; then every side gets
+	// its index as its name.
+	for k := range in.limits {
+		l := &in.limits[k]
+		if l.group != nil {
+			in.Problem.Groups = append(in.Problem.Groups, *l.group)
+			l.sides = in.groupSides(l.group)
+		}
+	}
+	for k := range in.limits {
+		l := &in.limits[k]
+		for x := range l.sides {
+			l.sides[x].Name = strconv.Itoa(len(in.sideLimit))
+			in.sideLimit = append(in.sideLimit, k)
+			if l.group == nil {
+				in.Problem.Side = append(in.Problem.Side, l.sides[x])
+			}
+		}
+	}
+}
+
+// canLeave reports whether some current holder of cols may be seated
+// outside them, or someone else inside them (a floor can bind).
+func (in *Instance) canLeave(cols []int) bool {
+	set := in.colSet(cols)
+	for i, c := range in.cur {
+		if c >= 0 && set[c] {
+			out := false
+			in.candidatesOf(i, func(j int) { out = out || !set[j] })
+			if out || !in.isAllowed(i, c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (in *Instance) colSet(cols []int) []bool {
+	set := make([]bool, len(in.Scorer.Positions))
+	for _, j := range cols {
+		set[j] = true
+	}
+	return set
+}
+
+// groupSides writes a group as side constraints: −Σ x ≤ −Min and Σ x ≤
+// Max over the allowed pairs into its columns.
+func (in *Instance) groupSides(g *matching.Group) []matching.Side {
+	set := in.colSet(g.Cols)
+	var lo, hi []matching.Term
+	for i := range in.Employees {
+		in.candidatesOf(i, func(j int) {
+			if set[j] {
+				lo = append(lo, matching.Term{Row: i, Col: j, Coef: -1})
+				hi = append(hi, matching.Term{Row: i, Col: j, Coef: 1})
+			}
+		})
+	}
+	var out []matching.Side
+	if g.Min > 0 {
+		out = append(out, matching.Side{Terms: lo, Limit: -float64(g.Min)})
+	}
+	seats := 0
+	for _, j := range g.Cols {
+		seats += in.Scorer.Positions[j].Needed
+	}
+	if g.Max < seats {
+		out = append(out, matching.Side{Terms: hi, Limit: float64(g.Max)})
+	}
+	return out
+}
+
+// turnoverLimit is the most of staff holders who may leave a unit under
+// max_turnover_pct = pct.
+func turnoverLimit(pct float64, staff int) int {
+	return int(math.Floor(pct*float64(staff)/100 + 1e-9))
+}
+
+// turnoverLimits adds the max_turnover_pct constraint: one limit, with a
+// side constraint for each unit whose holders able to leave outnumber its
+// limit.
+func (in *Instance) turnoverLimits(pct float64) {
+	ps := in.Scorer.Positions
+	nu := len(in.Scorer.Units)
+	unitOf := func(j int) int { return in.units[ps[j].Unit] }
+	staff := make([]int, nu)
+	for _, c := range in.cur {
+		if c >= 0 {
+			staff[unitOf(c)]++
+		}
+	}
+	l := limit{rule: scoring.RuleUnitCap,
+		text: fmt.Sprintf("at most %s%% of a unit's staff leave in one round (max_turnover_pct)", fmtNum(pct))}
+	l.check = func(o *outcome) (bool, string) {
+		left := make([]int, nu)
+		for i, c := range in.cur {
+			if j := o.col[i]; c >= 0 && j >= 0 && unitOf(j) != unitOf(c) {
+				left[unitOf(c)]++
+			}
+		}
+		n, first := 0, unitID("")
+		for u := range left {
+			if left[u] > turnoverLimit(pct, staff[u]) {
+				if n == 0 {
+					first = in.Scorer.Units[u].ID
+				}
+				n++
+			}
+		}
+		if n == 0 {
+			return true, "no unit above it"
+		}
+		return false, fmt.Sprintf("%d units above it, such as %s", n, in.unitName(first))
+	}
+	terms := make([][]matching.Term, nu)
+	movers := make([]int, nu)
+	for i, c := range in.cur {
+		if c < 0 {
+			continue
+		}
+		u := unitOf(c)
+		n := len(terms[u])
+		in.candidatesOf(i, func(j int) {
+			if unitOf(j) != u {
+				terms[u] = append(terms[u], matching.Term{Row: i, Col: j, Coef: 1})
+			}
+		})
+		if len(terms[u]) > n {
+			movers[u]++
+		}
+	}
+	for u := range nu {
+		if lim := turnoverLimit(pct, staff[u]); movers[u] > lim {
+			l.sides = append(l.sides, matching.Side{Terms: terms[u], Limit: float64(lim)})
+		}
+	}
+	in.limits = append(in.limits, l)
+}
+
+// conflictLimits adds one limit per conflict pair (constraints.conflicts,
+// then the employees' relatives not listed there), each with a side
+// constraint per unit both employees could end in. An employee ends in
+// the unit of the seat, or of the post kept without a seat: for a row r
+// whose current post lies in unit u, "r ends in u" is 1 − Σ_{j∉u} x[r][j];
+// otherwise it is Σ_{j∈u} x[r][j].
+func (in *Instance) conflictLimits() {
+	type pair struct {
+		a, b   employeeID
+		reason string
+	}
+	var pairs []pair
+	seen := map[[2]employeeID]bool{}
+	add := func(a, b employeeID, reason string) {
+		if a == b {
+			return
+		}
+		if b < a {
+			a, b = b, a
+		}
+		if _, ok := in.rowOf[a]; !ok || seen[[2]employeeID{a, b}] {
+			return
+		}
+		if _, ok := in.rowOf[b]; !ok {
+			return
+		}
+		seen[[2]employeeID{a, b}] = true
+		pairs = append(pairs, pair{a, b, reason})
+	}
+	for _, cf := range in.Scenario.Constraints.Conflicts {
+		if len(cf.Employees) == 2 {
+			add(cf.Employees[0], cf.Employees[1], cf.Reason)
+		}
+	}
+	for i := range in.Employees {
+		for _, r := range in.Employees[i].Relatives {
+			add(in.Employees[i].ID, r, "relatives")
+		}
+	}
+	ps := in.Scorer.Positions
+	nu := len(in.Scorer.Units)
+	unitOf := func(j int) int { return in.units[ps[j].Unit] }
+	for _, p := range pairs {
+		ra, rb := in.rowOf[p.a], in.rowOf[p.b]
+		l := limit{rule: scoring.RuleConflictOfInterest, employees: []employeeID{p.a, p.b},
+			text: fmt.Sprintf("%s and %s may not end in one unit%s", p.a, p.b, reasonSuffix(p.reason))}
+		l.check = func(o *outcome) (bool, string) {
+			a, b := o.unitOf(p.a), o.unitOf(p.b)
+			if a != "" && a == b {
+				return false, "both in " + in.unitName(a)
+			}
+			return true, "in different units"
+		}
+		reach := func(r int) []bool {
+			can := make([]bool, nu)
+			if c := in.cur[r]; c >= 0 {
+				can[unitOf(c)] = true
+			}
+			in.candidatesOf(r, func(j int) { can[unitOf(j)] = true })
+			return can
+		}
+		ca, cb := reach(ra), reach(rb)
+		for u := range nu {
+			if !ca[u] || !cb[u] {
+				continue
+			}
+			sd := matching.Side{Limit: 1}
+			for _, r := range []int{ra, rb} {
+				if c := in.cur[r]; c >= 0 && unitOf(c) == u {
+					sd.Limit--
+					in.candidatesOf(r, func(j int) {
+						if unitOf(j) != u {
+							sd.Terms = append(sd.Terms, matching.Term{Row: r, Col: j, Coef: -1})
+						}
+					})
+				} else {
+					in.candidatesOf(r, func(j int) {
+						if unitOf(j) == u {
+							sd.Terms = append(sd.Terms, matching.Term{Row: r, Col: j, Coef: 1})
+						}
+					})
+				}
+			}
+			l.sides = append(l.sides, sd)
+		}
+		in.limits = append(in.limits, l)
+	}
+}
+
+// seatedIn counts the rows seated in cols after the plan.
+func (o *outcome) seatedIn(cols []int) int {
+	n := 0
+	for _, j := range cols {
+		n += o.seated[j]
+	}
+	return n
+}
+
+// maxNodes is the node limit of one solve.
+func (in *Instance) maxNodes() int {
+	if in.Options.MaxNodes > 0 {
+		return in.Options.MaxNodes
+	}
+	return DefaultMaxNodes
+}
+
+// solve solves p, the instance's problem or a variant of it with more
+// fixed or forbidden pairs (same rows, columns, Groups and Side). Without
+// side constraints it hands p to the solver as is (groups go to the
+// min-cost flow). With them it solves lazily: the side constraints of
+// every limit (groups written as sides) start inactive; each round solves
+// with the active ones and activates those the result breaks, until it
+// breaks none. Sides marked in start (indexed like in.sideLimit; nil for
+// none) are active from the first round: Explain starts from those the
+// plan's solve found. It returns the assignment (Bound from the last
+// round, a bound of p because that round relaxes p), the problem of the
+// last round and its active sides.
+func (in *Instance) solve(ctx context.Context, p *matching.Problem, start []bool) (matching.Assignment, *matching.Problem, []bool, error) {
+	solver := matching.Solver{Tolerance: in.Options.Tolerance, Progress: in.Options.Progress, MaxNodes: in.maxNodes()}
+	if len(p.Side) == 0 {
+		a, err := solver.Solve(ctx, p)
+		return a, p, nil, err
+	}
+	var all []matching.Side
+	for k := range in.limits {
+		all = append(all, in.limits[k].sides...)
+	}
+	active := make([]bool, len(all))
+	copy(active, start)
+	q := *p
+	q.Groups = nil
+	for {
+		q.Side = q.Side[:0:0]
+		for k, on := range active {
+			if on {
+				q.Side = append(q.Side, all[k])
+			}
+		}
+		a, err := solver.Solve(ctx, &q)
+		if err != nil {
+			return a, &q, active, err
+		}
+		added := false
+		for k := range all {
+			if !active[k] && breaks(&all[k], a.RowToCol) {
+				active[k], added = true, true
+			}
+		}
+		if !added {
+			return a, &q, active, nil
+		}
+	}
+}
+
+// breaks reports whether the plan rowToCol breaks side constraint sd.
+func breaks(sd *matching.Side, rowToCol []int) bool {
+	sum := 0.0
+	for _, t := range sd.Terms {
+		if rowToCol[t.Row] == t.Col {
+			sum += t.Coef
+		}
+	}
+	return sum > sd.Limit+1e-9
+}
+
+// limitOfSide returns the limit a side constraint named by the solver
+// belongs to, or -1.
+func (in *Instance) limitOfSide(name string) int {
+	k, err := strconv.Atoi(name)
+	if err != nil || k < 0 || k >= len(in.sideLimit) {
+		return -1
+	}
+	return in.sideLimit[k]
+}
+
+// conflict maps a solver's infeasibility report naming groups or side
+// constraints to the limits concerned, in schema order, as an
+// *InfeasibleError; it returns nil when the report names none.
+func (in *Instance) conflict(ie *matching.InfeasibleError) *InfeasibleError {
+	var ks []int
+	for _, name := range ie.Side {
+		if k := in.limitOfSide(name); k >= 0 {
+			ks = append(ks, k)
+		}
+	}
+	for _, g := range ie.Groups {
+		n := 0
+		for k := range in.limits {
+			if in.limits[k].group != nil {
+				if n == g {
+					ks = append(ks, k)
+				}
+				n++
+			}
+		}
+	}
+	if len(ks) == 0 {
+		return nil
+	}
+	slices.Sort(ks)
+	ks = slices.Compact(ks)
+	e := &InfeasibleError{Rule: in.limits[ks[0]].rule, Positions: []positionID{}}
+	for _, k := range ks {
+		l := &in.limits[k]
+		e.Conflict = append(e.Conflict, ConflictingRule{Rule: l.rule, Constraint: l.text, Unit: l.unit,
+			Positions: l.positions, Employees: l.employees})
+		if e.Unit == "" && l.unit != "" {
+			e.Unit, e.UnitName = l.unit, in.unitName(l.unit)
+		}
+		e.Positions = append(e.Positions, l.positions...)
+		e.Employees = append(e.Employees, l.employees...)
+	}
+	slices.Sort(e.Positions)
+	e.Positions = slices.Compact(e.Positions)
+	slices.Sort(e.Employees)
+	e.Employees = slices.Compact(e.Employees)
+	return e
+}
+
+// verify re-checks a finished plan against every limit, independently of
+// the solver; a broken limit is an internal error.
+func (in *Instance) verify(o *outcome) error {
+	for k := range in.limits {
+		if ok, figures := in.limits[k].check(o); !ok {
+			return fmt.Errorf("scenarios: internal error: the plan of %q breaks %s: %s (%s)",
+				in.Scenario.Name, in.limits[k].rule, in.limits[k].text, figures)
+		}
+	}
+	return nil
+}
+
+// errNodeLimit reports a solve that found no plan within the node limit.
+func (in *Instance) errNodeLimit(err error) error {
+	if errors.Is(err, matching.ErrNodeLimit) {
+		return fmt.Errorf("scenarios: no plan of %q found within %d branch-and-bound nodes (raise Options.MaxNodes): %w",
+			in.Scenario.Name, in.maxNodes(), err)
+	}
+	return err
+}
