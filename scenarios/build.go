@@ -295,9 +295,8 @@ func (in *Instance) rowRules() {
 		for k, key := range keys {
 			parts[k] = fmt.Sprintf("%s %d", key, held[key])
 		}
-		in.warnings = append(in.warnings, &Warning{Rule: scoring.RuleMaxTenure, Err: ErrReportOnly,
-			Message: fmt.Sprintf("%d employees past %d years in post keep it because a stronger rule holds them: %s",
-				total, in.Scorer.Rules.RotationYears, strings.Join(parts, ", "))})
+		in.warnings = append(in.warnings, newWarning(scoring.RuleMaxTenure, ErrReportOnly,
+			newReason(ReasonWarnRotationHeld, total, in.Scorer.Rules.RotationYears, strings.Join(parts, ", "))))
 	}
 	if len(s.Constraints.Pinned) > 0 {
 		for _, p := range s.Constraints.Pinned {
@@ -308,25 +307,24 @@ func (in *Instance) rowRules() {
 			j := in.pin[i]
 			if vs := in.Table.Check(i, j); len(vs) > 0 {
 				for _, v := range vs {
-					in.warnings = append(in.warnings, &Warning{Rule: v.Rule, Err: ErrOverride,
-						Message: fmt.Sprintf("pin of %s to %s (%s) breaks %s: %s", e(p.Employee), j2s(ps[j]), p.Reason, v.Rule, v.Detail)})
+					in.warnings = append(in.warnings, newWarning(v.Rule, ErrOverride,
+						newReason(ReasonWarnPinBreaks, e(p.Employee), j2s(ps[j]), p.Reason, string(v.Rule), v.Detail, v.Rule.Reason("id"))))
 				}
 			}
 			if in.closed[j] == fixUnapproved {
-				in.warnings = append(in.warnings, &Warning{Rule: f.rule(), Err: ErrOverride,
-					Message: fmt.Sprintf("pin of %s to %s (%s) changes a post covered by the freeze window %s", e(p.Employee), j2s(ps[j]), p.Reason, f.window.Name)})
+				in.warnings = append(in.warnings, newWarning(f.rule(), ErrOverride,
+					newReason(ReasonWarnPinFreeze, e(p.Employee), j2s(ps[j]), p.Reason, f.window.Name)))
 			}
 		}
 	}
 	for j := range ps {
 		if ps[j].OpenSelection {
-			in.warnings = append(in.warnings, &Warning{Rule: ruleOpenSelection, Err: ErrReportOnly,
-				Message: fmt.Sprintf("%s is filled through open selection (seleksi terbuka): only its holders may stay, nobody new is planned into it", j2s(ps[j]))})
+			in.warnings = append(in.warnings, newWarning(ruleOpenSelection, ErrReportOnly,
+				newReason(ReasonWarnOpenSelection, j2s(ps[j]))))
 		}
 	}
 	if in.disabled[scoring.RuleCapacity] {
-		in.warnings = append(in.warnings, &Warning{Rule: scoring.RuleCapacity, Err: ErrReportOnly,
-			Message: "capacity cannot be switched off: a position never takes more than its needed seats"})
+		in.warnings = append(in.warnings, newWarning(scoring.RuleCapacity, ErrReportOnly, newReason(ReasonWarnCapacityOn)))
 	}
 }
 

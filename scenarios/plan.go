@@ -318,9 +318,8 @@ func (in *Instance) Plan(ctx context.Context) (*Plan, error) {
 	p := in.render(sol)
 	p.sol = sol
 	if !cert.Optimal {
-		p.Warnings = append(p.Warnings, &Warning{Rule: ruleOptimality, Err: ErrNotProven,
-			Message: fmt.Sprintf("optimality not proven: branch and bound stopped at its node limit (%d %s); no plan is worth more than %.4f, this one %.4f (gap %.4f)",
-				in.maxNodes(), plural(in.maxNodes(), "node"), cert.Bound, cert.Objective, cert.Gap)})
+		p.Warnings = append(p.Warnings, newWarning(ruleOptimality, ErrNotProven,
+			newReason(ReasonWarnNotProven, in.maxNodes(), plural(in.maxNodes(), "node"), cert.Bound, cert.Objective, cert.Gap)))
 	}
 	if err := p.seal(in, cert); err != nil {
 		return nil, err
@@ -519,14 +518,12 @@ func (in *Instance) render(sol *solution) *Plan {
 	p.KPIs = KPIs{Before: in.indicators(o, true), After: in.indicators(o, false)}
 	p.Warnings = slices.Clone(in.warnings)
 	if f := &in.freeze; f.window != nil {
-		msg := fmt.Sprintf("the plan date lies in freeze window %s (%s to %s, %s)", f.window.Name,
-			f.window.From.Format("2006-01-02"), f.window.To.Format("2006-01-02"), f.window.Basis)
+		from, to := f.window.From.Format("2006-01-02"), f.window.To.Format("2006-01-02")
+		why := newReason(ReasonWarnFreeze, f.window.Name, from, to, f.window.Basis, len(f.approved))
 		if f.approvedAll {
-			msg += ": Mendagri approved the round in writing"
-		} else {
-			msg += fmt.Sprintf(": covered posts are frozen except for %d approved employees", len(f.approved))
+			why = newReason(ReasonWarnFreezeApprovedAll, f.window.Name, from, to, f.window.Basis)
 		}
-		p.Warnings = append(p.Warnings, &Warning{Rule: f.rule(), Err: ErrReportOnly, Message: msg})
+		p.Warnings = append(p.Warnings, newWarning(f.rule(), ErrReportOnly, why))
 	}
 	return p
 }

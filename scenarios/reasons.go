@@ -92,6 +92,40 @@ const (
 	ReasonTakeSeatUnproven       ReasonCode = "take-seat-unproven"
 )
 
+// Warnings of a plan ([Warning.Why]); the warning's rule id is not part
+// of the text.
+const (
+	// ReasonWarnRotationHeld: employees past the rotation point keep their
+	// post because a stronger rule holds them. Args: how many (int), the
+	// rotation years (int), the holding rules with counts (string).
+	ReasonWarnRotationHeld ReasonCode = "warn-rotation-held"
+	// ReasonWarnPinBreaks: a pin breaks a pair rule. Args: employee, post,
+	// the pin's reason, rule id, the violation in English, the rule's
+	// reason in Indonesian (the Indonesian text uses it instead of the
+	// English detail).
+	ReasonWarnPinBreaks ReasonCode = "warn-pin-breaks"
+	// ReasonWarnPinFreeze: a pin changes a post covered by a freeze window.
+	// Args: employee, post, the pin's reason, the window's name.
+	ReasonWarnPinFreeze ReasonCode = "warn-pin-freeze"
+	// ReasonWarnOpenSelection: the post is filled through open selection.
+	// Args: post.
+	ReasonWarnOpenSelection ReasonCode = "warn-open-selection"
+	// ReasonWarnCapacityOn: rules.disabled lists capacity, which cannot be
+	// switched off. No args.
+	ReasonWarnCapacityOn ReasonCode = "warn-capacity-on"
+	// ReasonWarnNotProven: branch and bound stopped at its node limit.
+	// Args: node limit (int), "node" or "nodes", bound, objective, gap
+	// (float64).
+	ReasonWarnNotProven ReasonCode = "warn-not-proven"
+	// ReasonWarnFreezeApprovedAll: the plan date lies in a freeze window
+	// and Mendagri approved the whole round. Args: window, from, to, basis.
+	ReasonWarnFreezeApprovedAll ReasonCode = "warn-freeze-approved-all"
+	// ReasonWarnFreeze: the plan date lies in a freeze window; covered
+	// posts are frozen except for approved employees. Args: window, from,
+	// to, basis, approved employees (int).
+	ReasonWarnFreeze ReasonCode = "warn-freeze"
+)
+
 // Reasons why a scenario rule (not a pair rule of scoring) closes a pair
 // that the pair rules allow; mutasi score prints them. ReasonPinned is one
 // of them too.
@@ -167,6 +201,22 @@ var reasonFormats = map[ReasonCode]reasonFormat{
 	ReasonTakeSeatUnproven: {"needs between %+.4f and %+.4f (not proven; best found %+.4f) to take %s at %s from %s",
 		"perlu antara %+.4f dan %+.4f (belum terbukti; terbaik yang ditemukan %+.4f) untuk menduduki %s di %s, menggeser %s"},
 
+	ReasonWarnRotationHeld: {"%d employees past %d years in post keep it because a stronger rule holds them: %s",
+		"%d pegawai yang telah lebih dari %d tahun pada jabatannya tetap karena ditahan aturan yang lebih kuat: %s"},
+	ReasonWarnPinBreaks: {"pin of %[1]s to %[2]s (%[3]s) breaks %[4]s: %[5]s",
+		"penetapan (pin) %[1]s ke %[2]s (%[3]s) melanggar %[4]s: %[6]s"},
+	ReasonWarnPinFreeze: {"pin of %s to %s (%s) changes a post covered by the freeze window %s",
+		"penetapan (pin) %s ke %s (%s) mengubah jabatan yang tercakup masa larangan %s"},
+	ReasonWarnOpenSelection: {"%s is filled through open selection (seleksi terbuka): only its holders may stay, nobody new is planned into it",
+		"%s diisi melalui seleksi terbuka: hanya pemangkunya yang boleh tetap, tidak ada pegawai baru yang direncanakan ke sana"},
+	ReasonWarnCapacityOn: {"capacity cannot be switched off: a position never takes more than its needed seats",
+		"kapasitas tidak dapat dinonaktifkan: jabatan tidak pernah menerima lebih dari kebutuhan formasinya"},
+	ReasonWarnNotProven: {"optimality not proven: branch and bound stopped at its node limit (%[1]d %[2]s); no plan is worth more than %.4f, this one %.4f (gap %.4f)",
+		"optimalitas belum terbukti: branch and bound berhenti pada batas simpulnya (%[1]d simpul); tidak ada rencana yang bernilai lebih dari %.4[3]f, rencana ini %.4[4]f (selisih %.4[5]f)"},
+	ReasonWarnFreezeApprovedAll: {"the plan date lies in freeze window %s (%s to %s, %s): Mendagri approved the round in writing",
+		"tanggal rencana berada dalam masa larangan %s (%s s.d. %s, %s): Mendagri menyetujui periode mutasi ini secara tertulis"},
+	ReasonWarnFreeze: {"the plan date lies in freeze window %s (%s to %s, %s): covered posts are frozen except for %d approved employees",
+		"tanggal rencana berada dalam masa larangan %s (%s s.d. %s, %s): jabatan yang tercakup dibekukan kecuali untuk %d pegawai yang disetujui"},
 	ReasonExcluded:      {"excluded from the round: %s", "dikecualikan dari periode mutasi ini: %s"},
 	ReasonNoNeededSeat:  {"the post has no needed seat", "jabatan ini tidak memiliki kebutuhan formasi"},
 	ReasonOpenSelection: {"filled through open selection", "diisi melalui seleksi terbuka"},

@@ -24,9 +24,27 @@ type Warning struct {
 	Message string
 	// Err is the sentinel: ErrOverride, ErrReportOnly or ErrNotProven.
 	Err error
+	// Why is Message as a code and arguments, for rendering in another
+	// language ([Warning.Text]).
+	Why Reason
 }
 
 func (w *Warning) Error() string { return string(w.Rule) + ": " + w.Message }
+
+// Text returns the warning in English (lang "en", as Error) or
+// Indonesian ("id"), the rule id first.
+func (w *Warning) Text(lang string) string {
+	if w.Why.Code == "" {
+		return w.Error()
+	}
+	return string(w.Rule) + ": " + w.Why.Text(lang)
+}
+
+// newWarning returns a warning whose Message is the English text of its
+// reason.
+func newWarning(rule scoring.RuleID, sentinel error, why Reason) *Warning {
+	return &Warning{Rule: rule, Err: sentinel, Why: why, Message: why.String()}
+}
 
 // Unwrap returns the sentinel.
 func (w *Warning) Unwrap() error { return w.Err }

@@ -491,8 +491,9 @@ func planReport(p *scenarios.Plan, l Lang) *report {
 	r.sections = append(r.sections, tr)
 
 	ws := section{key: "warnings", title: lblWarnings, cols: []column{{key: "warning", label: lblWarning}}}
-	for _, w := range r.warnings {
-		ws.rows = append(ws.rows, []cell{textCell(w)})
+	for _, w := range p.Warnings {
+		en, id := warningText(w, LangEN), warningText(w, LangID)
+		ws.rows = append(ws.rows, []cell{transCell(en, en, id)})
 	}
 	r.sections = append(r.sections, ws)
 	r.sections = append(r.sections, manifestSections(m)...)
@@ -530,7 +531,26 @@ func gapText(t scenarios.TrainingNeed, l Lang) string {
 	return strings.Join(parts, ", ")
 }
 
-// warningTexts returns the warnings as strings.
+// warningText returns a warning in language l: a scenario warning's own
+// translation, any other error's English text.
+func warningText(w error, l Lang) string {
+	var sw *scenarios.Warning
+	if errors.As(w, &sw) {
+		return sw.Text(l.String())
+	}
+	return w.Error()
+}
+
+// warningTextsIn returns the warnings in language l (html report).
+func warningTextsIn(ws []error, l Lang) []string {
+	out := make([]string, len(ws))
+	for k, w := range ws {
+		out[k] = warningText(w, l)
+	}
+	return out
+}
+
+// warningTexts returns the warnings as strings, in English (stderr, JSON).
 func warningTexts(ws []error) []string {
 	out := make([]string, len(ws))
 	for k, w := range ws {

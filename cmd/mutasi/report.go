@@ -117,7 +117,7 @@ var htmlLabels = map[string]label{
 
 func buildHTMLReport(l Lang, in *scenarios.Instance, p *scenarios.Plan) *htmlReport {
 	r := &htmlReport{Lang: l.String(), Title: fmt.Sprintf("%s: %s (%s)", l.text(lblPlanTitle), p.Scenario, p.PlanDate),
-		L: map[string]string{}, Warnings: warningTexts(p.Warnings)}
+		L: map[string]string{}, Warnings: warningTextsIn(p.Warnings, l)}
 	for k, lb := range htmlLabels {
 		r.L[k] = l.text(lb)
 	}
