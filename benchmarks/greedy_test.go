@@ -10,7 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/mutasi-asn/mutasi/scenarios"
-	"github.com/mutasi-asn/mutasi/scoring"
 )
 
 // buildInstance loads and builds the scenario.yaml of fsys.
@@ -31,9 +30,7 @@ func pairRulesOnly(t testing.TB, fsys fs.FS) *scenarios.Instance {
 	t.Helper()
 	s, files, err := scenarios.Load(fsys, "scenario.yaml")
 	require.NoError(t, err)
-	c := &s.Constraints
-	c.UnitFloors, c.UnitCaps, c.MaxMoves, c.MaxTurnoverPct, c.NoRemoteOutflow, c.Conflicts = nil, nil, nil, nil, false, nil
-	s.Rules.Disabled = append(s.Rules.Disabled, string(scoring.RuleConflictOfInterest))
+	s.DropPlanConstraints()
 	in, err := scenarios.Build(s, files, scenarios.Options{Version: "test"})
 	require.NoError(t, err)
 	return in

@@ -81,7 +81,10 @@ func TestAlternativesOracle(t *testing.T) {
 	const k = 6
 	checked := 0
 	for seed := range n {
-		s := withoutPlanConstraints(randomScenario(uint64(seed)))
+		// The enumeration knows the pair rules and seats only
+		// (scenarios/oracle_test.go checks the constrained plans).
+		s := randomScenario(uint64(seed))
+		s.DropPlanConstraints()
 		in, err := Build(s, nil, Options{})
 		require.NoError(t, err, "seed %d", seed)
 		if len(in.Employees) > 6 {
@@ -156,19 +159,4 @@ func TestAlternativesCancelled(t *testing.T) {
 	cancel()
 	_, err = in.Alternatives(ctx, 3)
 	assert.ErrorIs(t, err, context.Canceled)
-}
-
-// withoutPlanConstraints drops the plan-level constraints (floors, caps,
-// move and turnover limits, remote balance, conflicts and relatives) that
-// randomScenario draws: the enumeration of allPlanCosts knows the hard
-// pair rules and seats only (scenarios/oracle_test.go checks the
-// constrained plans).
-func withoutPlanConstraints(s *Scenario) *Scenario {
-	c := &s.Constraints
-	c.UnitFloors, c.UnitCaps, c.Conflicts = nil, nil, nil
-	c.MaxMoves, c.MaxTurnoverPct, c.NoRemoteOutflow = nil, nil, false
-	for i := range s.Workforce.Employees {
-		s.Workforce.Employees[i].Relatives = nil
-	}
-	return s
 }

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"slices"
 	"time"
 
 	"github.com/mutasi-asn/mutasi/scoring"
@@ -508,4 +509,20 @@ type File struct {
 	Path string
 	// SHA256 is the lowercase hex SHA-256 of the file's bytes.
 	SHA256 string
+}
+
+// DropPlanConstraints removes the plan-level constraints from s in place:
+// unit floors and caps, max_moves, max_turnover_pct, no_remote_outflow,
+// the conflict pairs, and (by disabling conflict-of-interest) the
+// conflicts the employees' relatives imply. The pair rules, seats, pins,
+// exclusions and freeze windows stay. A ranking baseline such as greedy
+// keeps only those, so an optimum compared with it must be planned
+// without the rest; tests that enumerate plausible plans by brute force
+// use it too.
+func (s *Scenario) DropPlanConstraints() {
+	c := &s.Constraints
+	c.UnitFloors, c.UnitCaps, c.MaxMoves, c.MaxTurnoverPct, c.NoRemoteOutflow, c.Conflicts = nil, nil, nil, nil, false, nil
+	if !slices.Contains(s.Rules.Disabled, string(scoring.RuleConflictOfInterest)) {
+		s.Rules.Disabled = append(s.Rules.Disabled, string(scoring.RuleConflictOfInterest))
+	}
 }

@@ -20,7 +20,6 @@ import (
 
 	"github.com/mutasi-asn/mutasi/benchmarks"
 	"github.com/mutasi-asn/mutasi/scenarios"
-	"github.com/mutasi-asn/mutasi/scoring"
 )
 
 const benchSynopsis = `Usage: mutasi bench [flags]
@@ -254,17 +253,6 @@ type benchRun struct {
 	planWarnings                int
 }
 
-// pairRulesOnly drops the plan-level constraints of s (unit floors and
-// caps, turnover, the remote balance, max moves, conflicts and relatives):
-// greedy keeps the pair rules and the seats but not those, so the optimum
-// is compared with greedy on the same rules, where it is never worse. The
-// constrained solves are measured by BenchmarkConstrained in benchmarks.
-func pairRulesOnly(s *scenarios.Scenario) {
-	c := &s.Constraints
-	c.UnitFloors, c.UnitCaps, c.MaxMoves, c.MaxTurnoverPct, c.NoRemoteOutflow, c.Conflicts = nil, nil, nil, nil, false, nil
-	s.Rules.Disabled = append(s.Rules.Disabled, string(scoring.RuleConflictOfInterest))
-}
-
 // measure loads the scenario that open returns, builds it, plans it
 // (certified) and runs greedy, timing each step with e.now and sampling
 // memory.
@@ -281,7 +269,9 @@ func measure(ctx context.Context, e env, name string, open func() (fs.FS, error)
 	if err != nil {
 		return r, err
 	}
-	pairRulesOnly(s)
+	// Greedy keeps the pair rules and the seats only: compare on those
+	// (BenchmarkConstrained measures the constrained solves).
+	s.DropPlanConstraints()
 	t1 := e.now()
 	in, err := scenarios.Build(s, files, scenarios.Options{Version: e.version})
 	if err != nil {

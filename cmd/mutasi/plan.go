@@ -550,14 +550,8 @@ func warningTextsIn(ws []error, l Lang) []string {
 	return out
 }
 
-// warningTexts returns the warnings as strings, in English (stderr, JSON).
-func warningTexts(ws []error) []string {
-	out := make([]string, len(ws))
-	for k, w := range ws {
-		out[k] = w.Error()
-	}
-	return out
-}
+// warningTexts returns the warnings in English (stderr, JSON).
+func warningTexts(ws []error) []string { return warningTextsIn(ws, LangEN) }
 
 // manifestSections are the manifest as a record and its input files.
 func manifestSections(m *scenarios.Manifest) []section {
