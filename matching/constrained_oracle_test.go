@@ -200,6 +200,19 @@ func randSmall(rng *rand.Rand, maxR, maxC int, sparse bool) *Problem {
 	return p
 }
 
+// randConstraint adds one kind of constraint to p: groups (kind 1), fixed
+// pairs (2) or side constraints (3); other kinds add none.
+func randConstraint(rng *rand.Rand, p *Problem, kind uint64) {
+	switch kind {
+	case 1:
+		randGroups(rng, p)
+	case 2:
+		randFix(rng, p)
+	case 3:
+		randSide(rng, p)
+	}
+}
+
 // randGroups adds up to three disjoint groups with random floors and caps.
 func randGroups(rng *rand.Rand, p *Problem) {
 	_, cols := p.dims()

@@ -213,14 +213,7 @@ func TestWithinOracle(t *testing.T) {
 	for seed := uint64(0); seed < uint64(n); seed++ {
 		rng := rand.New(rand.NewPCG(seed, 17))
 		p := randSmall(rng, 4, 4, seed%2 == 0)
-		switch seed % 5 {
-		case 1:
-			randGroups(rng, p)
-		case 2:
-			randFix(rng, p)
-		case 3:
-			randSide(rng, p)
-		}
+		randConstraint(rng, p, seed%5)
 		plans, costs := brutePlans(p)
 		eps := float64(rng.IntN(6))
 		if seed%3 == 0 {

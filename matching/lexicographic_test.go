@@ -71,14 +71,7 @@ func TestLexicographicOracle(t *testing.T) {
 	for seed := uint64(0); seed < uint64(n); seed++ {
 		rng := rand.New(rand.NewPCG(seed, 21))
 		p := randSmall(rng, 4, 4, seed%2 == 0)
-		switch seed % 5 {
-		case 1:
-			randGroups(rng, p)
-		case 2:
-			randFix(rng, p)
-		case 3:
-			randSide(rng, p)
-		}
+		randConstraint(rng, p, seed%5)
 		objs := make([]Objective, 1+rng.IntN(3))
 		for k := range objs {
 			objs[k] = randObjective(rng, p)
