@@ -308,7 +308,7 @@ func (in *Instance) rowRules() {
 			if vs := in.Table.Check(i, j); len(vs) > 0 {
 				for _, v := range vs {
 					in.warnings = append(in.warnings, newWarning(v.Rule, ErrOverride,
-						newReason(ReasonWarnPinBreaks, e(p.Employee), j2s(ps[j]), p.Reason, string(v.Rule), v.Detail, v.Rule.Reason("id"))))
+						newReason(ReasonWarnPinBreaks, e(p.Employee), j2s(ps[j]), p.Reason, string(v.Rule), v.Detail, v.Text("id"))))
 				}
 			}
 			if in.closed[j] == fixUnapproved {

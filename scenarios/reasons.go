@@ -100,9 +100,8 @@ const (
 	// rotation years (int), the holding rules with counts (string).
 	ReasonWarnRotationHeld ReasonCode = "warn-rotation-held"
 	// ReasonWarnPinBreaks: a pin breaks a pair rule. Args: employee, post,
-	// the pin's reason, rule id, the violation in English, the rule's
-	// reason in Indonesian (the Indonesian text uses it instead of the
-	// English detail).
+	// the pin's reason, rule id, the violation's facts in English and in
+	// Indonesian (scoring.Violation.Text; each language uses its own).
 	ReasonWarnPinBreaks ReasonCode = "warn-pin-breaks"
 	// ReasonWarnPinFreeze: a pin changes a post covered by a freeze window.
 	// Args: employee, post, the pin's reason, the window's name.

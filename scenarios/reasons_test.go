@@ -35,7 +35,7 @@ var sampleArgs = map[ReasonCode][]any{
 	ReasonVacantSeatUnproven:     {0.0, 0.1523, 0.07, "Perawat Terampil", "Puskesmas Pelepat"},
 	ReasonTakeSeatUnproven:       {0.0, 0.1523, 0.07, "Perawat Terampil", "Puskesmas Pelepat", "199001012015032001"},
 	ReasonWarnRotationHeld:       {3, 5, "pinned 2, election-freeze 1"},
-	ReasonWarnPinBreaks:          {"199001012015032001", "RSUD-PERAWAT", "Plt. kepala", "min-education", "D3 below minimum S1", "tingkat pendidikan di bawah syarat minimal jabatan"},
+	ReasonWarnPinBreaks:          {"199001012015032001", "RSUD-PERAWAT", "Plt. kepala", "min-education", "D3 below minimum S1", "pendidikan D3 di bawah syarat minimal S1"},
 	ReasonWarnPinFreeze:          {"199001012015032001", "RSUD-PERAWAT", "Plt. kepala", "pilkada-2024"},
 	ReasonWarnOpenSelection:      {"SETDA-SEKDA"},
 	ReasonWarnCapacityOn:         {},

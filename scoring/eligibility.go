@@ -296,7 +296,7 @@ func (v Violation) Text(lang string) string {
 		}
 		return fmt.Sprintf(pick("field %s not in accepted fields %s", "bidang %s tidak termasuk bidang yang diterima %s"), field, arg(1))
 	case RuleCertification:
-		return pick("missing or expired ", "tidak memiliki atau sudah tidak berlaku: ") + list(", ")
+		return pick("missing or expired ", "sertifikasi tidak dimiliki atau kedaluwarsa: ") + list(", ")
 	case RuleGradeBand:
 		return fmt.Sprintf(pick("grade %s outside band %s–%s (%d step(s) below allowed)",
 			"golongan %s di luar rentang %s–%s (toleransi %d tingkat di bawah rentang)"), arg(0), arg(1), arg(2), arg(3))
@@ -319,7 +319,7 @@ func (v Violation) Text(lang string) string {
 	case RuleJPTProtection:
 		return fmt.Sprintf(pick("JPT since %s, protected for %d years", "menduduki JPT sejak %s, dilindungi selama %d tahun"), arg(0), arg(1))
 	case RulePersonalLock:
-		return pick("active lock: ", "sedang dikunci: ") + list(", ")
+		return pick("active lock: ", "penguncian aktif: ") + list(", ")
 	case RulePerformanceMinimum:
 		var bad []string
 		for k := 1; k+1 < len(v.Facts); k += 2 {

@@ -92,7 +92,7 @@ func ExampleScorer_Check() {
 	}
 	// Output:
 	// certification: missing or expired str
-	//   id: tidak memiliki atau sudah tidak berlaku: STR
+	//   id: sertifikasi tidak dimiliki atau kedaluwarsa: STR
 	//   rule: required certification missing or expired / sertifikasi yang disyaratkan tidak dimiliki atau sudah tidak berlaku
 	// min-tenure: 1.61 years in post since 2024-02-29, minimum 2
 	//   id: 1,61 tahun pada jabatan sejak 2024-02-29, minimal 2 tahun
