@@ -724,7 +724,7 @@ func (in *Instance) floorCheck() error {
 			continue
 		}
 		base := InfeasibleError{Rule: scoring.RuleUnitFloor, Unit: f.Unit, UnitName: in.unitName(f.Unit),
-			Need: need, What: professionWord(prof, need), Reason: f.Reason}
+			Need: need, What: professionWord(prof, need), Reason: f.Reason, profession: professionText(prof)}
 		for _, j := range cols {
 			base.Positions = append(base.Positions, in.Scorer.Positions[j].ID)
 		}
@@ -749,6 +749,7 @@ func (in *Instance) floorCheck() error {
 		}
 		base.Have = eligibleOf[fi]
 		base.Excluded = ruleCounts(counts)
+		base.Why = base.reason()
 		return &base
 	}
 	return nil

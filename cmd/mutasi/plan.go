@@ -629,8 +629,8 @@ func infeasibleReport(ie *scenarios.InfeasibleError, l Lang) *report {
 			{key: "have", label: lblHave},
 			{key: "reason", label: lblReason},
 		},
-		rows: [][]cell{{textCell(string(ie.Rule)), textCell(ie.Error()), textOrNull(ie.Unit), textOrNull(ie.UnitName),
-			textCell(strings.Join(ids, ", ")), textOrNull(strings.Join(emps, ", ")), intCell(ie.Need), intCell(ie.Have), textOrNull(ie.Reason)}},
+		rows: [][]cell{{textCell(string(ie.Rule)), transCell(ie.Error(), ie.Error(), ie.Text("id")), textOrNull(ie.Unit), textOrNull(ie.UnitName),
+			textOrNull(strings.Join(ids, ", ")), textOrNull(strings.Join(emps, ", ")), intCell(ie.Need), intCell(ie.Have), textOrNull(ie.Reason)}},
 	}
 	r := &report{title: lblInfeasibleTitle, headings: true, sections: []section{rec}}
 	if len(ie.Excluded) > 0 {
