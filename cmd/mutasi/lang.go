@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -526,4 +527,14 @@ var labelText = [numLabels][2]string{
 // text returns the label in language l.
 func (l Lang) text(lb label) string {
 	return labelText[lb][l]
+}
+
+// decimal writes x with prec digits after the point, as language l
+// writes numbers: Indonesian with a decimal comma (20,3).
+func (l Lang) decimal(x float64, prec int) string {
+	s := strconv.FormatFloat(x, 'f', prec, 64)
+	if l == LangID {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }
