@@ -425,7 +425,7 @@ var labelText = [numLabels][2]string{
 	lblRemoved:          {"removed", "dihapus"},
 	lblChanged:          {"changed", "berubah"},
 	lblDiffer:           {"outcomes differ", "hasil berbeda"},
-	lblChurn:            {"churn", "churn (proporsi berubah)"},
+	lblChurn:            {"churn", "tingkat perubahan (proporsi berubah)"},
 	lblKPIDeltas:        {"KPIs after the moves", "IKU sesudah mutasi"},
 	lblMoveChanges:      {"Moves that differ", "Mutasi yang berbeda"},
 	lblChangeKind:       {"change", "perubahan"},
