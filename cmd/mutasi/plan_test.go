@@ -97,6 +97,7 @@ func TestGoldenScenarioCommands(t *testing.T) {
 		{"compare-broken", []string{"compare", tinyYAML, brokenYAML}, "", exitFailure},
 		{"score-employee", []string{"score", "--employee", fauzi, "--top", "6"}, "", exitOK},
 		{"score-employee-json", []string{"score", "--employee", fauzi, "--top", "3", "-f", "json"}, "", exitOK},
+		{"score-employee-id", []string{"--lang", "id", "score", "--employee", fauzi, "--top", "6"}, "", exitOK},
 		{"score-tiny", []string{"score", tinyYAML, "--position", "PKM-PELEPAT-KEPALA"}, "", exitOK},
 		{"score-unknown-position", []string{"score", "--position", "NOPE"}, "", exitFailure},
 		{"score-unknown-employee", []string{"score", "--employee", "199901012020011999"}, "", exitFailure},
