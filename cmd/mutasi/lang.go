@@ -155,6 +155,8 @@ const (
 	lblNeed
 	lblHave
 	lblExcludedBy
+	lblConflicting
+	lblConstraint
 	lblCount
 	lblExplainTitle
 	lblOutcome
@@ -395,6 +397,8 @@ var labelText = [numLabels][2]string{
 	lblNeed:             {"need", "dibutuhkan"},
 	lblHave:             {"have", "tersedia"},
 	lblExcludedBy:       {"Excluded by rule", "Tersisih oleh aturan"},
+	lblConflicting:      {"Constraints that cannot hold together", "Batasan yang tidak dapat dipenuhi bersamaan"},
+	lblConstraint:       {"constraint", "batasan"},
 	lblCount:            {"count", "jumlah"},
 	lblExplainTitle:     {"Explanation", "Penjelasan"},
 	lblOutcome:          {"outcome", "hasil"},

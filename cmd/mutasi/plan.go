@@ -704,6 +704,15 @@ func infeasibleReport(ie *scenarios.InfeasibleError, l Lang) *report {
 			textOrNull(strings.Join(ids, ", ")), textOrNull(strings.Join(emps, ", ")), intCell(ie.Need), intCell(ie.Have), textOrNull(ie.Reason)}},
 	}
 	r := &report{title: lblInfeasibleTitle, headings: true, sections: []section{rec}}
+	if len(ie.Conflict) > 0 {
+		cs := section{key: "conflict", title: lblConflicting,
+			cols: []column{{key: "rule", label: lblRule}, {key: "constraint", label: lblConstraint}, {key: "unit", label: lblUnit}}}
+		for _, c := range ie.Conflict {
+			cs.rows = append(cs.rows, []cell{textCell(string(c.Rule)), transCell(c.Constraint, c.Why.Text("en"), c.Why.Text("id")),
+				textOrNull(c.Unit)})
+		}
+		r.sections = append(r.sections, cs)
+	}
 	if len(ie.Excluded) > 0 {
 		ex := section{key: "excluded", title: lblExcludedBy,
 			cols: []column{{key: "rule", label: lblRule}, {key: "reason", label: lblReason}, {key: "count", label: lblCount}}}
