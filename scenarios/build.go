@@ -308,7 +308,7 @@ func (in *Instance) rowRules() {
 			if vs := in.Table.Check(i, j); len(vs) > 0 {
 				for _, v := range vs {
 					in.warnings = append(in.warnings, newWarning(v.Rule, ErrOverride,
-						newReason(ReasonWarnPinBreaks, e(p.Employee), j2s(ps[j]), p.Reason, string(v.Rule), v.Detail, v.Rule.Reason("id"))))
+						newReason(ReasonWarnPinBreaks, e(p.Employee), j2s(ps[j]), p.Reason, string(v.Rule), v.Detail, v.Text("id"))))
 				}
 			}
 			if in.closed[j] == fixUnapproved {
@@ -724,7 +724,7 @@ func (in *Instance) floorCheck() error {
 			continue
 		}
 		base := InfeasibleError{Rule: scoring.RuleUnitFloor, Unit: f.Unit, UnitName: in.unitName(f.Unit),
-			Need: need, What: professionWord(prof, need), Reason: f.Reason}
+			Need: need, What: professionWord(prof, need), Reason: f.Reason, profession: professionText(prof)}
 		for _, j := range cols {
 			base.Positions = append(base.Positions, in.Scorer.Positions[j].ID)
 		}
@@ -749,6 +749,7 @@ func (in *Instance) floorCheck() error {
 		}
 		base.Have = eligibleOf[fi]
 		base.Excluded = ruleCounts(counts)
+		base.Why = base.reason()
 		return &base
 	}
 	return nil

@@ -163,6 +163,8 @@ func TestBuildFloorInfeasible(t *testing.T) {
 	require.ErrorAs(t, err, &ie)
 	assert.Equal(t, scoring.RuleUnitFloor, ie.Rule)
 	assert.Equal(t, "Puskesmas Muara Bungo needs ≥ 2 nurses; 1 eligible nurse can move there: max-tenure 1", ie.Error())
+	assert.Equal(t, ReasonInfeasibleFloor, ie.Why.Code)
+	assert.Equal(t, "Puskesmas Muara Bungo membutuhkan paling sedikit 2 perawat; hanya 1 perawat memenuhi syarat yang dapat dipindahkan ke sana; yang lain terhalang aturan: max-tenure 1", ie.Text("id"))
 
 	// A floor above the holders asks only that the unit loses none: 0
 	// nurses at Pelepat now, so a floor of 2 is void there.

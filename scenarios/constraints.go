@@ -56,9 +56,9 @@ const DefaultMaxNodes = 100
 // as linear constraints over (row, column) pairs.
 type limit struct {
 	rule scoring.RuleID
-	// text states the constraint, such as "Puskesmas Pelepat needs ≥ 1
-	// doctor (Permenkes 43/2019)".
-	text      string
+	// why states the constraint, such as "Puskesmas Pelepat needs ≥ 1
+	// doctor (Permenkes 43/2019)" (ReasonLimitFloor).
+	why       Reason
 	unit      unitID
 	positions []positionID
 	employees []employeeID
@@ -111,7 +111,7 @@ func (in *Instance) compileLimits() {
 			seats, held := seatsOf(cols)
 			need := min(f.Min, held, seats)
 			l := limit{rule: scoring.RuleUnitFloor, unit: f.Unit, positions: idsOf(cols),
-				text: fmt.Sprintf("%s needs ≥ %d %s%s", in.unitName(f.Unit), f.Min, professionWord(prof, f.Min), reasonSuffix(f.Reason))}
+				why: newReason(ReasonLimitFloor, in.unitName(f.Unit), f.Min, professionText(prof), f.Reason)}
 			l.check = func(o *outcome) (bool, string) {
 				after := o.seatedIn(cols)
 				return after >= need, fmt.Sprintf("%d %s now, %d seated after the plan", held, plural(held, "holder"), after)
@@ -128,7 +128,7 @@ func (in *Instance) compileLimits() {
 			cols := in.floorColumns(f.Unit, prof)
 			seats, held := seatsOf(cols)
 			l := limit{rule: scoring.RuleUnitCap, unit: f.Unit, positions: idsOf(cols),
-				text: fmt.Sprintf("%s takes ≤ %d %s%s", in.unitName(f.Unit), f.Max, professionWord(prof, f.Max), reasonSuffix(f.Reason))}
+				why: newReason(ReasonLimitCap, in.unitName(f.Unit), f.Max, professionText(prof), f.Reason)}
 			l.check = func(o *outcome) (bool, string) {
 				after := o.seatedIn(cols)
 				return after <= f.Max, fmt.Sprintf("%d %s now, %d seated after the plan", held, plural(held, "holder"), after)
@@ -151,7 +151,7 @@ func (in *Instance) compileLimits() {
 			seats, held := seatsOf(cols)
 			need := min(held, seats)
 			l := limit{rule: scoring.RuleUnitCap,
-				text: "no net outflow of staff from remote and very remote units (no_remote_outflow)"}
+				why: newReason(ReasonLimitRemoteOutflow)}
 			l.check = func(o *outcome) (bool, string) {
 				after := o.seatedIn(cols)
 				return after >= need, fmt.Sprintf("%d %s now, %d seated after the plan", held, plural(held, "holder"), after)
@@ -164,7 +164,7 @@ func (in *Instance) compileLimits() {
 	}
 	if c.MaxMoves != nil && !dis[scoring.RuleMaxMoves] {
 		k := *c.MaxMoves
-		l := limit{rule: scoring.RuleMaxMoves, text: fmt.Sprintf("at most %d %s in the round", k, plural(k, "move"))}
+		l := limit{rule: scoring.RuleMaxMoves, why: newReason(ReasonLimitMaxMoves, k)}
 		l.check = func(o *outcome) (bool, string) { return o.moves <= k, fmt.Sprintf("%d moves", o.moves) }
 		var ts []matching.Term
 		movers := 0
@@ -282,7 +282,7 @@ func (in *Instance) turnoverLimits(pct float64) {
 		}
 	}
 	l := limit{rule: scoring.RuleUnitCap,
-		text: fmt.Sprintf("at most %s%% of a unit's staff leave in one round (max_turnover_pct)", fmtNum(pct))}
+		why: newReason(ReasonLimitTurnover, pct)}
 	l.check = func(o *outcome) (bool, string) {
 		left := make([]int, nu)
 		for i, c := range in.cur {
@@ -374,7 +374,7 @@ func (in *Instance) conflictLimits() {
 	for _, p := range pairs {
 		ra, rb := in.rowOf[p.a], in.rowOf[p.b]
 		l := limit{rule: scoring.RuleConflictOfInterest, employees: []employeeID{p.a, p.b},
-			text: fmt.Sprintf("%s and %s may not end in one unit%s", p.a, p.b, reasonSuffix(p.reason))}
+			why: newReason(ReasonLimitConflict, string(p.a), string(p.b), p.reason)}
 		l.check = func(o *outcome) (bool, string) {
 			a, b := o.unitOf(p.a), o.unitOf(p.b)
 			if a != "" && a == b {
@@ -533,7 +533,7 @@ func (in *Instance) conflict(ie *matching.InfeasibleError) *InfeasibleError {
 	e := &InfeasibleError{Rule: in.limits[ks[0]].rule, Positions: []positionID{}}
 	for _, k := range ks {
 		l := &in.limits[k]
-		e.Conflict = append(e.Conflict, ConflictingRule{Rule: l.rule, Constraint: l.text, Unit: l.unit,
+		e.Conflict = append(e.Conflict, ConflictingRule{Rule: l.rule, Constraint: l.why.String(), Why: l.why, Unit: l.unit,
 			Positions: l.positions, Employees: l.employees})
 		if e.Unit == "" && l.unit != "" {
 			e.Unit, e.UnitName = l.unit, in.unitName(l.unit)
@@ -545,6 +545,7 @@ func (in *Instance) conflict(ie *matching.InfeasibleError) *InfeasibleError {
 	e.Positions = slices.Compact(e.Positions)
 	slices.Sort(e.Employees)
 	e.Employees = slices.Compact(e.Employees)
+	e.Why = e.reason()
 	return e
 }
 
@@ -554,7 +555,7 @@ func (in *Instance) verify(o *outcome) error {
 	for k := range in.limits {
 		if ok, figures := in.limits[k].check(o); !ok {
 			return fmt.Errorf("scenarios: internal error: the plan of %q breaks %s: %s (%s)",
-				in.Scenario.Name, in.limits[k].rule, in.limits[k].text, figures)
+				in.Scenario.Name, in.limits[k].rule, in.limits[k].why, figures)
 		}
 	}
 	return nil

@@ -260,6 +260,14 @@
 // an exclusion's reason), IDs, names and NIPs are arguments and never
 // translated.
 //
+// The infeasibility report is coded the same way: [InfeasibleError.Why]
+// (infeasible-capacity, infeasible-floor, infeasible-conflict) and, for a
+// conflict, each [ConflictingRule.Why] (limit-unit-floor, limit-unit-cap,
+// limit-max-moves, …); [InfeasibleError.Text] renders it in either
+// language and Error gives the English. A pair rule's violation
+// (scoring.Violation) carries its facts, which scoring.Violation.Text
+// renders the same way.
+//
 // The plan-level constraints (unit floors and caps, max_moves,
 // max_turnover_pct, no_remote_outflow, conflicts and relatives) are
 // enforced by the solver: floors, caps and the remote balance as column

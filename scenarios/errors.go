@@ -223,10 +223,18 @@ type InfeasibleError struct {
 	Have int `json:"have"`
 	// What names the people counted, such as "doctors".
 	What string `json:"what,omitempty"`
+	// profession is the text form of the floor's profession ("" for any),
+	// for Why.
+	profession string
 	// Reason is the floor's reason from the scenario.
 	Reason string `json:"reason,omitempty"`
 	// Excluded counts, per rule, the qualified people it keeps out.
 	Excluded []RuleCount `json:"excluded,omitempty"`
+	// Why is the report as a code and arguments ([ReasonInfeasibleCapacity],
+	// [ReasonInfeasibleFloor] or [ReasonInfeasibleConflict]), for
+	// rendering in another language ([InfeasibleError.Text]); Error gives
+	// its English text.
+	Why Reason `json:"why"`
 	// Conflict lists plan-level constraints that cannot hold together
 	// with the scenario's other rules (pins, freezes, pair rules), in
 	// schema order. With at most 32 side constraints in the last solve
@@ -238,9 +246,12 @@ type InfeasibleError struct {
 // ConflictingRule is one constraint of an infeasible combination.
 type ConflictingRule struct {
 	Rule scoring.RuleID `json:"rule"`
-	// Constraint states it, such as "at most 20% of a unit's staff leave
-	// in one round (max_turnover_pct)".
+	// Constraint states it in English, such as "at most 20% of a unit's
+	// staff leave in one round (max_turnover_pct)": Why.String().
 	Constraint string `json:"constraint"`
+	// Why is the constraint as a code and arguments (the ReasonLimit
+	// codes, such as [ReasonLimitTurnover]).
+	Why Reason `json:"why"`
 	// Unit, Positions and Employees are what it concerns; empty for a
 	// round-wide constraint.
 	Unit      scoring.UnitID       `json:"unit,omitempty"`
@@ -248,46 +259,66 @@ type ConflictingRule struct {
 	Employees []scoring.EmployeeID `json:"employees,omitempty"`
 }
 
-func (e *InfeasibleError) Error() string {
+func (e *InfeasibleError) Error() string { return e.Text("en") }
+
+// Text returns the report in English (lang "en" and other languages) or
+// Indonesian ("id"): Why, then for a Conflict each constraint with its
+// rule id (at most ten, then how many more).
+func (e *InfeasibleError) Text(lang string) string {
+	why := e.Why
+	if why.Code == "" {
+		why = e.reason()
+	}
+	if len(e.Conflict) == 0 {
+		return why.Text(lang)
+	}
 	var b strings.Builder
-	switch {
-	case len(e.Conflict) > 0:
-		b.WriteString("these constraints cannot hold together: ")
-		for k, c := range e.Conflict {
-			if k == 10 {
-				fmt.Fprintf(&b, "; and %d more", len(e.Conflict)-10)
-				break
+	b.WriteString(why.Text(lang))
+	b.WriteString(": ")
+	for k, c := range e.Conflict {
+		if k == 10 {
+			more := "; and %d more"
+			if lang == "id" {
+				more = "; dan %d lainnya"
 			}
-			if k > 0 {
-				b.WriteString("; ")
-			}
-			fmt.Fprintf(&b, "%s (%s)", c.Constraint, c.Rule)
+			fmt.Fprintf(&b, more, len(e.Conflict)-10)
+			break
 		}
-	case e.Rule == scoring.RuleCapacity:
-		verb := "need"
-		if e.Need == 1 {
-			verb = "needs"
+		if k > 0 {
+			b.WriteString("; ")
 		}
-		fmt.Fprintf(&b, "%d pinned %s %s seats in %s, which offer %d (capacity): %s",
-			e.Need, plural(e.Need, "employee"), verb, listIDs(e.Positions), e.Have, listIDs(e.Employees))
-	default:
-		what := e.What
-		if e.Have != 1 && !strings.HasSuffix(what, "s") {
-			what += "s"
-		} else if e.Have == 1 {
-			what = strings.TrimSuffix(what, "s")
+		text := c.Constraint
+		if c.Why.Code != "" {
+			text = c.Why.Text(lang)
 		}
-		fmt.Fprintf(&b, "%s needs ≥ %d %s; %d eligible %s can move there", e.UnitName, e.Need, e.What, e.Have, what)
-		for k, c := range e.Excluded {
-			if k == 0 {
-				b.WriteString(": ")
-			} else {
-				b.WriteString(", ")
-			}
-			fmt.Fprintf(&b, "%s %d", c.Rule, c.Count)
-		}
+		fmt.Fprintf(&b, "%s (%s)", text, c.Rule)
 	}
 	return b.String()
+}
+
+// reason derives Why from the report's fields.
+func (e *InfeasibleError) reason() Reason {
+	switch {
+	case len(e.Conflict) > 0:
+		return newReason(ReasonInfeasibleConflict)
+	case e.Rule == scoring.RuleCapacity:
+		return newReason(ReasonInfeasibleCapacity, e.Need, strings.Join(idStrings(e.Positions), ", "), e.Have,
+			strings.Join(idStrings(e.Employees), ", "))
+	}
+	excluded := make([]string, len(e.Excluded))
+	for k, c := range e.Excluded {
+		excluded[k] = fmt.Sprintf("%s %d", c.Rule, c.Count)
+	}
+	return newReason(ReasonInfeasibleFloor, e.UnitName, e.Need, e.profession, e.Have, strings.Join(excluded, ", "))
+}
+
+// idStrings returns ids as strings.
+func idStrings[T ~string](ids []T) []string {
+	out := make([]string, len(ids))
+	for k, id := range ids {
+		out[k] = string(id)
+	}
+	return out
 }
 
 // Unwrap returns ErrInfeasible.

@@ -14,22 +14,6 @@ import (
 	"github.com/mutasi-asn/mutasi/scoring"
 )
 
-// listIDs joins at most 10 ids, then "and N more".
-func listIDs[T ~string](ids []T) string {
-	var b strings.Builder
-	for k, id := range ids {
-		if k == 10 {
-			fmt.Fprintf(&b, " and %d more", len(ids)-10)
-			break
-		}
-		if k > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(string(id))
-	}
-	return b.String()
-}
-
 // Plan is an optimal transfer plan for one scenario. Every employee
 // appears in exactly one of Moves (placed into another post, or into a
 // post for the first time), Stays (keeps a seat in the current post) and
@@ -383,6 +367,7 @@ func (in *Instance) infeasible(ie *matching.InfeasibleError) error {
 	if ie.Transposed {
 		e.Need, e.Have = ie.Seats, len(ie.Rows)
 	}
+	e.Why = e.reason()
 	return e
 }
 

@@ -238,7 +238,7 @@ func TestPlanExampleInvariants(t *testing.T) {
 	o := newOutcome(in, p.sol.col)
 	for _, l := range in.limits {
 		ok, figures := l.check(o)
-		assert.True(t, ok, "%s: %s (%s)", l.rule, l.text, figures)
+		assert.True(t, ok, "%s: %s (%s)", l.rule, l.why, figures)
 	}
 	for _, r := range []scoring.RuleID{scoring.RuleUnitFloor, scoring.RuleUnitCap, scoring.RuleMaxMoves, scoring.RuleConflictOfInterest} {
 		assert.Contains(t, p.Manifest.Rules.Enforced, string(r))
@@ -326,6 +326,8 @@ func TestPlanPinsOverCapacity(t *testing.T) {
 	assert.Equal(t, 2, ie.Need)
 	assert.Equal(t, 1, ie.Have)
 	assert.Contains(t, ie.Error(), "2 pinned employees need seats in PKM-PELEPAT-PERAWAT, which offer 1")
+	assert.Equal(t, ReasonInfeasibleCapacity, ie.Why.Code)
+	assert.Contains(t, ie.Text("id"), "2 pegawai yang ditetapkan (pin) membutuhkan formasi pada PKM-PELEPAT-PERAWAT, yang hanya menyediakan 1 formasi")
 }
 
 func TestPlanChainsCycle(t *testing.T) {

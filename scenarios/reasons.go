@@ -100,9 +100,8 @@ const (
 	// rotation years (int), the holding rules with counts (string).
 	ReasonWarnRotationHeld ReasonCode = "warn-rotation-held"
 	// ReasonWarnPinBreaks: a pin breaks a pair rule. Args: employee, post,
-	// the pin's reason, rule id, the violation in English, the rule's
-	// reason in Indonesian (the Indonesian text uses it instead of the
-	// English detail).
+	// the pin's reason, rule id, the violation's facts in English and in
+	// Indonesian (scoring.Violation.Text; each language uses its own).
 	ReasonWarnPinBreaks ReasonCode = "warn-pin-breaks"
 	// ReasonWarnPinFreeze: a pin changes a post covered by a freeze window.
 	// Args: employee, post, the pin's reason, the window's name.
@@ -146,6 +145,44 @@ const (
 	ReasonFreezeWindow ReasonCode = "freeze-window"
 )
 
+// Reasons why no plan exists ([InfeasibleError.Why]) and the plan-level
+// constraints an infeasible combination names ([ConflictingRule.Why]).
+// Profession arguments are text forms (scoring.Profession, such as
+// "doctor"; "" for holders of any profession) and lists of ids are
+// comma-separated.
+const (
+	// ReasonInfeasibleCapacity: pinned employees need more seats than
+	// their posts offer. Args: pinned employees (int), posts (list),
+	// seats (int), employees (list).
+	ReasonInfeasibleCapacity ReasonCode = "infeasible-capacity"
+	// ReasonInfeasibleFloor: too few people may move into a unit to meet
+	// its floor. Args: unit name, people needed (int), profession,
+	// eligible people (int), the rules that keep qualified people out with
+	// their counts (string such as "min-tenure 3, grade-band 1"; "" for
+	// none).
+	ReasonInfeasibleFloor ReasonCode = "infeasible-floor"
+	// ReasonInfeasibleConflict: plan-level constraints cannot hold
+	// together; each ConflictingRule names one. No args.
+	ReasonInfeasibleConflict ReasonCode = "infeasible-conflict"
+	// ReasonLimitFloor: constraints.unit_floors. Args: unit name, minimum
+	// (int), profession, the floor's reason (free text; "" for none).
+	ReasonLimitFloor ReasonCode = "limit-unit-floor"
+	// ReasonLimitCap: constraints.unit_caps. Args: unit name, maximum
+	// (int), profession, the cap's reason (free text; "" for none).
+	ReasonLimitCap ReasonCode = "limit-unit-cap"
+	// ReasonLimitRemoteOutflow: constraints.no_remote_outflow. No args.
+	ReasonLimitRemoteOutflow ReasonCode = "limit-no-remote-outflow"
+	// ReasonLimitTurnover: constraints.max_turnover_pct. Args: the
+	// percentage (float64).
+	ReasonLimitTurnover ReasonCode = "limit-max-turnover"
+	// ReasonLimitMaxMoves: constraints.max_moves. Args: the most moves
+	// (int).
+	ReasonLimitMaxMoves ReasonCode = "limit-max-moves"
+	// ReasonLimitConflict: a conflict-of-interest pair. Args: the two
+	// NIPs, the pair's reason (free text; "" for none).
+	ReasonLimitConflict ReasonCode = "limit-conflict"
+)
+
 // Reason is one structured reason: a stable code and its arguments, which
 // Text renders in English or Indonesian. Each argument is an int, a
 // float64 (already rounded to the precision the text shows) or a string;
@@ -164,6 +201,19 @@ func newReason(c ReasonCode, args ...any) Reason {
 // reasonFormat holds a code's text in English and Indonesian, as fmt
 // formats over its arguments.
 type reasonFormat struct{ en, id string }
+
+// reasonExpand turns the arguments of some codes into the ones their
+// formats take (plural words, translated professions, list truncation),
+// given whether the language is Indonesian. Each returns the arguments
+// unchanged when they are too few.
+var reasonExpand = map[ReasonCode]func(args []any, id bool) []any{
+	ReasonInfeasibleCapacity: expandCapacity,
+	ReasonInfeasibleFloor:    expandFloor,
+	ReasonLimitFloor:         expandLimit,
+	ReasonLimitCap:           expandLimit,
+	ReasonLimitMaxMoves:      expandMaxMoves,
+	ReasonLimitConflict:      expandConflict,
+}
 
 // reasonFormats is the catalogue of reason texts. The English texts are
 // the ones plans carried before codes existed; keep them stable.
@@ -223,6 +273,116 @@ var reasonFormats = map[ReasonCode]reasonFormat{
 	ReasonMustRotate:    {"due to rotate: may not keep the post", "wajib rotasi: tidak boleh tetap pada jabatan ini"},
 	ReasonFreezeWindow: {"closed by the election freeze or acting-head window",
 		"tertutup oleh masa larangan pilkada atau masa penjabat kepala daerah"},
+
+	ReasonInfeasibleCapacity: {"%d pinned %s seats in %s, which offer %d (capacity): %s",
+		"%[1]d pegawai yang ditetapkan (pin) membutuhkan formasi pada %[3]s, yang hanya menyediakan %[4]d formasi (capacity): %[5]s"},
+	ReasonInfeasibleFloor: {"%s needs ≥ %d %s; %d eligible %s can move there%s",
+		"%s membutuhkan paling sedikit %d %s; hanya %d %s memenuhi syarat yang dapat dipindahkan ke sana%s"},
+	ReasonInfeasibleConflict: {"these constraints cannot hold together",
+		"batasan-batasan berikut tidak dapat dipenuhi bersamaan"},
+	ReasonLimitFloor: {"%s needs ≥ %d %s%s", "%s membutuhkan paling sedikit %d %s%s"},
+	ReasonLimitCap:   {"%s takes ≤ %d %s%s", "%s menerima paling banyak %d %s%s"},
+	ReasonLimitRemoteOutflow: {"no net outflow of staff from remote and very remote units (no_remote_outflow)",
+		"tidak ada pengurangan bersih pegawai dari unit kerja di daerah terpencil dan sangat terpencil (no_remote_outflow)"},
+	ReasonLimitTurnover: {"at most %v%% of a unit's staff leave in one round (max_turnover_pct)",
+		"paling banyak %v%% pegawai suatu unit kerja keluar dalam satu periode mutasi (max_turnover_pct)"},
+	ReasonLimitMaxMoves: {"at most %d %s in the round", "paling banyak %[1]d mutasi dalam periode ini"},
+	ReasonLimitConflict: {"%s and %s may not end in one unit%s", "%s dan %s tidak boleh berada dalam satu unit kerja%s"},
+}
+
+// intArg returns a count argument as an int; JSON gives it as a float64.
+func intArg(a any) int {
+	switch v := a.(type) {
+	case int:
+		return v
+	case float64:
+		return int(math.Round(v))
+	}
+	return 0
+}
+
+// stringArg returns a text argument, or "".
+func stringArg(a any) string {
+	s, _ := a.(string)
+	return s
+}
+
+// holdersWord names n holders of profession prof (a text form; "" for
+// any): plural English, or the Indonesian name, which has no plural.
+func holdersWord(prof string, n int, id bool) string {
+	p, err := scoring.ParseProfession(prof)
+	if err != nil {
+		p = 0
+	}
+	if id {
+		if p == 0 {
+			return "pegawai"
+		}
+		return p.Label("id")
+	}
+	return professionWord(p, n)
+}
+
+// shortList cuts a comma-separated list after ten items, then says how
+// many more there are.
+func shortList(list string, id bool) string {
+	items := strings.Split(list, ", ")
+	if len(items) <= 10 {
+		return list
+	}
+	more := " and %d more"
+	if id {
+		more = " dan %d lainnya"
+	}
+	return strings.Join(items[:10], ", ") + fmt.Sprintf(more, len(items)-10)
+}
+
+func expandCapacity(a []any, id bool) []any {
+	if len(a) < 4 {
+		return a
+	}
+	need := intArg(a[0])
+	verb := "employees need"
+	if need == 1 {
+		verb = "employee needs"
+	}
+	return []any{a[0], verb, shortList(stringArg(a[1]), id), a[2], shortList(stringArg(a[3]), id)}
+}
+
+func expandFloor(a []any, id bool) []any {
+	if len(a) < 5 {
+		return a
+	}
+	prof := stringArg(a[2])
+	excluded := ""
+	if x := stringArg(a[4]); x != "" {
+		excluded = ": " + x
+		if id {
+			excluded = "; yang lain terhalang aturan: " + x
+		}
+	}
+	return []any{a[0], a[1], holdersWord(prof, intArg(a[1]), id), a[3], holdersWord(prof, intArg(a[3]), id), excluded}
+}
+
+func expandLimit(a []any, id bool) []any {
+	if len(a) < 4 {
+		return a
+	}
+	return []any{a[0], a[1], holdersWord(stringArg(a[2]), intArg(a[1]), id), reasonSuffix(stringArg(a[3]))}
+}
+
+func expandMaxMoves(a []any, _ bool) []any {
+	if len(a) < 1 {
+		return a
+	}
+	return []any{a[0], plural(intArg(a[0]), "move")}
+}
+
+func expandConflict(a []any, _ bool) []any {
+	if len(a) < 3 {
+		return a
+	}
+	return []any{a[0], a[1], reasonSuffix(stringArg(a[2]))}
 }
 
 // ReasonCodes returns every reason code, sorted. The result is a fresh
@@ -257,8 +417,12 @@ func (r Reason) Text(lang string) string {
 	if !ok {
 		return string(r.Code)
 	}
-	args := make([]any, len(r.Args))
-	for k, a := range r.Args {
+	raw := r.Args
+	if x := reasonExpand[r.Code]; x != nil {
+		raw = x(raw, lang == "id")
+	}
+	args := make([]any, len(raw))
+	for k, a := range raw {
 		switch v := a.(type) {
 		case int:
 			args[k] = number{float64(v), lang == "id"}

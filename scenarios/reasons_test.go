@@ -3,12 +3,15 @@ package scenarios
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/mutasi-asn/mutasi/scoring"
 )
 
 // sampleArgs gives each code arguments of the documented types.
@@ -35,7 +38,7 @@ var sampleArgs = map[ReasonCode][]any{
 	ReasonVacantSeatUnproven:     {0.0, 0.1523, 0.07, "Perawat Terampil", "Puskesmas Pelepat"},
 	ReasonTakeSeatUnproven:       {0.0, 0.1523, 0.07, "Perawat Terampil", "Puskesmas Pelepat", "199001012015032001"},
 	ReasonWarnRotationHeld:       {3, 5, "pinned 2, election-freeze 1"},
-	ReasonWarnPinBreaks:          {"199001012015032001", "RSUD-PERAWAT", "Plt. kepala", "min-education", "D3 below minimum S1", "tingkat pendidikan di bawah syarat minimal jabatan"},
+	ReasonWarnPinBreaks:          {"199001012015032001", "RSUD-PERAWAT", "Plt. kepala", "min-education", "D3 below minimum S1", "pendidikan D3 di bawah syarat minimal S1"},
 	ReasonWarnPinFreeze:          {"199001012015032001", "RSUD-PERAWAT", "Plt. kepala", "pilkada-2024"},
 	ReasonWarnOpenSelection:      {"SETDA-SEKDA"},
 	ReasonWarnCapacityOn:         {},
@@ -47,6 +50,15 @@ var sampleArgs = map[ReasonCode][]any{
 	ReasonOpenSelection:          {},
 	ReasonMustRotate:             {},
 	ReasonFreezeWindow:           {},
+	ReasonInfeasibleCapacity:     {2, "PKM-PELEPAT-PERAWAT", 1, "199001012015032001, 199203152016031002"},
+	ReasonInfeasibleFloor:        {"Puskesmas Muara Bungo", 2, "nurse", 1, "max-tenure 1"},
+	ReasonInfeasibleConflict:     {},
+	ReasonLimitFloor:             {"Puskesmas Pelepat", 1, "doctor", "Permenkes 43/2019"},
+	ReasonLimitCap:               {"RSUD H. Hanafie Muara Bungo", 45, "nurse", ""},
+	ReasonLimitRemoteOutflow:     {},
+	ReasonLimitTurnover:          {12.5},
+	ReasonLimitMaxMoves:          {40},
+	ReasonLimitConflict:          {"199001012015032001", "199203152016031002", "married couple"},
 }
 
 // TestReasonCatalogue: every code is kebab-case, has sample arguments that
@@ -102,6 +114,60 @@ func TestReasonText(t *testing.T) {
 		assert.Equal(t, tc.en, tc.r.Text("en"))
 		assert.Equal(t, tc.id, tc.r.Text("id"))
 	}
+}
+
+// TestInfeasibleText pins the infeasibility reports in both languages:
+// English as plans printed it before codes existed, Indonesian by hand.
+func TestInfeasibleText(t *testing.T) {
+	var ids []string
+	for k := range 12 {
+		ids = append(ids, fmt.Sprintf("P%02d", k))
+	}
+	tests := []struct {
+		r      Reason
+		en, id string
+	}{
+		{newReason(ReasonInfeasibleCapacity, 2, "PKM-PELEPAT-PERAWAT", 1, "199001012015032001, 199203152016031002"),
+			"2 pinned employees need seats in PKM-PELEPAT-PERAWAT, which offer 1 (capacity): 199001012015032001, 199203152016031002",
+			"2 pegawai yang ditetapkan (pin) membutuhkan formasi pada PKM-PELEPAT-PERAWAT, yang hanya menyediakan 1 formasi (capacity): 199001012015032001, 199203152016031002"},
+		{newReason(ReasonInfeasibleCapacity, 1, strings.Join(ids, ", "), 0, "199001012015032001"),
+			"1 pinned employee needs seats in P00, P01, P02, P03, P04, P05, P06, P07, P08, P09 and 2 more, which offer 0 (capacity): 199001012015032001",
+			"1 pegawai yang ditetapkan (pin) membutuhkan formasi pada P00, P01, P02, P03, P04, P05, P06, P07, P08, P09 dan 2 lainnya, yang hanya menyediakan 0 formasi (capacity): 199001012015032001"},
+		{newReason(ReasonInfeasibleFloor, "Puskesmas Muara Bungo", 2, "nurse", 1, "max-tenure 1"),
+			"Puskesmas Muara Bungo needs ≥ 2 nurses; 1 eligible nurse can move there: max-tenure 1",
+			"Puskesmas Muara Bungo membutuhkan paling sedikit 2 perawat; hanya 1 perawat memenuhi syarat yang dapat dipindahkan ke sana; yang lain terhalang aturan: max-tenure 1"},
+		{newReason(ReasonInfeasibleFloor, "SD Negeri 120 Pelepat", 3, "", 0, ""),
+			"SD Negeri 120 Pelepat needs ≥ 3 holders; 0 eligible holders can move there",
+			"SD Negeri 120 Pelepat membutuhkan paling sedikit 3 pegawai; hanya 0 pegawai memenuhi syarat yang dapat dipindahkan ke sana"},
+		{newReason(ReasonLimitFloor, "Puskesmas Pelepat", 1, "doctor", "Permenkes 43/2019"),
+			"Puskesmas Pelepat needs ≥ 1 doctor (Permenkes 43/2019)", "Puskesmas Pelepat membutuhkan paling sedikit 1 dokter (Permenkes 43/2019)"},
+		{newReason(ReasonLimitCap, "RSUD", 45, "nurse", ""), "RSUD takes ≤ 45 nurses", "RSUD menerima paling banyak 45 perawat"},
+		{newReason(ReasonLimitTurnover, 12.5), "at most 12.5% of a unit's staff leave in one round (max_turnover_pct)",
+			"paling banyak 12,5% pegawai suatu unit kerja keluar dalam satu periode mutasi (max_turnover_pct)"},
+		{newReason(ReasonLimitTurnover, 20.0), "at most 20% of a unit's staff leave in one round (max_turnover_pct)",
+			"paling banyak 20% pegawai suatu unit kerja keluar dalam satu periode mutasi (max_turnover_pct)"},
+		{newReason(ReasonLimitMaxMoves, 1), "at most 1 move in the round", "paling banyak 1 mutasi dalam periode ini"},
+		{newReason(ReasonLimitMaxMoves, 40), "at most 40 moves in the round", "paling banyak 40 mutasi dalam periode ini"},
+		{newReason(ReasonLimitConflict, "1990", "1992", "married couple"), "1990 and 1992 may not end in one unit (married couple)",
+			"1990 dan 1992 tidak boleh berada dalam satu unit kerja (married couple)"},
+	}
+	for _, tc := range tests {
+		assert.Equal(t, tc.en, tc.r.Text("en"))
+		assert.Equal(t, tc.id, tc.r.Text("id"))
+	}
+
+	// A conflict lists its constraints with their rule ids, in the
+	// report's language; Error is the English text.
+	ie := &InfeasibleError{Rule: scoring.RuleMaxMoves, Why: newReason(ReasonInfeasibleConflict), Conflict: []ConflictingRule{
+		{Rule: scoring.RuleMaxMoves, Why: newReason(ReasonLimitMaxMoves, 1)},
+		{Rule: scoring.RuleUnitFloor, Why: newReason(ReasonLimitFloor, "Puskesmas Pelepat", 2, "nurse", "")},
+	}}
+	assert.Equal(t, "these constraints cannot hold together: at most 1 move in the round (max-moves); Puskesmas Pelepat needs ≥ 2 nurses (unit-floor)", ie.Error())
+	assert.Equal(t, "batasan-batasan berikut tidak dapat dipenuhi bersamaan: paling banyak 1 mutasi dalam periode ini (max-moves); Puskesmas Pelepat membutuhkan paling sedikit 2 perawat (unit-floor)", ie.Text("id"))
+	// Without Why (a report built by hand), Text derives it from the fields.
+	ie = &InfeasibleError{Rule: scoring.RuleCapacity, Need: 2, Have: 1, Positions: []scoring.PositionID{"A"}, Employees: []scoring.EmployeeID{"1", "2"}}
+	assert.Equal(t, "2 pinned employees need seats in A, which offer 1 (capacity): 1, 2", ie.Error())
+	assert.Contains(t, ie.Text("id"), "pegawai yang ditetapkan (pin)")
 }
 
 // TestReasonJSON: a reason round-trips through JSON (where every number

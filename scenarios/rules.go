@@ -2,7 +2,6 @@ package scenarios
 
 import (
 	"slices"
-	"strconv"
 	"time"
 
 	"github.com/mutasi-asn/mutasi/scoring"
@@ -202,8 +201,14 @@ func professionWord(p scoring.Profession, n int) string {
 	return w
 }
 
-// fmtNum formats a number without trailing zeros.
-func fmtNum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+// professionText is a profession's text form, or "" for none (any
+// profession).
+func professionText(p scoring.Profession) string {
+	if p == 0 {
+		return ""
+	}
+	return p.String()
+}
 
 // plural returns word, with an s unless n is 1.
 func plural(n int, word string) string {

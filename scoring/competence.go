@@ -31,6 +31,17 @@ var competencyNames = []string{"integrity", "cooperation", "communication", "res
 // String returns the text form, such as "decision_making".
 func (c Competency) String() string { return enumName(competencyNames, int(c), "Competency") }
 
+var competencyNamesID = []string{"integritas", "kerja sama", "komunikasi", "orientasi pada hasil",
+	"pelayanan publik", "pengembangan diri dan orang lain", "mengelola perubahan", "pengambilan keputusan",
+	"perekat bangsa"}
+
+// Label returns the competency's name for people: the text form (lang
+// "en" and other languages) or its name in PermenPANRB 38/2017 ("id"),
+// such as "pengambilan keputusan".
+func (c Competency) Label(lang string) string {
+	return enumLabel(competencyNames, competencyNamesID, int(c), "Competency", lang)
+}
+
 // ParseCompetency parses a text form (see [Competency]); other text gives an
 // *EnumError.
 func ParseCompetency(s string) (Competency, error) {

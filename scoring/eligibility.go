@@ -1,5 +1,10 @@
 package scoring
 
+import (
+	"fmt"
+	"strings"
+)
+
 // RuleID is the stable kebab-case id of a hard rule. Ids never change once
 // released; they appear in explanations, infeasibility reports, YAML
 // overrides (rules.<rule-id>) and JSON. Pair rules are checked by
@@ -215,13 +220,149 @@ func ParseRuleID(s string) (RuleID, error) {
 // Violation is one broken rule for one pair. Employee and Position name the
 // pair (Position is empty for an employee-level scenario rule). Detail
 // gives the facts in English, for example "D3 below minimum S1" or
-// "1.50 years in post, minimum 2"; use Rule.Reason for translated text.
+// "1.50 years in post since 2024-06-01, minimum 2"; Text renders them in
+// English or Indonesian, and Rule.Reason gives the rule's reason.
 type Violation struct {
 	Rule     RuleID
 	Employee EmployeeID
 	Position PositionID
-	Detail   string
+	// Detail is Text("en").
+	Detail string
+	// Facts are the values behind the text, by rule (enums keep their
+	// type; dates are yyyy-mm-dd strings; years are float64):
+	//
+	//	min-education          level, minimum (EducationLevel)
+	//	accepted-field         field ("" for none), the accepted fields ("[a b]")
+	//	certification          the missing or expired certifications (CertKind…)
+	//	grade-band             grade, band minimum, band maximum (Grade), steps allowed below (int)
+	//	retirement-horizon     retirement date, BUP age (int), months required (int), plan date
+	//	min-tenure             years in post, since, minimum years (int)
+	//	managerial-experience  years, at the level of (PositionKind), years required (int), for (PositionKind)
+	//	discipline             level (DisciplineLevel), until ("" when it does not lapse by date)
+	//	jpt-protection         in the post since, years protected (int)
+	//	personal-lock          the active lock kinds (LockKind…)
+	//	performance-minimum    minimum (Predicate), then per failing year: year (int), predicate (Predicate; 0 for none)
+	//	jpt-age                age (int), at, limit (int)
+	//
+	// Violations built outside the Scorer may leave Facts nil; Text then
+	// returns Detail.
+	Facts []any
 }
 
 // String returns "rule-id: detail".
 func (v Violation) String() string { return string(v.Rule) + ": " + v.Detail }
+
+// Text returns the facts of the violation in English (lang "en" and other
+// languages) or Indonesian ("id"), without the rule id. Indonesian writes
+// decimals with a comma (1,50 tahun) and names enums in Indonesian
+// (tugas belajar, sangat baik); ids, dates and grades are kept as they
+// are.
+func (v Violation) Text(lang string) string {
+	if v.Facts == nil {
+		return v.Detail
+	}
+	id := lang == "id"
+	// pick chooses the English or the Indonesian format.
+	pick := func(en, in string) string {
+		if id {
+			return in
+		}
+		return en
+	}
+	f := make([]any, len(v.Facts))
+	for k, a := range v.Facts {
+		f[k] = factText(a, id)
+	}
+	list := func(sep string) string {
+		s := make([]string, len(f))
+		for k, a := range f {
+			s[k] = fmt.Sprint(a)
+		}
+		return strings.Join(s, sep)
+	}
+	arg := func(k int) any {
+		if k < len(f) {
+			return f[k]
+		}
+		return ""
+	}
+	switch v.Rule {
+	case RuleMinEducation:
+		return fmt.Sprintf(pick("%s below minimum %s", "pendidikan %s di bawah syarat minimal %s"), arg(0), arg(1))
+	case RuleAcceptedField:
+		field := arg(0)
+		if field == "" {
+			field = pick("none", "tidak ada")
+		}
+		return fmt.Sprintf(pick("field %s not in accepted fields %s", "bidang %s tidak termasuk bidang yang diterima %s"), field, arg(1))
+	case RuleCertification:
+		return pick("missing or expired ", "sertifikasi tidak dimiliki atau kedaluwarsa: ") + list(", ")
+	case RuleGradeBand:
+		return fmt.Sprintf(pick("grade %s outside band %s–%s (%d step(s) below allowed)",
+			"golongan %s di luar rentang %s–%s (toleransi %d tingkat di bawah rentang)"), arg(0), arg(1), arg(2), arg(3))
+	case RuleRetirementHorizon:
+		return fmt.Sprintf(pick("retires %s at BUP %d, less than %d months after %s",
+			"pensiun %s pada BUP %d tahun, kurang dari %d bulan setelah %s"), arg(0), arg(1), arg(2), arg(3))
+	case RuleMinTenure:
+		return fmt.Sprintf(pick("%.2f years in post since %s, minimum %d", "%.2f tahun pada jabatan sejak %s, minimal %d tahun"),
+			arg(0), arg(1), arg(2))
+	case RuleManagerialExperience:
+		return fmt.Sprintf(pick("%.2f years as %s or equivalent, %d required for %s",
+			"%.2f tahun sebagai %s atau setara, disyaratkan %d tahun untuk jabatan %s"), arg(0), arg(1), arg(2), arg(3))
+	case RuleDiscipline:
+		until := pick("no end date", "tanpa tanggal berakhir")
+		if d := arg(1); d != "" {
+			until = fmt.Sprintf(pick("until %s", "sampai %s"), d)
+		}
+		return fmt.Sprintf(pick("active %s penalty (%s) blocks a managerial post or promotion",
+			"hukuman disiplin tingkat %s yang masih berlaku (%s) menghalangi jabatan manajerial atau promosi"), arg(0), until)
+	case RuleJPTProtection:
+		return fmt.Sprintf(pick("JPT since %s, protected for %d years", "menduduki JPT sejak %s, dilindungi selama %d tahun"), arg(0), arg(1))
+	case RulePersonalLock:
+		return pick("active lock: ", "penguncian aktif: ") + list(", ")
+	case RulePerformanceMinimum:
+		var bad []string
+		for k := 1; k+1 < len(v.Facts); k += 2 {
+			if p, ok := v.Facts[k+1].(Predicate); ok && p == 0 {
+				bad = append(bad, fmt.Sprintf(pick("no SKP for %d", "tidak ada SKP tahun %d"), f[k]))
+			} else {
+				bad = append(bad, fmt.Sprintf("SKP %d %s", f[k], f[k+1]))
+			}
+		}
+		return strings.Join(bad, "; ") + pick(", minimum ", ", minimal ") + fmt.Sprint(arg(0))
+	case RuleJPTAge:
+		return fmt.Sprintf(pick("age %d at %s, limit %d", "usia %d tahun pada %s, batas %d tahun"), arg(0), arg(1), arg(2))
+	}
+	return v.Detail
+}
+
+// factText prepares one fact for Text: an enum by its Indonesian label
+// when id is set, a float64 with a decimal comma when id is set.
+func factText(a any, id bool) any {
+	switch x := a.(type) {
+	case interface{ Label(string) string }:
+		if id {
+			return x.Label("id")
+		}
+		return fmt.Sprint(a)
+	case float64:
+		return decimal{x, id}
+	}
+	return a
+}
+
+// decimal is a float64 fact that prints under %f with a decimal comma
+// when comma is set, as Indonesian writes numbers.
+type decimal struct {
+	v     float64
+	comma bool
+}
+
+// Format implements fmt.Formatter.
+func (d decimal) Format(s fmt.State, verb rune) {
+	t := fmt.Sprintf(fmt.FormatString(s, verb), d.v)
+	if d.comma {
+		t = strings.Replace(t, ".", ",", 1)
+	}
+	fmt.Fprint(s, t)
+}

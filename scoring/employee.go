@@ -125,6 +125,15 @@ var certNames = []string{"", "str", "teacher_certificate", "pkp", "pka", "pkn", 
 // String returns the text form, such as "str".
 func (c CertKind) String() string { return enumName(certNames, int(c), "CertKind") }
 
+var certNamesID = []string{"", "STR", "sertifikat pendidik", "PKP", "PKA", "PKN", "uji kompetensi JF"}
+
+// Label returns the certification for people: the text form (lang "en"
+// and other languages) or the Indonesian name ("id"), such as "sertifikat
+// pendidik".
+func (c CertKind) Label(lang string) string {
+	return enumLabel(certNames, certNamesID, int(c), "CertKind", lang)
+}
+
 // ParseCertKind parses a text form (see [CertKind]); other text gives an
 // *EnumError.
 func ParseCertKind(s string) (CertKind, error) {
@@ -154,6 +163,15 @@ var predicateNames = []string{"", "sangat_baik", "baik", "butuh_perbaikan", "kur
 
 // String returns the text form, such as "sangat_baik".
 func (p Predicate) String() string { return enumName(predicateNames, int(p), "Predicate") }
+
+var predicateNamesID = []string{"", "sangat baik", "baik", "butuh perbaikan", "kurang", "sangat kurang"}
+
+// Label returns the predicate for people: the text form (lang "en" and
+// other languages) or as PermenPANRB 6/2022 writes it ("id"), such as
+// "sangat baik".
+func (p Predicate) Label(lang string) string {
+	return enumLabel(predicateNames, predicateNamesID, int(p), "Predicate", lang)
+}
 
 // ParsePredicate parses a text form (see [Predicate]); it also accepts
 // spaces instead of underscores. Other text gives an *EnumError.
@@ -189,6 +207,14 @@ var disciplineNames = []string{"none", "light", "moderate", "severe"}
 // String returns the text form, such as "moderate".
 func (d DisciplineLevel) String() string { return enumName(disciplineNames, int(d), "DisciplineLevel") }
 
+var disciplineNamesID = []string{"tidak ada", "ringan", "sedang", "berat"}
+
+// Label returns the level for people: the text form (lang "en" and other
+// languages) or the Indonesian name of PP 94/2021 ("id"), such as "sedang".
+func (d DisciplineLevel) Label(lang string) string {
+	return enumLabel(disciplineNames, disciplineNamesID, int(d), "DisciplineLevel", lang)
+}
+
 // ParseDisciplineLevel parses a text form (see [DisciplineLevel]), also
 // ringan, sedang, berat; other text gives an *EnumError.
 func ParseDisciplineLevel(s string) (DisciplineLevel, error) {
@@ -220,6 +246,14 @@ var lockNames = []string{"", "study_leave", "investigation", "other"}
 
 // String returns the text form, such as "study_leave".
 func (k LockKind) String() string { return enumName(lockNames, int(k), "LockKind") }
+
+var lockNamesID = []string{"", "tugas belajar", "pemeriksaan", "lainnya"}
+
+// Label returns the lock kind for people: the text form (lang "en" and
+// other languages) or the Indonesian name ("id"), such as "tugas belajar".
+func (k LockKind) Label(lang string) string {
+	return enumLabel(lockNames, lockNamesID, int(k), "LockKind", lang)
+}
 
 // ParseLockKind parses a text form (see [LockKind]); other text gives an
 // *EnumError.

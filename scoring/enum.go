@@ -14,6 +14,16 @@ func enumName(names []string, v int, typ string) string {
 	return typ + "(" + strconv.Itoa(v) + ")"
 }
 
+// enumLabel returns the label of v for people: the Indonesian name from
+// namesID under lang "id", otherwise the text form from names (so that
+// English output keeps the stable words it always printed).
+func enumLabel(names, namesID []string, v int, typ, lang string) string {
+	if lang == "id" {
+		return enumName(namesID, v, typ)
+	}
+	return enumName(names, v, typ)
+}
+
 // parseEnum looks s up in names (ignoring ASCII case and surrounding
 // spaces), skipping empty entries, then in aliases (keys in lower case). It
 // returns an *EnumError naming enum when nothing matches.

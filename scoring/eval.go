@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"fmt"
 	"strings"
 	"time"
 )
@@ -224,8 +223,9 @@ func (t *Table) measures(i int, e *cEmp, j int, p *cPos) (m [NumCriteria]float64
 	return m
 }
 
-// detail formats the facts behind one violation, in English.
-func (t *Table) detail(id RuleID, i, j int) string {
+// facts returns the facts behind one violation, as [Violation.Facts]
+// documents them per rule.
+func (t *Table) facts(id RuleID, i, j int) []any {
 	e, p := &t.src[i], &t.cols[j]
 	ce, cp := &t.emps[i], &t.pos[j]
 	r := &t.rules
@@ -233,30 +233,25 @@ func (t *Table) detail(id RuleID, i, j int) string {
 	date := func(x time.Time) string { return x.Format(time.DateOnly) }
 	switch id {
 	case RuleMinEducation:
-		return fmt.Sprintf("%s below minimum %s", e.Education.Level, minEducation(r, p))
+		return []any{e.Education.Level, minEducation(r, p)}
 	case RuleAcceptedField:
-		f := string(e.Education.Field)
-		if f == "" {
-			f = "none"
-		}
-		return fmt.Sprintf("field %s not in accepted fields %s", f, joinFields(p.Fields))
+		return []any{string(e.Education.Field), joinFields(p.Fields)}
 	case RuleCertification:
-		var miss []string
+		var miss []any
 		for _, k := range p.RequiredCerts {
 			if ce.certs&(1<<k) == 0 {
-				miss = append(miss, k.String())
+				miss = append(miss, k)
 			}
 		}
-		return "missing or expired " + strings.Join(miss, ", ")
+		return miss
 	case RuleGradeBand:
 		b := gradeBand(r, p)
-		return fmt.Sprintf("grade %s outside band %s–%s (%d step(s) below allowed)", e.Grade, b.Min, b.Max, r.GradeBandSlack)
+		return []any{e.Grade, b.Min, b.Max, r.GradeBandSlack}
 	case RuleRetirementHorizon:
 		age := r.bupAge(int(cp.bup))
-		return fmt.Sprintf("retires %s at BUP %d, less than %d months after %s",
-			date(RetirementDate(e.BirthDate, age)), age, r.MinRemainingMonths, date(now))
+		return []any{date(RetirementDate(e.BirthDate, age)), age, r.MinRemainingMonths, date(now)}
 	case RuleMinTenure:
-		return fmt.Sprintf("%.2f years in post since %s, minimum %d", ce.years, date(e.PositionSince), r.MinTenureYears)
+		return []any{ce.years, date(e.PositionSince), r.MinTenureYears}
 	case RuleManagerialExperience:
 		var x ExperienceRule
 		for _, y := range r.Experience {
@@ -265,40 +260,36 @@ func (t *Table) detail(id RuleID, i, j int) string {
 				break
 			}
 		}
-		return fmt.Sprintf("%.2f years as %s or equivalent, %d required for %s",
-			ce.expMon[cp.expRank]/12, x.AtLeast, x.Years, p.Kind)
+		return []any{ce.expMon[cp.expRank] / 12, x.AtLeast, x.Years, p.Kind}
 	case RuleDiscipline:
-		until := "no end date"
+		until := ""
 		if !e.Discipline.Until.IsZero() {
-			until = "until " + date(e.Discipline.Until)
+			until = date(e.Discipline.Until)
 		}
-		return fmt.Sprintf("active %s penalty (%s) blocks a managerial post or promotion", e.Discipline.Level, until)
+		return []any{e.Discipline.Level, until}
 	case RuleJPTProtection:
-		return fmt.Sprintf("JPT since %s, protected for %d years", date(e.PositionSince), r.JPTProtectYears)
+		return []any{date(e.PositionSince), r.JPTProtectYears}
 	case RulePersonalLock:
-		var ks []string
+		var ks []any
 		for _, l := range e.Locks {
 			if l.Until.IsZero() || t.asOf < dayOf(l.Until) {
-				ks = append(ks, l.Kind.String())
+				ks = append(ks, l.Kind)
 			}
 		}
-		return "active lock: " + strings.Join(ks, ", ")
+		return ks
 	case RulePerformanceMinimum:
 		y := t.asOf.year()
-		var bad []string
+		out := []any{r.MinPredicate}
 		for yy := y - r.PerformanceYears; yy < y; yy++ {
-			switch pr := predicateIn(e.Ratings, yy); {
-			case pr == 0:
-				bad = append(bad, fmt.Sprintf("no SKP for %d", yy))
-			case pr > r.MinPredicate:
-				bad = append(bad, fmt.Sprintf("SKP %d %s", yy, pr))
+			if pr := predicateIn(e.Ratings, yy); pr == 0 || pr > r.MinPredicate {
+				out = append(out, yy, pr)
 			}
 		}
-		return strings.Join(bad, "; ") + ", minimum " + r.MinPredicate.String()
+		return out
 	case RuleJPTAge:
-		return fmt.Sprintf("age %d at %s, limit %d", int(Years(e.BirthDate, now)), date(now), r.JPTMaxAge)
+		return []any{int(Years(e.BirthDate, now)), date(now), r.JPTMaxAge}
 	}
-	return ""
+	return nil
 }
 
 func joinFields(fs []Field) string {

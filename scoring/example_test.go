@@ -88,15 +88,15 @@ func ExampleScorer_Check() {
 		panic(err)
 	}
 	for _, v := range vs {
-		fmt.Printf("%s: %s\n  en: %s\n  id: %s\n", v.Rule, v.Detail, v.Rule.Reason("en"), v.Rule.Reason("id"))
+		fmt.Printf("%s: %s\n  id: %s\n  rule: %s / %s\n", v.Rule, v.Detail, v.Text("id"), v.Rule.Reason("en"), v.Rule.Reason("id"))
 	}
 	// Output:
 	// certification: missing or expired str
-	//   en: required certification missing or expired
-	//   id: sertifikasi yang disyaratkan tidak dimiliki atau sudah tidak berlaku
+	//   id: sertifikasi tidak dimiliki atau kedaluwarsa: STR
+	//   rule: required certification missing or expired / sertifikasi yang disyaratkan tidak dimiliki atau sudah tidak berlaku
 	// min-tenure: 1.61 years in post since 2024-02-29, minimum 2
-	//   en: less than the minimum time in the current post
-	//   id: masa jabatan saat ini kurang dari batas minimal
+	//   id: 1,61 tahun pada jabatan sejak 2024-02-29, minimal 2 tahun
+	//   rule: less than the minimum time in the current post / masa jabatan saat ini kurang dari batas minimal
 }
 
 // Fit is NaN for an ineligible pair. Staying in the current post (staff) is

@@ -20,6 +20,14 @@ var positionKindNames = []string{"", "jpt", "administrator", "pengawas", "pelaks
 // String returns the text form, such as "pelaksana".
 func (k PositionKind) String() string { return enumName(positionKindNames, int(k), "PositionKind") }
 
+var positionKindNamesID = []string{"", "JPT", "administrator", "pengawas", "pelaksana", "fungsional"}
+
+// Label returns the kind for people: the text form (lang "en" and other
+// languages) or the Indonesian name ("id"), such as "fungsional".
+func (k PositionKind) Label(lang string) string {
+	return enumLabel(positionKindNames, positionKindNamesID, int(k), "PositionKind", lang)
+}
+
 // Valid reports whether k is a defined kind.
 func (k PositionKind) Valid() bool { return k >= KindJPT && k <= KindFunctional }
 
@@ -183,6 +191,15 @@ var professionNames = []string{"", "doctor", "dentist", "nurse", "midwife", "hea
 
 // String returns the text form, such as "midwife".
 func (p Profession) String() string { return enumName(professionNames, int(p), "Profession") }
+
+var professionNamesID = []string{"", "dokter", "dokter gigi", "perawat", "bidan", "penyuluh kesehatan masyarakat",
+	"sanitarian", "nutrisionis", "tenaga kefarmasian", "pranata laboratorium kesehatan", "guru"}
+
+// Label returns the profession for people: the text form (lang "en" and
+// other languages) or the Indonesian name ("id"), such as "bidan".
+func (p Profession) Label(lang string) string {
+	return enumLabel(professionNames, professionNamesID, int(p), "Profession", lang)
+}
 
 // ParseProfession parses a text form (see [Profession]); other text gives
 // an *EnumError.

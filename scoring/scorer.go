@@ -166,7 +166,9 @@ func (t *Table) Check(i, j int) []Violation {
 	for b := range numPairRules {
 		if m&(1<<b) != 0 {
 			id := ruleTable[b].ID
-			vs = append(vs, Violation{Rule: id, Employee: t.src[i].ID, Position: t.cols[j].ID, Detail: t.detail(id, i, j)})
+			v := Violation{Rule: id, Employee: t.src[i].ID, Position: t.cols[j].ID, Facts: t.facts(id, i, j)}
+			v.Detail = v.Text("en")
+			vs = append(vs, v)
 		}
 	}
 	return vs

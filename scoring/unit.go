@@ -98,6 +98,14 @@ var areaNames = []string{"", "urban", "rural", "remote", "very_remote"}
 // String returns the text form, such as "remote".
 func (a AreaClass) String() string { return enumName(areaNames, int(a), "AreaClass") }
 
+var areaNamesID = []string{"", "perkotaan", "perdesaan", "terpencil", "sangat terpencil"}
+
+// Label returns the area class for people: the text form (lang "en" and
+// other languages) or the Indonesian name ("id"), such as "terpencil".
+func (a AreaClass) Label(lang string) string {
+	return enumLabel(areaNames, areaNamesID, int(a), "AreaClass", lang)
+}
+
 // ParseAreaClass parses a text form (see [AreaClass]); other text gives an
 // *EnumError.
 func ParseAreaClass(s string) (AreaClass, error) {

@@ -103,7 +103,10 @@
 // smaller gap, which the manifest records with the limit.
 //
 // When the hard rules cannot all hold, plan prints the report in the
-// chosen format, the error on stderr, and exits 3:
+// chosen format, the error on stderr, and exits 3. The report's why (and
+// each conflicting constraint's why) is a stable reason code with its
+// arguments, which table, markdown and html word in the --lang language;
+// message is the English text:
 //
 //	$ mutasi plan --format json testdata/scenarios/infeasible.yaml
 //	{
@@ -117,7 +120,16 @@
 //	      "199203152016031002"
 //	    ],
 //	    "need": 2,
-//	    "have": 1
+//	    "have": 1,
+//	    "why": {
+//	      "code": "infeasible-capacity",
+//	      "args": [
+//	        2,
+//	        "PKM-PELEPAT-PERAWAT",
+//	        1,
+//	        "199001012015032001, 199203152016031002"
+//	      ]
+//	    }
 //	  },
 //	  "message": "2 pinned employees need seats in PKM-PELEPAT-PERAWAT, which offer 1 (capacity): 199001012015032001, 199203152016031002",
 //	  "warnings": []

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -154,6 +155,8 @@ const (
 	lblNeed
 	lblHave
 	lblExcludedBy
+	lblConflicting
+	lblConstraint
 	lblCount
 	lblExplainTitle
 	lblOutcome
@@ -394,6 +397,8 @@ var labelText = [numLabels][2]string{
 	lblNeed:             {"need", "dibutuhkan"},
 	lblHave:             {"have", "tersedia"},
 	lblExcludedBy:       {"Excluded by rule", "Tersisih oleh aturan"},
+	lblConflicting:      {"Constraints that cannot hold together", "Batasan yang tidak dapat dipenuhi bersamaan"},
+	lblConstraint:       {"constraint", "batasan"},
 	lblCount:            {"count", "jumlah"},
 	lblExplainTitle:     {"Explanation", "Penjelasan"},
 	lblOutcome:          {"outcome", "hasil"},
@@ -424,7 +429,7 @@ var labelText = [numLabels][2]string{
 	lblRemoved:          {"removed", "dihapus"},
 	lblChanged:          {"changed", "berubah"},
 	lblDiffer:           {"outcomes differ", "hasil berbeda"},
-	lblChurn:            {"churn", "churn (proporsi berubah)"},
+	lblChurn:            {"churn", "tingkat perubahan (proporsi berubah)"},
 	lblKPIDeltas:        {"KPIs after the moves", "IKU sesudah mutasi"},
 	lblMoveChanges:      {"Moves that differ", "Mutasi yang berbeda"},
 	lblChangeKind:       {"change", "perubahan"},
@@ -526,4 +531,14 @@ var labelText = [numLabels][2]string{
 // text returns the label in language l.
 func (l Lang) text(lb label) string {
 	return labelText[lb][l]
+}
+
+// decimal writes x with prec digits after the point, as language l
+// writes numbers: Indonesian with a decimal comma (20,3).
+func (l Lang) decimal(x float64, prec int) string {
+	s := strconv.FormatFloat(x, 'f', prec, 64)
+	if l == LangID {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }

@@ -438,14 +438,14 @@ func planReport(p *scenarios.Plan, l Lang) *report {
 			{key: "surplus_before", label: lblSurplusBefore}, {key: "surplus_after", label: lblSurplusAfter},
 		}}
 	for _, u := range p.Units {
-		units.rows = append(units.rows, []cell{textCell(string(u.Unit)), textCell(u.Name), textCell(u.Area), intCell(u.Needed),
+		units.rows = append(units.rows, []cell{textCell(string(u.Unit)), textCell(u.Name), enumCell(u.Area, areaLabel), intCell(u.Needed),
 			intCell(u.Before.Holders), intCell(u.After.Holders), intCell(u.Before.Shortage), intCell(u.After.Shortage),
 			intCell(u.Before.Surplus), intCell(u.After.Surplus)})
 		for _, k := range u.ByKind {
 			if k.Before.Shortage+k.Before.Surplus+k.After.Shortage+k.After.Surplus == 0 {
 				continue // staffed to need before and after
 			}
-			byKind.rows = append(byKind.rows, []cell{textCell(string(u.Unit)), textCell(k.Kind), intCell(k.Needed),
+			byKind.rows = append(byKind.rows, []cell{textCell(string(u.Unit)), enumCell(k.Kind, kindOfPostLabel), intCell(k.Needed),
 				intCell(k.Before.Holders), intCell(k.After.Holders), intCell(k.Before.Shortage), intCell(k.After.Shortage),
 				intCell(k.Before.Surplus), intCell(k.After.Surplus)})
 		}
@@ -485,8 +485,9 @@ func planReport(p *scenarios.Plan, l Lang) *report {
 		if t.Assessed && len(t.Gaps) == 0 {
 			continue // meets the standard
 		}
-		gaps := gapText(t, l)
-		tr.rows = append(tr.rows, []cell{textCell(string(t.Employee)), textCell(string(t.Position)), boolCell(t.Assessed), textCell(gaps)})
+		en := gapText(t, LangEN)
+		tr.rows = append(tr.rows, []cell{textCell(string(t.Employee)), textCell(string(t.Position)), boolCell(t.Assessed),
+			transCell(en, en, gapText(t, LangID))})
 	}
 	r.sections = append(r.sections, tr)
 
@@ -526,9 +527,25 @@ func gapText(t scenarios.TrainingNeed, l Lang) string {
 	}
 	parts := make([]string, len(t.Gaps))
 	for k, g := range t.Gaps {
-		parts[k] = fmt.Sprintf("%s %d→%d", g.Competency, g.Have, g.Need)
+		parts[k] = fmt.Sprintf("%s %d→%d", competencyLabel(g.Competency, l), g.Have, g.Need)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// competencyLabel names a gap's competency in language l: a
+// non-technical competency by its name in PermenPANRB 38/2017, a technical
+// one ("technical:NAME") by its free-text name.
+func competencyLabel(name string, l Lang) string {
+	if l != LangID {
+		return name
+	}
+	if tech, ok := strings.CutPrefix(name, "technical:"); ok {
+		return "teknis " + tech
+	}
+	if c, err := scoring.ParseCompetency(name); err == nil {
+		return c.Label("id")
+	}
+	return name
 }
 
 // warningText returns a warning in language l: a scenario warning's own
@@ -554,9 +571,68 @@ func warningTextsIn(ws []error, l Lang) []string {
 func warningTexts(ws []error) []string { return warningTextsIn(ws, LangEN) }
 
 // manifestSections are the manifest as a record and its input files.
+// enumCell is a cell holding an enum's text form (CSV and JSON) that
+// people read as label(text, lang) (table, markdown, html).
+func enumCell(text string, label func(string, string) string) cell {
+	return transCell(text, label(text, "en"), label(text, "id"))
+}
+
+// areaLabel names an area class (a text form such as very_remote) in
+// language lang.
+func areaLabel(text, lang string) string {
+	if a, err := scoring.ParseAreaClass(text); err == nil {
+		return a.Label(lang)
+	}
+	return text
+}
+
+// kindOfPostLabel names what a staffing line groups by, a profession or
+// else a kind of post (text forms), in language lang.
+func kindOfPostLabel(text, lang string) string {
+	if p, err := scoring.ParseProfession(text); err == nil {
+		return p.Label(lang)
+	}
+	if k, err := scoring.ParsePositionKind(text); err == nil {
+		return k.Label(lang)
+	}
+	return text
+}
+
+// manifestSections is the manifest and its input files. The manifest's
+// values are English in CSV and JSON, and worded in the report's language
+// in the table, markdown and html.
 func manifestSections(m *scenarios.Manifest) []section {
 	w := m.Weights
 	r := m.Rules
+	// comma writes a number as Indonesian does.
+	comma := func(s string) string { return strings.Replace(s, ".", ",", 1) }
+	yn := func(b bool) string {
+		if b {
+			return "ya"
+		}
+		return "tidak"
+	}
+	weightsEN := fmt.Sprintf("education %s, competence %s, tenure %s, performance %s, preference %s",
+		fmtF(w.Education), fmtF(w.Competence), fmtF(w.Tenure), fmtF(w.Performance), fmtF(w.Preference))
+	weightsID := fmt.Sprintf("%s %s, %s %s, %s %s, %s %s, %s %s",
+		scoring.CritEducation.Label("id"), comma(fmtF(w.Education)), scoring.CritCompetence.Label("id"), comma(fmtF(w.Competence)),
+		scoring.CritTenure.Label("id"), comma(fmtF(w.Tenure)), scoring.CritPerformance.Label("id"), comma(fmtF(w.Performance)),
+		scoring.CritPreference.Label("id"), comma(fmtF(w.Preference)))
+	rulesEN := fmt.Sprintf("tenure %d–%d years, retirement horizon %d months, rotation %s, continuity bonus %s, unfilled penalty %s, competence %s, freeze window %s",
+		r.TenureMinYears, r.TenureMaxYears, r.RetirementHorizonMonths, r.Rotation, fmtF(r.ContinuityBonus),
+		fmtF(r.UnfilledPenalty), r.CompetenceMethod, orNone(r.FreezeWindow))
+	rulesID := fmt.Sprintf("masa jabatan %d–%d tahun, sisa masa kerja sebelum BUP minimal %d bulan, rotasi %s, bonus kesinambungan %s, penalti formasi kosong %s, metode kompetensi %s, masa larangan %s",
+		r.TenureMinYears, r.TenureMaxYears, r.RetirementHorizonMonths, r.Rotation, comma(fmtF(r.ContinuityBonus)),
+		comma(fmtF(r.UnfilledPenalty)), r.CompetenceMethod, orNone(r.FreezeWindow))
+	solverEN := fmt.Sprintf("%s, %d×%d, %d seats, %d allowed pairs, cost scale %s, max nodes %d", m.Solver.Algorithm, m.Solver.Rows,
+		m.Solver.Cols, m.Solver.Seats, m.Solver.Pairs, fmtF(m.Solver.CostScale), m.Solver.MaxNodes)
+	solverID := fmt.Sprintf("%s, %d×%d, %d formasi, %d pasangan yang diizinkan, skala biaya %s, batas simpul %d", m.Solver.Algorithm, m.Solver.Rows,
+		m.Solver.Cols, m.Solver.Seats, m.Solver.Pairs, fmtF(m.Solver.CostScale), m.Solver.MaxNodes)
+	certEN := fmt.Sprintf("checked %t, passed %t, method %s, optimal %t, objective %.4f, bound %.4f, gap %.4f", m.Cert.Checked, m.Cert.Passed,
+		m.Cert.Method, m.Cert.Optimal, m.Cert.Objective, m.Cert.Bound, m.Cert.Gap)
+	certID := fmt.Sprintf("diperiksa %s, lolos %s, metode %s, optimal %s, nilai tujuan %s, batas %s, selisih %s", yn(m.Cert.Checked), yn(m.Cert.Passed),
+		m.Cert.Method, yn(m.Cert.Optimal), comma(fmt.Sprintf("%.4f", m.Cert.Objective)), comma(fmt.Sprintf("%.4f", m.Cert.Bound)),
+		comma(fmt.Sprintf("%.4f", m.Cert.Gap)))
 	rec := section{key: "manifest", title: lblManifest, record: true, textLeft: true,
 		cols: []column{
 			{key: "version", label: lblVersion},
@@ -570,17 +646,12 @@ func manifestSections(m *scenarios.Manifest) []section {
 		},
 		rows: [][]cell{{
 			textCell(m.Version), textCell(m.PlanHash),
-			textCell(fmt.Sprintf("education %s, competence %s, tenure %s, performance %s, preference %s",
-				fmtF(w.Education), fmtF(w.Competence), fmtF(w.Tenure), fmtF(w.Performance), fmtF(w.Preference))),
-			textCell(fmt.Sprintf("tenure %d–%d years, retirement horizon %d months, rotation %s, continuity bonus %s, unfilled penalty %s, competence %s, freeze window %s",
-				r.TenureMinYears, r.TenureMaxYears, r.RetirementHorizonMonths, r.Rotation, fmtF(r.ContinuityBonus),
-				fmtF(r.UnfilledPenalty), r.CompetenceMethod, orNone(r.FreezeWindow))),
+			transCell(weightsEN, weightsEN, weightsID),
+			transCell(rulesEN, rulesEN, rulesID),
 			textCell(orNone(strings.Join(r.Enforced, ", "))),
 			textCell(orNone(strings.Join(r.NotEnforced, ", "))),
-			textCell(fmt.Sprintf("%s, %d×%d, %d seats, %d allowed pairs, cost scale %s, max nodes %d", m.Solver.Algorithm, m.Solver.Rows,
-				m.Solver.Cols, m.Solver.Seats, m.Solver.Pairs, fmtF(m.Solver.CostScale), m.Solver.MaxNodes)),
-			textCell(fmt.Sprintf("checked %t, passed %t, method %s, optimal %t, objective %.4f, bound %.4f, gap %.4f", m.Cert.Checked, m.Cert.Passed,
-				m.Cert.Method, m.Cert.Optimal, m.Cert.Objective, m.Cert.Bound, m.Cert.Gap)),
+			transCell(solverEN, solverEN, solverID),
+			transCell(certEN, certEN, certID),
 		}},
 	}
 	in := section{key: "inputs", title: lblInputs, cols: []column{{key: "path", label: lblFile}, {key: "sha256", label: lblSHA256}}}
@@ -629,10 +700,19 @@ func infeasibleReport(ie *scenarios.InfeasibleError, l Lang) *report {
 			{key: "have", label: lblHave},
 			{key: "reason", label: lblReason},
 		},
-		rows: [][]cell{{textCell(string(ie.Rule)), textCell(ie.Error()), textOrNull(ie.Unit), textOrNull(ie.UnitName),
-			textCell(strings.Join(ids, ", ")), textOrNull(strings.Join(emps, ", ")), intCell(ie.Need), intCell(ie.Have), textOrNull(ie.Reason)}},
+		rows: [][]cell{{textCell(string(ie.Rule)), transCell(ie.Error(), ie.Error(), ie.Text("id")), textOrNull(ie.Unit), textOrNull(ie.UnitName),
+			textOrNull(strings.Join(ids, ", ")), textOrNull(strings.Join(emps, ", ")), intCell(ie.Need), intCell(ie.Have), textOrNull(ie.Reason)}},
 	}
 	r := &report{title: lblInfeasibleTitle, headings: true, sections: []section{rec}}
+	if len(ie.Conflict) > 0 {
+		cs := section{key: "conflict", title: lblConflicting,
+			cols: []column{{key: "rule", label: lblRule}, {key: "constraint", label: lblConstraint}, {key: "unit", label: lblUnit}}}
+		for _, c := range ie.Conflict {
+			cs.rows = append(cs.rows, []cell{textCell(string(c.Rule)), transCell(c.Constraint, c.Why.Text("en"), c.Why.Text("id")),
+				textOrNull(c.Unit)})
+		}
+		r.sections = append(r.sections, cs)
+	}
 	if len(ie.Excluded) > 0 {
 		ex := section{key: "excluded", title: lblExcludedBy,
 			cols: []column{{key: "rule", label: lblRule}, {key: "reason", label: lblReason}, {key: "count", label: lblCount}}}

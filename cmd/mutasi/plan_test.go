@@ -27,6 +27,7 @@ const (
 	brokenYAML    = "testdata/scenarios/broken.yaml"
 	pinsYAML      = "testdata/scenarios/infeasible.yaml"
 	floorYAML     = "testdata/scenarios/floor.yaml"
+	conflictYAML  = "testdata/scenarios/conflict.yaml"
 	// fauzi is an employee of the example with close runners-up (remote
 	// school head posts among them); whether he moves depends on the node
 	// limit.
@@ -82,6 +83,10 @@ func TestGoldenScenarioCommands(t *testing.T) {
 		{"plan-stdin", []string{"plan", "-f", "json", "-"}, string(tiny), exitOK},
 		{"plan-floor", []string{"plan", floorYAML}, "", exitInfeasible},
 		{"plan-floor-json", []string{"plan", "-f", "json", floorYAML}, "", exitInfeasible},
+		{"plan-floor-id", []string{"--lang", "id", "plan", floorYAML}, "", exitInfeasible},
+		{"plan-conflict", []string{"plan", conflictYAML}, "", exitInfeasible},
+		{"plan-conflict-id", []string{"--lang", "id", "plan", "-f", "markdown", conflictYAML}, "", exitInfeasible},
+		{"plan-conflict-json", []string{"plan", "-f", "json", conflictYAML}, "", exitInfeasible},
 		{"plan-broken", []string{"plan", brokenYAML}, "", exitFailure},
 		{"plan-missing", []string{"plan", "testdata/scenarios/no-such.yaml"}, "", exitFailure},
 		{"plan-folder", []string{"plan", "testdata/scenarios"}, "", exitFailure},
@@ -92,6 +97,7 @@ func TestGoldenScenarioCommands(t *testing.T) {
 		{"compare-broken", []string{"compare", tinyYAML, brokenYAML}, "", exitFailure},
 		{"score-employee", []string{"score", "--employee", fauzi, "--top", "6"}, "", exitOK},
 		{"score-employee-json", []string{"score", "--employee", fauzi, "--top", "3", "-f", "json"}, "", exitOK},
+		{"score-employee-id", []string{"--lang", "id", "score", "--employee", fauzi, "--top", "6"}, "", exitOK},
 		{"score-tiny", []string{"score", tinyYAML, "--position", "PKM-PELEPAT-KEPALA"}, "", exitOK},
 		{"score-unknown-position", []string{"score", "--position", "NOPE"}, "", exitFailure},
 		{"score-unknown-employee", []string{"score", "--employee", "199901012020011999"}, "", exitFailure},

@@ -339,9 +339,10 @@ func fitChart(in *scenarios.Instance, p *scenarios.Plan, l Lang) htmlChart {
 			}
 			h := v / peak * plotH
 			c.Bars = append(c.Bars, svgRect{X: px(x + 6 + float64(n)*26), Y: px(base - h), W: "26", H: px(h), Class: cls,
-				Title: fmt.Sprintf("%.1f–%.1f: %s %.1f%% (%d)", lo, hi, l.text(what), v*100, int(math.Round(v*float64(count))))})
+				Title: fmt.Sprintf("%s–%s: %s %s%% (%d)", l.decimal(lo, 1), l.decimal(hi, 1), l.text(what), l.decimal(v*100, 1),
+					int(math.Round(v*float64(count))))})
 		}
-		c.Texts = append(c.Texts, svgText{X: px(x + binW/2), Y: px(base + 16), Anchor: "middle", Class: "axis", Text: fmt.Sprintf("%.1f", lo)})
+		c.Texts = append(c.Texts, svgText{X: px(x + binW/2), Y: px(base + 16), Anchor: "middle", Class: "axis", Text: l.decimal(lo, 1)})
 	}
 	c.Texts = append(c.Texts, svgText{X: px(left + binW*fitBins/2), Y: px(base + 34), Anchor: "middle", Class: "axis",
 		Text: fmt.Sprintf("%s (%s: %d %s, %s: %d)", l.text(lblFit), l.text(lblBefore), len(before), l.text(lblStaff), l.text(lblAfter), len(after))})

@@ -143,11 +143,9 @@ func scorePair(in *scenarios.Instance, i, j int, byPosition bool) candidate {
 		c.id, c.name, c.unit = string(pos.ID), pos.Name, string(pos.Unit)
 	}
 	for _, v := range sc.Violations {
-		// scoring words the facts (D3 below minimum S1) in English only;
-		// Indonesian gives the rule's reason.
 		c.rules = append(c.rules, v.Rule)
 		c.details = append(c.details, v.Detail)
-		c.detailsID = append(c.detailsID, v.Rule.Reason("id"))
+		c.detailsID = append(c.detailsID, v.Text("id"))
 	}
 	if !c.allowed && len(c.rules) == 0 {
 		// A scenario rule closes the pair: a pin, an exclusion, a post
