@@ -113,6 +113,23 @@ func (in *Instance) Alternatives(ctx context.Context, k int) (*RankedPlans, erro
 	if err != nil {
 		return nil, err
 	}
+	return in.AlternativesFrom(ctx, best, k)
+}
+
+// AlternativesFrom is Alternatives from best, the plan in.Plan returned,
+// which it does not solve again (under side constraints that solve is a
+// branch and bound). It returns the errors of Alternatives except those
+// of Plan, and panics when k < 1 or best was not made by in.Plan.
+func (in *Instance) AlternativesFrom(ctx context.Context, best *Plan, k int) (*RankedPlans, error) {
+	if k < 1 {
+		panic(fmt.Sprintf("scenarios: AlternativesFrom with k = %d < 1", k))
+	}
+	if best.sol == nil || best.sol.in != in {
+		panic("scenarios: AlternativesFrom needs a plan made by the same Instance")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if len(in.Problem.Side) > 0 {
 		return in.alternativesSide(ctx, best, k)
 	}

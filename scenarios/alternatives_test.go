@@ -256,3 +256,38 @@ func allPlanCostsWhere(in *Instance, keep func(col []int) bool) []float64 {
 	slices.Sort(out)
 	return out
 }
+
+// TestAlternativesFrom: ranking from the plan already solved gives what
+// Alternatives gives, with and without side constraints.
+func TestAlternativesFrom(t *testing.T) {
+	ctx := context.Background()
+	done := 0
+	for seed := range 60 {
+		in, err := Build(randomScenario(uint64(seed)), nil, Options{})
+		if err != nil || len(in.Employees) > 8 {
+			continue
+		}
+		best, err := in.Plan(ctx)
+		if err != nil {
+			continue
+		}
+		want, err := in.Alternatives(ctx, 4)
+		require.NoError(t, err, "seed %d", seed)
+		got, err := in.AlternativesFrom(ctx, best, 4)
+		require.NoError(t, err, "seed %d", seed)
+		require.Equal(t, len(want.Plans), len(got.Plans))
+		for r := range want.Plans {
+			assert.Equal(t, want.Plans[r].Plan.sol.col, got.Plans[r].Plan.sol.col, "seed %d rank %d", seed, r+1)
+			assert.Equal(t, want.Plans[r].Objective, got.Plans[r].Objective)
+		}
+		done++
+	}
+	assert.Greater(t, done, 10)
+	in, err := Build(randomScenario(1), nil, Options{})
+	require.NoError(t, err)
+	other, err := Build(randomScenario(1), nil, Options{})
+	require.NoError(t, err)
+	p, err := other.Plan(ctx)
+	require.NoError(t, err)
+	assert.Panics(t, func() { _, _ = in.AlternativesFrom(ctx, p, 2) })
+}

@@ -150,7 +150,7 @@ func runPlan(ctx context.Context, args []string, e env, g *globals) error {
 	}
 	t1 := e.now()
 	if cfg.alternatives > 0 {
-		rp, aerr := res.inst.Alternatives(ctx, cfg.alternatives)
+		rp, aerr := res.inst.AlternativesFrom(ctx, p, cfg.alternatives)
 		switch {
 		case errors.Is(aerr, scenarios.ErrAlternativesUnsupported):
 			return &hintError{err: aerr, hint: "plan without --alternatives for the optimal plan"}
