@@ -100,7 +100,7 @@ func (s *Solver) KBestFrom(ctx context.Context, p *Problem, first Assignment, k 
 	if err != nil {
 		return nil, err
 	}
-	rk := &sideRanker{kb: kb, s: s, pen: make([]float64, len(kb.col))}
+	rk := &sideRanker{kb: kb, s: s, pen: make([]float64, len(kb.col)), kth: math.Inf(1), k: k}
 	root := &sideNode{fixed: make([]int, rows), solved: true, x: slices.Clone(first.RowToCol),
 		cost: rk.minForm(first.Cost), lambda: first.Multipliers}
 	root.lb = math.Min(rk.minForm(first.Bound), root.cost)
@@ -112,6 +112,7 @@ func (s *Solver) KBestFrom(ctx context.Context, p *Problem, first Assignment, k 
 	}
 	out := []Assignment{first}
 	out[0].RowToCol = slices.Clone(first.RowToCol)
+	rk.found = append(rk.found, root.cost)
 	lbs := []float64{root.lb}
 	costs := []float64{root.cost}
 	if k == 1 {
@@ -187,7 +188,13 @@ func (s *Solver) KBestFrom(ctx context.Context, p *Problem, first Assignment, k 
 
 // sideNode is a part of the plan space (see the file comment).
 type sideNode struct {
-	fixed  []int  // choice of each row, kFree when free
+	// fixed is the choice of each row, kFree when free; nil until needed
+	// for a child, which is its parent's split (split) and its place t in
+	// the split's order, so that the open children cost O(depth) memory
+	// each rather than O(rows).
+	fixed  []int
+	split  *sideSplit
+	t      int
 	forbid []Pair // forbidden (row, choice) pairs; Col -1 forbids staying out
 	solved bool
 	x      []int   // the best plan found (solved)
@@ -195,6 +202,24 @@ type sideNode struct {
 	lb     float64 // a proven bound on the node's best cost
 	lambda []float64
 	id     int
+}
+
+// sideSplit is the split of a listed node: its fixed choices, its plan x
+// and the order of its free rows; child t fixes order[:t] to x.
+type sideSplit struct {
+	fixed, x, order []int
+}
+
+// fixedOf returns n's fixed choices, building them from its split.
+func (n *sideNode) fixedOf() []int {
+	if n.fixed == nil {
+		sp := n.split
+		n.fixed = slices.Clone(sp.fixed)
+		for _, i := range sp.order[:n.t] {
+			n.fixed[i] = sp.x[i]
+		}
+	}
+	return n.fixed
 }
 
 // nodeHeap is a min-heap of side nodes with a peek.
@@ -215,7 +240,12 @@ type sideRanker struct {
 	stuck    []*sideNode
 	ids      int
 	solves   int
-	pen      []float64 // Lagrangian penalty of each edge (scratch)
+	// kth is the k-th smallest cost among the plans found (listed or
+	// open), +Inf while fewer than k are known.
+	kth   float64
+	found []float64
+	k     int
+	pen   []float64 // Lagrangian penalty of each edge (scratch)
 }
 
 func (rk *sideRanker) minForm(c float64) float64 {
@@ -258,7 +288,7 @@ func (rk *sideRanker) push(n *sideNode) {
 // out).
 func (rk *sideRanker) allowed(n *sideNode, i int, fn func(c, e int)) {
 	kb := rk.kb
-	f := n.fixed[i]
+	f := n.fixedOf()[i]
 	if kb.out != nil && !math.IsInf(kb.out[i], 1) && (f == kFree || f == -1) && !slices.Contains(n.forbid, Pair{i, -1}) {
 		fn(-1, -1)
 	}
@@ -326,6 +356,12 @@ func (rk *sideRanker) solve(ctx context.Context, n *sideNode) error {
 	n.solved, n.x, n.cost, n.lambda = true, a.RowToCol, a.Cost, a.Multipliers
 	n.lb = math.Max(n.lb, math.Min(a.Bound, a.Cost))
 	rk.push(n)
+	rk.found = append(rk.found, n.cost)
+	if len(rk.found) >= rk.k {
+		slices.Sort(rk.found)
+		rk.found = rk.found[:rk.k]
+		rk.kth = rk.found[rk.k-1]
+	}
 	return nil
 }
 
@@ -360,7 +396,7 @@ func (rk *sideRanker) split(ctx context.Context, n *sideNode) error {
 		total += m[i]
 	}
 	var free []int
-	for i, f := range n.fixed {
+	for i, f := range n.fixedOf() {
 		if f == kFree {
 			free = append(free, i)
 		}
@@ -374,21 +410,25 @@ func (rk *sideRanker) split(ctx context.Context, n *sideNode) error {
 		}
 		return a - b
 	})
-	fixed := slices.Clone(n.fixed)
-	for _, i := range free {
+	sp := &sideSplit{fixed: n.fixedOf(), x: n.x, order: free}
+	for t, i := range free {
 		if !math.IsInf(alt[i], 1) {
 			lb := n.lb
 			if ok {
 				lb = math.Max(lb, rk.round(base+total-m[i]+alt[i]))
 			}
-			c := &sideNode{fixed: slices.Clone(fixed), forbid: append(slices.Clone(n.forbid), Pair{i, n.x[i]}),
-				lb: lb, lambda: n.lambda, id: rk.ids}
-			rk.ids++
-			rk.push(c)
+			// A child whose bound exceeds the k-th smallest cost found
+			// holds none of the k best plans: dropped.
+			if lb <= rk.kth {
+				c := &sideNode{split: sp, t: t, forbid: append(slices.Clone(n.forbid), Pair{i, n.x[i]}),
+					lb: lb, lambda: n.lambda, id: rk.ids}
+				rk.ids++
+				rk.push(c)
+			}
 		}
-		fixed[i] = n.x[i]
 		total += at[i] - m[i]
 	}
+	n.fixed = nil // the children keep it through sp
 	return nil
 }
 
