@@ -138,8 +138,8 @@
 // Lagrangian branch and bound: each part carries a lower bound (its
 // solve's proven bound, or before any solve a bound from reduced costs
 // of the parent's relaxation priced by its multipliers), parts whose
-// bound rules them out are never solved, and at most 2(k−1) parts are
-// solved. Each plan r carries a proven bound on the r-th best cost, equal
+// bound rules them out are never solved, and the solves spend at most
+// 2(k−1)·MaxNodes branch-and-bound nodes in all. Each plan r carries a proven bound on the r-th best cost, equal
 // to its cost when the rank is proven.
 //
 // [Solver.Lexicographic] optimizes several [Objective] levels in priority
@@ -175,8 +175,8 @@
 // n_j rows and capacity b_j in column j.
 //
 // K best: O(k·R) subproblem solves, plus one solve per tied choice when
-// breaking ties, each a min-cost flow. KBestFrom: at most 2(k−1) solves
-// (branch and bound under side constraints), one plain solve and O(E)
+// breaking ties, each a min-cost flow. KBestFrom: solves of at most
+// 2(k−1)·MaxNodes branch-and-bound nodes in all, one plain solve and O(E)
 // bound work per plan listed.
 //
 // # Determinism

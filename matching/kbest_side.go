@@ -41,12 +41,14 @@ import (
 // the priced optimum and get high bounds. Children whose bound reaches
 // past the plans still to be listed are never solved.
 //
-// Each solve of a node costs a branch and bound, so KBestFrom solves at
-// most rankSideSolves·(k−1) nodes; past that budget it lists the best plan
-// found, and the bounds still say what is proven.
+// Each solve of a part costs a branch and bound, so KBestFrom spends at
+// most rankSideSolves·(k−1)·MaxNodes branch-and-bound nodes on them in all
+// (a plain solve counts as one); past that budget it lists the best plan
+// found, and the bounds still say what is proven. Small problems, whose
+// solves prove their optimum in a few nodes, are then ranked exactly.
 
-// rankSideSolves is the number of node solves KBestFrom may spend per plan
-// asked for beyond the first.
+// rankSideSolves is the number of MaxNodes-node solves KBestFrom may spend
+// per plan asked for beyond the first.
 const rankSideSolves = 2
 
 // KBestFrom returns k plans of p starting from first: first itself, then
@@ -64,18 +66,21 @@ const rankSideSolves = 2
 // cost of p: the r-th best cost lies between Bound and Cost. Bound equals
 // Cost when that is proven, which holds for every plan when every part's
 // solve proved its optimum and no part was left unsolved by the budget: at
-// most 2 solves of a part per plan asked for beyond the first. Otherwise
+// most 2·MaxNodes branch-and-bound nodes in all per plan asked for beyond
+// the first (a plain solve counts as one node). Otherwise
 // Bound is short of Cost (above it when maximizing). When first is not
 // proven optimal, a later plan may cost less than first. U and V are nil;
 // Multipliers are those the plan's solve reported.
 //
-// It returns fewer than k plans when p has fewer, ErrUnsupported when p
+// It returns fewer than k plans when p has fewer, or when the solves of
+// the parts left found no plan within MaxNodes; ErrUnsupported when p
 // has no Unassigned costs and more rows than seats (the partition cannot
 // state "must be placed" then), and the errors of Solve. It panics when
 // k < 1, first.RowToCol has the wrong length or p is malformed.
 //
-// Complexity: at most 2(k−1) solves of p with some pairs fixed or
-// forbidden, plus one plain solve and O(E) work per plan listed, for E
+// Complexity: solves of p with some pairs fixed or forbidden, at most
+// 2(k−1)·MaxNodes branch-and-bound nodes in all (so at most that many
+// solves), plus one plain solve and O(E) work per plan listed, for E
 // allowed pairs.
 func (s *Solver) KBestFrom(ctx context.Context, p *Problem, first Assignment, k int) ([]Assignment, error) {
 	if k < 1 {
@@ -121,7 +126,7 @@ func (s *Solver) KBestFrom(ctx context.Context, p *Problem, first Assignment, k 
 	if err := rk.split(ctx, root); err != nil {
 		return nil, err
 	}
-	budget := rankSideSolves * (k - 1)
+	budget := rankSideSolves * (k - 1) * s.maxNodes()
 	for len(out) < k {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -130,7 +135,7 @@ func (s *Solver) KBestFrom(ctx context.Context, p *Problem, first Assignment, k 
 		if u == nil && sv == nil {
 			break
 		}
-		if sv == nil || (u != nil && u.lb < sv.cost && rk.solves < budget) {
+		if sv == nil || (u != nil && u.lb < sv.cost && rk.nodes < budget) {
 			rk.unsolved.pop()
 			if err := rk.solve(ctx, u); err != nil {
 				return nil, err
@@ -179,6 +184,13 @@ func (s *Solver) KBestFrom(ctx context.Context, p *Problem, first Assignment, k 
 		}
 		a.Bound = a.Cost
 		if lb < top || costs[n] < top {
+			// Not proven. A plan cheaper than one listed before it
+			// (first was not optimal) may have lb ≥ its cost; its
+			// Bound is then put just below the cost (still a bound)
+			// so that Bound < Cost says "not proven".
+			if lb >= costs[n] {
+				lb = costs[n] - max(1, 1e-9*math.Abs(costs[n]))
+			}
 			a.Bound = rk.problemForm(lb)
 		}
 		sorted = append(sorted, a)
@@ -239,7 +251,7 @@ type sideRanker struct {
 	solved   nodeHeap // by cost, then creation
 	stuck    []*sideNode
 	ids      int
-	solves   int
+	nodes    int // branch-and-bound nodes spent on solves (a plain solve: 1)
 	// kth is the k-th smallest cost among the plans found (listed or
 	// open), +Inf while fewer than k are known.
 	kth   float64
@@ -341,8 +353,17 @@ func (rk *sideRanker) problemOf(n *sideNode, pen []float64, plain bool) *Problem
 // with its plan, dropped when it has none, or kept as stuck (a bound
 // without a plan) when the solver found none within its node limit.
 func (rk *sideRanker) solve(ctx context.Context, n *sideNode) error {
-	rk.solves++
-	a, err := rk.s.Solve(ctx, rk.problemOf(n, nil, false))
+	q := rk.problemOf(n, nil, false)
+	var a Assignment
+	var err error
+	nodes := 1
+	if len(q.Side) > 0 {
+		// Not Solve: an infeasible part needs no explanation.
+		a, nodes, err = rk.s.constrained(ctx, q)
+	} else {
+		a, err = rk.s.Solve(ctx, q)
+	}
+	rk.nodes += max(1, nodes)
 	var ie *InfeasibleError
 	switch {
 	case errors.As(err, &ie):

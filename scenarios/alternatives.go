@@ -86,8 +86,9 @@ type RankedPlans struct {
 // With side constraints (a move budget, turnover limits, conflict pairs)
 // the ranking is matching.Solver.KBestFrom from the best plan: Lawler's
 // partition of the plans, each part solved by the Lagrangian branch and
-// bound within Options.MaxNodes nodes, at most 2(k−1) parts solved, and
-// parts whose Lagrangian bound rules them out never solved. A rank is
+// bound within Options.MaxNodes nodes, at most 2(k−1)·MaxNodes nodes in
+// all, and parts whose Lagrangian bound rules them out never solved
+// (fewer than k plans when the parts left find none). A rank is
 // proven when every solve it depends on proved its optimum; otherwise
 // its RankedPlan says NotProven with the Bound it is proven against, and
 // Warnings carries an ErrNotProven warning. Exact ties that also change
@@ -100,8 +101,9 @@ type RankedPlans struct {
 // k-best search does not support. It panics when k < 1.
 //
 // Complexity: without side constraints, O(k·E) solves of the assignment
-// problem for E employees, as KBest; with them, at most 2(k−1) branch and
-// bound solves and k plain solves; plus rendering each plan.
+// problem for E employees, as KBest; with them, branch and bound solves
+// of at most 2(k−1)·MaxNodes nodes in all and k plain solves; plus
+// rendering each plan.
 func (in *Instance) Alternatives(ctx context.Context, k int) (*RankedPlans, error) {
 	if k < 1 {
 		panic(fmt.Sprintf("scenarios: Alternatives with k = %d < 1", k))

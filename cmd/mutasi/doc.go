@@ -141,8 +141,8 @@
 // manifest and warnings. K is at most 100. With side constraints (move
 // limit, turnover, conflicts) the ranking is Lawler's partition with each
 // part solved by branch and bound within --max-nodes
-// (matching.Solver.KBestFrom), at most 2(K−1) parts solved and parts
-// whose Lagrangian bound rules them out skipped; a rank not proven is
+// (matching.Solver.KBestFrom), at most 2(K−1)·--max-nodes nodes in all,
+// parts whose Lagrangian bound rules them out skipped; a rank not proven is
 // reported with its bound (a warning, a bound column, "not_proven" and
 // "bound" in json), and an alternative may then even beat rank 1. For
 // example:

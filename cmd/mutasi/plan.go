@@ -52,9 +52,10 @@ differences; json prints scenario, plan_date, objective, alternatives
 (each with rank, objective, difference, moves, changes and its own
 warnings), manifest and warnings. With side constraints (move limit,
 turnover, conflicts) each part of the ranking is a branch and bound
-within --max-nodes, and at most 2(K-1) parts are solved: a rank not
-proven says so in a warning, json marks it "not_proven" with the "bound"
-it is proven against, and the other formats add a bound column.
+within --max-nodes, at most 2(K-1) times --max-nodes nodes in all: a
+rank not proven says so in a warning, json marks it "not_proven" with
+the "bound" it is proven against, and the other formats add a bound
+column.
 
 Every constraint of the scenario (unit floors and caps, the move limit,
 the turnover cap, the remote balance, conflicts) is enforced by the
