@@ -58,6 +58,7 @@
 //	Side                          Lagrangian branch and bound (constrained.go)
 //	Solver.KBest                  Murty's ranking over the flow solver (kbest.go)
 //	Solver.Within                 the same, every plan within eps of the optimum (kbest.go)
+//	Solver.KBestFrom              Lawler's partition over Solve, side constraints included (kbest_side.go)
 //	Solver.Lexicographic          objectives in priority order, one exact combined Solve (lexicographic.go)
 //
 // The dense solver follows Jonker and Volgenant (1987): shortest augmenting
@@ -132,6 +133,15 @@
 // limit it reports reaching. With integer costs both compare costs
 // exactly.
 //
+// [Solver.KBestFrom] ranks from a given first plan by Lawler's partition
+// with every part solved by Solve, so side constraints are handled by the
+// Lagrangian branch and bound: each part carries a lower bound (its
+// solve's proven bound, or before any solve a bound from reduced costs
+// of the parent's relaxation priced by its multipliers), parts whose
+// bound rules them out are never solved, and the solves spend at most
+// 2(k−1)·MaxNodes branch-and-bound nodes in all. Each plan r carries a proven bound on the r-th best cost, equal
+// to its cost when the rank is proven.
+//
 // [Solver.Lexicographic] optimizes several [Objective] levels in priority
 // order, then the problem's own costs: with integer costs, each level is
 // weighted by one more than the most the levels after it can change
@@ -165,7 +175,9 @@
 // n_j rows and capacity b_j in column j.
 //
 // K best: O(k·R) subproblem solves, plus one solve per tied choice when
-// breaking ties, each a min-cost flow.
+// breaking ties, each a min-cost flow. KBestFrom: solves of at most
+// 2(k−1)·MaxNodes branch-and-bound nodes in all, one plain solve and O(E)
+// bound work per plan listed.
 //
 // # Determinism
 //
@@ -193,7 +205,9 @@
 //     fix first, then forbid), and branches on the pair with the largest
 //     coefficients in violated constraints, the lowest row on ties;
 //   - KBest orders equal-cost plans by RowToCol, compared lexicographically
-//     (−1 first).
+//     (−1 first); KBestFrom lists equal-cost plans in the order its
+//     partition finds them (parts split on rows ordered by the reduced
+//     cost of the listed plan's choice, largest first, then by index).
 //
 // # References
 //

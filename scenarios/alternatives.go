@@ -28,6 +28,14 @@ type RankedPlan struct {
 	// Changes lists, by NIP, the employees whose post differs from the
 	// best plan's; empty for rank 1.
 	Changes []Reassignment `json:"changes"`
+	// NotProven is true when the rank is not proven (side constraints
+	// only): a branch and bound stopped at its node limit, or a part of the
+	// ranking was left unsolved. The true value of the Rank-th best plan
+	// then lies between Objective and Bound.
+	NotProven bool `json:"not_proven,omitempty"`
+	// Bound is, when NotProven, a proven upper bound on the value of the
+	// Rank-th best plan; nil when the rank is proven.
+	Bound *float64 `json:"bound,omitempty"`
 	// Plan is the alternative plan in full; its Manifest is left empty
 	// (the manifest and certificate are the best plan's, in Alternatives).
 	Plan *Plan `json:"-"`
@@ -57,6 +65,11 @@ type RankedPlans struct {
 	Best *Plan
 	// Plans are the k best plans, Plans[0] being Best.
 	Plans []RankedPlan
+	// Warnings holds an ErrNotProven warning (reason
+	// ReasonWarnRankNotProven) for each rank after the first that is not
+	// proven; the first rank's is in Best.Warnings. Each alternative's
+	// Plan.Warnings holds its own too.
+	Warnings []error
 }
 
 // Alternatives returns the k best plans of the instance (fewer when it has
@@ -65,15 +78,32 @@ type RankedPlans struct {
 // (matching.Solver.KBest, Murty's method), each described by the
 // employees it places differently. Every plan obeys the hard rules the
 // solver enforces; constraints the solver does not enforce yet are
-// reported in each plan's warnings, as for the best plan.
+// reported in each plan's warnings, as for the best plan. Plans of equal
+// objective are ordered with those that place fewer employees differently
+// from the best plan first; without side constraints, exact ties then
+// follow matching.Solver.KBest's order (RowToCol).
+//
+// With side constraints (a move budget, turnover limits, conflict pairs)
+// the ranking is matching.Solver.KBestFrom from the best plan: Lawler's
+// partition of the plans, each part solved by the Lagrangian branch and
+// bound within Options.MaxNodes nodes, at most 2(k−1)·MaxNodes nodes in
+// all, and parts whose Lagrangian bound rules them out never solved
+// (fewer than k plans when the parts left find none). A rank is
+// proven when every solve it depends on proved its optimum; otherwise
+// its RankedPlan says NotProven with the Bound it is proven against, and
+// Warnings carries an ErrNotProven warning. Exact ties that also change
+// as many employees come in the order the partition found them (it splits
+// on employees in NIP order, those whose post the Lagrangian prices
+// highest first).
 //
 // It returns the errors of Plan, and an error wrapping
-// ErrAlternativesUnsupported when the instance has side constraints (k-best
-// ranking would have to enumerate the plans without them) or constraints
-// matching's k-best search does not support. It panics when k < 1.
+// ErrAlternativesUnsupported when the instance has constraints matching's
+// k-best search does not support. It panics when k < 1.
 //
-// Complexity: O(k·E) solves of the assignment problem for E employees, as
-// KBest, plus rendering each plan.
+// Complexity: without side constraints, O(k·E) solves of the assignment
+// problem for E employees, as KBest; with them, branch and bound solves
+// of at most 2(k−1)·MaxNodes nodes in all and k plain solves; plus
+// rendering each plan.
 func (in *Instance) Alternatives(ctx context.Context, k int) (*RankedPlans, error) {
 	if k < 1 {
 		panic(fmt.Sprintf("scenarios: Alternatives with k = %d < 1", k))
@@ -81,12 +111,29 @@ func (in *Instance) Alternatives(ctx context.Context, k int) (*RankedPlans, erro
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	if len(in.Problem.Side) > 0 {
-		return nil, fmt.Errorf("%w: the scenario has %d side constraints (such as a move budget)", ErrAlternativesUnsupported, len(in.Problem.Side))
-	}
 	best, err := in.Plan(ctx)
 	if err != nil {
 		return nil, err
+	}
+	return in.AlternativesFrom(ctx, best, k)
+}
+
+// AlternativesFrom is Alternatives from best, the plan in.Plan returned,
+// which it does not solve again (under side constraints that solve is a
+// branch and bound). It returns the errors of Alternatives except those
+// of Plan, and panics when k < 1 or best was not made by in.Plan.
+func (in *Instance) AlternativesFrom(ctx context.Context, best *Plan, k int) (*RankedPlans, error) {
+	if k < 1 {
+		panic(fmt.Sprintf("scenarios: AlternativesFrom with k = %d < 1", k))
+	}
+	if best.sol == nil || best.sol.in != in {
+		panic("scenarios: AlternativesFrom needs a plan made by the same Instance")
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	if len(in.Problem.Side) > 0 {
+		return in.alternativesSide(ctx, best, k)
 	}
 	bestSol := best.sol
 	solver := matching.Solver{Tolerance: in.Options.Tolerance}
@@ -188,7 +235,7 @@ func (in *Instance) closeTo(best []int) (p *matching.Problem, scale float64, ok 
 			}
 		}
 	}
-	if !exact || (largest*scale+1)*scale >= 1<<53 || len(in.Problem.Side) > 0 {
+	if !exact || (largest*scale+1)*scale >= 1<<53 {
 		return nil, 0, false
 	}
 	q := in.Problem

@@ -142,14 +142,11 @@ func TestAlternativesOracle(t *testing.T) {
 	assert.Greater(t, checked, n/4, "enough feasible small scenarios")
 }
 
-func TestAlternativesPanicsAndUnsupported(t *testing.T) {
+func TestAlternativesPanics(t *testing.T) {
 	s := randomScenario(1)
 	in, err := Build(s, nil, Options{})
 	require.NoError(t, err)
 	assert.Panics(t, func() { _, _ = in.Alternatives(context.Background(), 0) })
-	in.Problem.Side = []matching.Side{{Name: "budget", Limit: 1}}
-	_, err = in.Alternatives(context.Background(), 2)
-	assert.ErrorIs(t, err, ErrAlternativesUnsupported)
 }
 
 func TestAlternativesCancelled(t *testing.T) {
@@ -159,4 +156,138 @@ func TestAlternativesCancelled(t *testing.T) {
 	cancel()
 	_, err = in.Alternatives(ctx, 3)
 	assert.ErrorIs(t, err, context.Canceled)
+}
+
+// TestAlternativesSideOracle: on small random scenarios with plan-level
+// constraints (move limits, turnover, conflicts, floors and caps), every
+// plan listed keeps every limit, plans are distinct, a proven rank has
+// exactly the value of the rank's plan found by enumerating every plan
+// that keeps the limits, and a rank not proven brackets that value
+// between the plans listed so far and its Bound, with a warning.
+func TestAlternativesSideOracle(t *testing.T) {
+	n := 400
+	if testing.Short() {
+		n = 100
+	}
+	const k = 5
+	checked, ranks, proven := 0, 0, 0
+	for seed := range n {
+		s := randomScenario(uint64(seed))
+		in, err := Build(s, nil, Options{})
+		if err != nil || len(in.Employees) > 6 || len(in.Problem.Side) == 0 {
+			continue
+		}
+		costs := allPlanCostsWhere(in, func(col []int) bool { return in.verify(newOutcome(in, col)) == nil })
+		ranked, err := in.Alternatives(context.Background(), k)
+		if len(costs) == 0 {
+			require.Error(t, err, "seed %d", seed)
+			continue
+		}
+		require.NoError(t, err, "seed %d", seed)
+		checked++
+		require.Len(t, ranked.Plans, min(k, len(costs)), "seed %d: %d plans exist", seed, len(costs))
+		assert.Same(t, ranked.Best, ranked.Plans[0].Plan)
+		seen := map[string]bool{}
+		low := math.Inf(1) // the smallest objective listed so far
+		warned := 0
+		for r, a := range ranked.Plans {
+			require.NoError(t, in.verify(newOutcome(in, a.Plan.sol.col)), "seed %d rank %d keeps every limit", seed, a.Rank)
+			key := fmt.Sprint(a.Plan.sol.col)
+			require.False(t, seen[key], "seed %d: rank %d repeats a plan", seed, a.Rank)
+			seen[key] = true
+			assert.InDelta(t, a.Objective-ranked.Plans[0].Objective, a.Difference, 1e-9)
+			want := q(-costs[r] / CostScale)
+			low = min(low, a.Objective)
+			ranks++
+			if !a.NotProven {
+				proven++
+				assert.Nil(t, a.Bound)
+				assert.InDelta(t, want, a.Objective, 1e-9, "seed %d rank %d proven", seed, a.Rank)
+				continue
+			}
+			require.NotNil(t, a.Bound)
+			assert.LessOrEqual(t, want, *a.Bound+1e-9, "seed %d rank %d: the bound holds", seed, a.Rank)
+			assert.GreaterOrEqual(t, want, low-1e-9, "seed %d rank %d: the plans listed are feasible", seed, a.Rank)
+			if r > 0 {
+				warned++
+			}
+		}
+		assert.Len(t, ranked.Warnings, warned, "seed %d: one warning per rank not proven", seed)
+		for _, w := range ranked.Warnings {
+			assert.ErrorIs(t, w, ErrNotProven)
+		}
+	}
+	t.Logf("%d scenarios, %d of %d ranks proven", checked, proven, ranks)
+	assert.Greater(t, checked, 10, "enough small scenarios with side constraints")
+	assert.Greater(t, proven, ranks/2, "most ranks of small scenarios are proven")
+}
+
+// allPlanCostsWhere enumerates the plans of in (its candidates, seats and
+// Unassigned costs) that keep accepts, and returns their costs, ascending.
+func allPlanCostsWhere(in *Instance, keep func(col []int) bool) []float64 {
+	p := &in.Problem
+	rows := len(p.Unassigned)
+	col := make([]int, rows)
+	used := make([]int, len(p.Capacity))
+	var out []float64
+	var walk func(i int, sum float64)
+	walk = func(i int, sum float64) {
+		if i == rows {
+			if keep(col) {
+				out = append(out, sum)
+			}
+			return
+		}
+		if u := p.Unassigned[i]; !math.IsInf(u, 1) {
+			col[i] = -1
+			walk(i+1, sum+u)
+		}
+		in.candidatesOf(i, func(j int) {
+			if used[j] == p.Capacity[j] {
+				return
+			}
+			used[j]++
+			col[i] = j
+			walk(i+1, sum+in.cost(i, j))
+			used[j]--
+		})
+	}
+	walk(0, 0)
+	slices.Sort(out)
+	return out
+}
+
+// TestAlternativesFrom: ranking from the plan already solved gives what
+// Alternatives gives, with and without side constraints.
+func TestAlternativesFrom(t *testing.T) {
+	ctx := context.Background()
+	done := 0
+	for seed := range 60 {
+		in, err := Build(randomScenario(uint64(seed)), nil, Options{})
+		if err != nil || len(in.Employees) > 8 {
+			continue
+		}
+		best, err := in.Plan(ctx)
+		if err != nil {
+			continue
+		}
+		want, err := in.Alternatives(ctx, 4)
+		require.NoError(t, err, "seed %d", seed)
+		got, err := in.AlternativesFrom(ctx, best, 4)
+		require.NoError(t, err, "seed %d", seed)
+		require.Equal(t, len(want.Plans), len(got.Plans))
+		for r := range want.Plans {
+			assert.Equal(t, want.Plans[r].Plan.sol.col, got.Plans[r].Plan.sol.col, "seed %d rank %d", seed, r+1)
+			assert.Equal(t, want.Plans[r].Objective, got.Plans[r].Objective)
+		}
+		done++
+	}
+	assert.Greater(t, done, 10)
+	in, err := Build(randomScenario(1), nil, Options{})
+	require.NoError(t, err)
+	other, err := Build(randomScenario(1), nil, Options{})
+	require.NoError(t, err)
+	p, err := other.Plan(ctx)
+	require.NoError(t, err)
+	assert.Panics(t, func() { _, _ = in.AlternativesFrom(ctx, p, 2) })
 }

@@ -212,12 +212,14 @@ func (in *Instance) compileLimits() {
 }
 
 // canLeave reports whether some current holder of cols may be seated
-// outside them, or someone else inside them (a floor can bind).
+// outside them or left without a seat, or someone else inside them (a
+// floor can bind). Leaving without a seat never pays in an optimal plan,
+// but the k best plans (Alternatives) rank such plans too.
 func (in *Instance) canLeave(cols []int) bool {
 	set := in.colSet(cols)
 	for i, c := range in.cur {
 		if c >= 0 && set[c] {
-			out := false
+			out := in.Problem.Unassigned != nil && !math.IsInf(in.Problem.Unassigned[i], 1)
 			in.candidatesOf(i, func(j int) { out = out || !set[j] })
 			if out || !in.isAllowed(i, c) {
 				return true

@@ -112,6 +112,9 @@ type Alternative struct {
 	// ReasonStayDisplacing, ReasonVacantSeat or ReasonTakeSeat), for
 	// rendering in another language ([Reason.Text]).
 	Why Reason `json:"why"`
+
+	col    int                 // the post's column
+	forced matching.Assignment // the plan found with the pair forced, with its bound
 }
 
 // Explain explains the outcome of employee id in plan p, listing up to k
@@ -122,13 +125,22 @@ type Alternative struct {
 // gives (the reduced cost), then re-solves with the employee forced into
 // each post, best bound first, until no remaining bound can beat the k-th
 // margin found (at most 40 re-solves). With side constraints there are
-// no duals: the posts are tried best fit first (at most 2k, and 40), each
-// re-solve starts from the side constraints the plan's solve needed, and
-// a margin is exact only when both solves proved their optimum within
-// Options.MaxNodes; otherwise the alternative gives the bounds the solves
-// proved (Proven, MarginLow, MarginHigh). It returns an error wrapping ErrUnknownEmployee when id is
-// not in the instance, and ctx.Err() when ctx is cancelled. It panics when
-// p was not made by in.Plan.
+// no duals (explain_side.go): one plain solve priced by the Lagrange
+// multipliers of the plan's solve bounds every post's forced optimum from
+// below; the posts are tried by that bound, then best fit first (at most
+// 2k, and 40), each by an exact solve over a neighbourhood of rows (the
+// employee, the post's holders, everyone the plan moves, places or
+// unseats, and everyone who could take the employee's planned seat; the
+// others keep their planned choice), which gives a plan with the pair
+// forced and so an upper bound. When the plan is proven, the k margins
+// listed that the bounds leave open are re-solved over the whole instance
+// within Options.MaxNodes (the re-solve starts from the side constraints
+// the plan's solve needed). A margin is exact only when proven; otherwise
+// the alternative gives the bounds proven (Proven, MarginLow,
+// MarginHigh), and Margin is the shortfall of the best plan found with
+// the pair forced. It returns an error wrapping ErrUnknownEmployee when
+// id is not in the instance, and ctx.Err() when ctx is cancelled. It
+// panics when p was not made by in.Plan.
 func (in *Instance) Explain(ctx context.Context, p *Plan, id scoring.EmployeeID, k int) (*Explanation, error) {
 	if p.sol == nil || p.sol.in != in {
 		panic("scenarios: Explain needs a plan made by the same Instance")
@@ -168,11 +180,21 @@ func (in *Instance) Explain(ctx context.Context, p *Plan, id scoring.EmployeeID,
 	}
 	var cands []cand
 	duals := sol.a.U != nil
+	var mb *marginBounds // side constraints: Lagrangian bounds (explain_side.go)
+	if !duals && len(sol.active) > 0 {
+		var err error
+		if mb, err = in.marginBounds(ctx, sol); err != nil {
+			return nil, err
+		}
+	}
 	in.candidatesOf(i, func(col int) {
 		if col != j {
-			lb := 0.0 // without duals (side constraints) no bound is known
-			if duals {
+			lb := 0.0 // without duals or bounds no bound is known
+			switch {
+			case duals:
 				lb = max(0, in.cost(i, col)-sol.a.U[i]-sol.a.V[col])
+			case mb != nil:
+				lb = max(0, math.Ceil(mb.forcedLower(i, col))-sol.a.Cost)
 			}
 			cands = append(cands, cand{col, lb})
 		}
@@ -218,58 +240,16 @@ func (in *Instance) Explain(ctx context.Context, p *Plan, id scoring.EmployeeID,
 		if n >= solves || cd.lb/CostScale >= kth()-1e-9 {
 			break
 		}
-		fa, err := in.forced(ctx, sol, i, cd.col)
+		fa, err := in.forcedBounded(ctx, sol, mb, i, cd.col)
 		if err != nil {
 			if ctx.Err() != nil {
 				return nil, err
 			}
 			continue // forcing the pair is infeasible (pins fill the post)
 		}
-		cost, col := fa.Cost, fa.RowToCol
-		a := Alternative{PostScore: *in.postScore(i, cd.col), Margin: q(max(0, cost-sol.a.Cost) / CostScale),
-			Proven: planProven && fa.Bound >= fa.Cost}
-		a.MarginLow, a.MarginHigh = a.Margin, a.Margin
-		if !a.Proven {
-			// The true margin is OPT(forced) − OPT, with OPT(forced) in
-			// [fa.Bound, fa.Cost] and OPT in [Bound, Cost] of the plan.
-			a.MarginLow = q(max(0, min(fa.Bound, cost)-sol.a.Cost) / CostScale)
-			a.MarginHigh = q(max(0, cost-min(sol.a.Bound, sol.a.Cost)) / CostScale)
-		}
-		for r, old := range sol.col {
-			if r != i && old == cd.col && col[r] != cd.col {
-				a.Holder = in.Employees[r].ID
-				break
-			}
-		}
-		holder := string(a.Holder)
-		switch {
-		case a.Margin == 0 && a.Proven:
-			a.Why = newReason(ReasonTie, a.Name, a.UnitName)
-		case !a.Proven:
-			lo, hi, found := a.MarginLow, a.MarginHigh, a.Margin
-			switch {
-			case cd.col == c && holder != "":
-				a.Why = newReason(ReasonStayDisplacingUnproven, lo, hi, found, a.Name, a.UnitName, holder)
-			case cd.col == c:
-				a.Why = newReason(ReasonStayUnproven, lo, hi, found, a.Name, a.UnitName)
-			case holder == "":
-				a.Why = newReason(ReasonVacantSeatUnproven, lo, hi, found, a.Name, a.UnitName)
-			default:
-				a.Why = newReason(ReasonTakeSeatUnproven, lo, hi, found, a.Name, a.UnitName, holder)
-			}
-		case cd.col == c && holder != "":
-			a.Why = newReason(ReasonStayDisplacing, a.Margin, a.Name, a.UnitName, holder)
-		case cd.col == c:
-			a.Why = newReason(ReasonStay, a.Margin, a.Name, a.UnitName)
-		case holder == "":
-			a.Why = newReason(ReasonVacantSeat, a.Margin, a.Name, a.UnitName)
-		default:
-			a.Why = newReason(ReasonTakeSeat, a.Margin, a.Name, a.UnitName, holder)
-		}
-		a.Text = a.Why.String()
-		alts = append(alts, a)
+		alts = append(alts, in.alternative(sol, i, cd.col, fa, planProven))
 	}
-	slices.SortStableFunc(alts, func(a, b Alternative) int {
+	byMargin := func(a, b Alternative) int {
 		switch {
 		case a.Margin < b.Margin:
 			return -1
@@ -277,9 +257,40 @@ func (in *Instance) Explain(ctx context.Context, p *Plan, id scoring.EmployeeID,
 			return 1
 		}
 		return strings.Compare(string(a.Position), string(b.Position))
-	})
+	}
+	slices.SortStableFunc(alts, byMargin)
 	if len(alts) > k {
 		alts = alts[:k]
+	}
+	if mb != nil && planProven {
+		// Refine the margins printed that the bounds leave open by
+		// re-solving the whole instance with the pair forced: the plan
+		// is proven, so a proven re-solve makes the margin exact. (When
+		// the plan is not proven no re-solve can prove a margin.)
+		refined := false
+		for n := range alts {
+			a := &alts[n]
+			if a.Proven {
+				continue
+			}
+			fr, err := in.forced(ctx, sol, i, a.col)
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil, err
+				}
+				continue
+			}
+			fa := a.forced
+			if fr.Cost < fa.Cost {
+				fa.Cost, fa.RowToCol = fr.Cost, fr.RowToCol
+			}
+			fa.Bound = max(fa.Bound, min(fr.Bound, fr.Cost))
+			*a = in.alternative(sol, i, a.col, fa, planProven)
+			refined = true
+		}
+		if refined {
+			slices.SortStableFunc(alts, byMargin)
+		}
 	}
 	x.Alternatives = append(x.Alternatives, alts...)
 
@@ -294,6 +305,57 @@ func (in *Instance) Explain(ctx context.Context, p *Plan, id scoring.EmployeeID,
 	}
 	x.Excluded = ruleCounts(counts)
 	return x, nil
+}
+
+// alternative describes post j for row i (currently in column c of the
+// instance, -1 when unplaced) from fa, a plan with the pair forced whose
+// Bound is a proven lower bound on the forced optimum.
+func (in *Instance) alternative(sol *solution, i, j int, fa matching.Assignment, planProven bool) Alternative {
+	c := in.cur[i]
+	cost, col := fa.Cost, fa.RowToCol
+	a := Alternative{PostScore: *in.postScore(i, j), Margin: q(max(0, cost-sol.a.Cost) / CostScale),
+		Proven: planProven && fa.Bound >= fa.Cost}
+	a.MarginLow, a.MarginHigh = a.Margin, a.Margin
+	if !a.Proven {
+		// The true margin is OPT(forced) − OPT, with OPT(forced) in
+		// [fa.Bound, fa.Cost] and OPT in [Bound, Cost] of the plan.
+		a.MarginLow = q(max(0, min(fa.Bound, cost)-sol.a.Cost) / CostScale)
+		a.MarginHigh = q(max(0, cost-min(sol.a.Bound, sol.a.Cost)) / CostScale)
+	}
+	for r, old := range sol.col {
+		if r != i && old == j && col[r] != j {
+			a.Holder = in.Employees[r].ID
+			break
+		}
+	}
+	holder := string(a.Holder)
+	switch {
+	case a.Margin == 0 && a.Proven:
+		a.Why = newReason(ReasonTie, a.Name, a.UnitName)
+	case !a.Proven:
+		lo, hi, found := a.MarginLow, a.MarginHigh, a.Margin
+		switch {
+		case j == c && holder != "":
+			a.Why = newReason(ReasonStayDisplacingUnproven, lo, hi, found, a.Name, a.UnitName, holder)
+		case j == c:
+			a.Why = newReason(ReasonStayUnproven, lo, hi, found, a.Name, a.UnitName)
+		case holder == "":
+			a.Why = newReason(ReasonVacantSeatUnproven, lo, hi, found, a.Name, a.UnitName)
+		default:
+			a.Why = newReason(ReasonTakeSeatUnproven, lo, hi, found, a.Name, a.UnitName, holder)
+		}
+	case j == c && holder != "":
+		a.Why = newReason(ReasonStayDisplacing, a.Margin, a.Name, a.UnitName, holder)
+	case j == c:
+		a.Why = newReason(ReasonStay, a.Margin, a.Name, a.UnitName)
+	case holder == "":
+		a.Why = newReason(ReasonVacantSeat, a.Margin, a.Name, a.UnitName)
+	default:
+		a.Why = newReason(ReasonTakeSeat, a.Margin, a.Name, a.UnitName, holder)
+	}
+	a.Text = a.Why.String()
+	a.col, a.forced = j, fa
+	return a
 }
 
 // postScore returns row i's score breakdown in column j.
@@ -311,6 +373,25 @@ func (in *Instance) postScore(i, j int) *PostScore {
 		ps.Score.ViolatedRules = append(ps.Score.ViolatedRules, v.Rule)
 	}
 	return ps
+}
+
+// forcedBounded is forced, except under side constraints with Lagrangian
+// bounds mb: then the plan is forcedLocal's, and its Bound the proven
+// lower bound of mb (see explain_side.go), so that a margin is proven only
+// when that bound reaches the plan found. When the neighbourhood has no
+// plan with the pair, it falls back to forced.
+func (in *Instance) forcedBounded(ctx context.Context, sol *solution, mb *marginBounds, i, j int) (matching.Assignment, error) {
+	if mb == nil {
+		return in.forced(ctx, sol, i, j)
+	}
+	col, cost, ok, err := in.forcedLocal(ctx, sol, i, j)
+	if err != nil {
+		return matching.Assignment{}, err
+	}
+	if !ok {
+		return in.forced(ctx, sol, i, j)
+	}
+	return matching.Assignment{RowToCol: col, Cost: cost, Bound: min(cost, math.Ceil(mb.forcedLower(i, j)))}, nil
 }
 
 // forced solves the instance with row i forced into column j and returns

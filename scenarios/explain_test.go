@@ -39,7 +39,9 @@ func TestExplainExample(t *testing.T) {
 			// Forcing the pair costs exactly the margin (the shortfall
 			// of the plan found, when not proven).
 			i, j := in.rowOf[id], in.colOf[a.Position]
-			fa, err := in.forced(ctx, p.sol, i, j)
+			mb, err := in.marginBounds(ctx, p.sol)
+			require.NoError(t, err)
+			fa, err := in.forcedBounded(ctx, p.sol, mb, i, j)
 			require.NoError(t, err)
 			assert.InDelta(t, a.Margin, max(0, fa.Cost-p.sol.a.Cost)/CostScale, 1e-6)
 			// The bounds hold the margin; they are the margin exactly
@@ -118,4 +120,52 @@ func TestExplainTiny(t *testing.T) {
 			assert.True(t, rules[scoring.RuleMinEducation] || rules[scoring.RuleGradeBand], "excluded: %v", x.Excluded)
 		}
 	}
+}
+
+// TestExplainSideOracle: on small random scenarios with plan-level
+// constraints (side constraints: no duals), every margin brackets the
+// true one, found by enumerating every plan that keeps the limits: the
+// best plan with the pair forced against the best plan; a proven margin
+// is exact.
+func TestExplainSideOracle(t *testing.T) {
+	n := 300
+	if testing.Short() {
+		n = 80
+	}
+	checked, margins, proven := 0, 0, 0
+	for seed := range n {
+		s := randomScenario(uint64(seed))
+		in, err := Build(s, nil, Options{})
+		if err != nil || len(in.Employees) > 6 || len(in.Problem.Side) == 0 {
+			continue
+		}
+		p, err := in.Plan(context.Background())
+		if err != nil {
+			continue
+		}
+		checked++
+		keeps := func(col []int) bool { return in.verify(newOutcome(in, col)) == nil }
+		opt := allPlanCostsWhere(in, keeps)[0]
+		for r, e := range in.Employees {
+			x, err := in.Explain(context.Background(), p, e.ID, 3)
+			require.NoError(t, err)
+			for _, a := range x.Alternatives {
+				j := in.colOf[a.Position]
+				forced := allPlanCostsWhere(in, func(col []int) bool { return col[r] == j && keeps(col) })
+				require.NotEmpty(t, forced, "seed %d: a margin without a plan", seed)
+				want := q((forced[0] - opt) / CostScale)
+				margins++
+				assert.LessOrEqual(t, a.MarginLow, want+1e-9, "seed %d %s → %s", seed, e.ID, a.Position)
+				assert.GreaterOrEqual(t, a.MarginHigh, want-1e-9, "seed %d %s → %s", seed, e.ID, a.Position)
+				assert.LessOrEqual(t, a.MarginLow, a.Margin)
+				assert.GreaterOrEqual(t, a.MarginHigh, a.Margin)
+				if a.Proven {
+					proven++
+					assert.InDelta(t, want, a.Margin, 1e-9, "seed %d %s → %s: proven", seed, e.ID, a.Position)
+				}
+			}
+		}
+	}
+	t.Logf("%d scenarios, %d of %d margins proven", checked, proven, margins)
+	assert.Greater(t, checked, 10)
 }

@@ -263,6 +263,8 @@ var reasonFormats = map[ReasonCode]reasonFormat{
 		"kapasitas tidak dapat dinonaktifkan: jabatan tidak pernah menerima lebih dari kebutuhan formasinya"},
 	ReasonWarnNotProven: {"optimality not proven: branch and bound stopped at its node limit (%[1]d %[2]s); no plan is worth more than %.4f, this one %.4f (gap %.4f)",
 		"optimalitas belum terbukti: branch and bound berhenti pada batas simpulnya (%[1]d simpul); tidak ada rencana yang bernilai lebih dari %.4[3]f, rencana ini %.4[4]f (selisih %.4[5]f)"},
+	ReasonWarnRankNotProven: {"rank %[1]d not proven: no plan of rank %[1]d is worth more than %.4[2]f, this one %.4[3]f (gap %.4[4]f)",
+		"peringkat %[1]d belum terbukti: tidak ada rencana peringkat %[1]d yang bernilai lebih dari %.4[2]f, rencana ini %.4[3]f (selisih %.4[4]f)"},
 	ReasonWarnFreezeApprovedAll: {"the plan date lies in freeze window %s (%s to %s, %s): Mendagri approved the round in writing",
 		"tanggal rencana berada dalam masa larangan %s (%s s.d. %s, %s): Mendagri menyetujui periode mutasi ini secara tertulis"},
 	ReasonWarnFreeze: {"the plan date lies in freeze window %s (%s to %s, %s): covered posts are frozen except for %d approved employees",

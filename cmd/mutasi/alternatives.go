@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"slices"
 
 	"github.com/mutasi-asn/mutasi/scenarios"
 )
@@ -35,7 +36,7 @@ func renderAlternatives(w io.Writer, f Format, l Lang, rp *scenarios.RankedPlans
 	if f == FormatJSON {
 		best := rp.Best
 		out := alternativesJSON{Scenario: best.Scenario, PlanDate: best.PlanDate, Objective: best.Objective,
-			Manifest: &best.Manifest, Warnings: warningTexts(best.Warnings)}
+			Manifest: &best.Manifest, Warnings: warningTexts(append(slices.Clone(best.Warnings), rp.Warnings...))}
 		for _, a := range rp.Plans {
 			out.Alternatives = append(out.Alternatives, alternativeJSON{RankedPlan: a, Warnings: warningTexts(a.Plan.Warnings)})
 		}
@@ -52,7 +53,7 @@ func renderAlternatives(w io.Writer, f Format, l Lang, rp *scenarios.RankedPlans
 // plan, then one row per employee placed differently from the best plan.
 func alternativesReport(rp *scenarios.RankedPlans) *report {
 	best := rp.Best
-	r := &report{title: lblAltTitle, headings: true, warnings: warningTexts(best.Warnings)}
+	r := &report{title: lblAltTitle, headings: true, warnings: warningTexts(append(slices.Clone(best.Warnings), rp.Warnings...))}
 	r.sections = append(r.sections, section{
 		key: "plan", record: true, textLeft: true,
 		cols: []column{
@@ -63,7 +64,7 @@ func alternativesReport(rp *scenarios.RankedPlans) *report {
 			{key: "certified", label: lblCertified},
 		},
 		rows: [][]cell{{textCell(best.Scenario), textCell(best.PlanDate), floatCell(best.Objective), intCell(len(rp.Plans)),
-			boolCell(best.Manifest.Cert.Passed)}},
+			boolCell(best.Manifest.Cert.Passed && best.Manifest.Cert.Optimal)}},
 	})
 	plans := section{key: "plans", title: lblAltPlans, rows: [][]cell{},
 		cols: []column{
@@ -85,9 +86,23 @@ func alternativesReport(rp *scenarios.RankedPlans) *report {
 			fitCol("fit_best", lblAltFitBest),
 			fitCol("fit_alternative", lblAltFitPost),
 		}}
+	// Under side constraints a rank may not be proven: then a column
+	// gives the bound each rank is proven against ("–" when proven).
+	unproven := slices.ContainsFunc(rp.Plans, func(a scenarios.RankedPlan) bool { return a.NotProven })
+	if unproven {
+		plans.cols = append(plans.cols, fitCol("bound", lblGapBound))
+	}
 	for _, a := range rp.Plans {
-		plans.rows = append(plans.rows, []cell{intCell(a.Rank), floatCell(a.Objective), floatCell(a.Difference),
-			intCell(a.Moves), intCell(len(a.Changes))})
+		row := []cell{intCell(a.Rank), floatCell(a.Objective), floatCell(a.Difference),
+			intCell(a.Moves), intCell(len(a.Changes))}
+		if unproven {
+			b := nullCell()
+			if a.Bound != nil {
+				b = floatCell(*a.Bound)
+			}
+			row = append(row, b)
+		}
+		plans.rows = append(plans.rows, row)
 		for _, c := range a.Changes {
 			fb, fa := floatCell(c.FitBest), floatCell(c.FitAlternative)
 			if c.Best == "" {

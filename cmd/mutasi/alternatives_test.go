@@ -25,6 +25,10 @@ func TestGoldenPlanAlternatives(t *testing.T) {
 		{"plan-alternatives-html-id", []string{"plan", "--alternatives", "3", "-f", "html", "--lang", "id", tiny}, "", exitOK},
 		{"plan-alternatives-more-than-exist", []string{"plan", "--alternatives", "50", "-f", "csv", tiny}, "", exitOK},
 		{"plan-alternatives-one", []string{"plan", "--alternatives", "1", tiny}, "", exitOK},
+		// A move limit is a side constraint: the ranking is branch and
+		// bound's (each rank proven here).
+		{"plan-alternatives-side", []string{"plan", "--alternatives", "4", "testdata/scenarios/tiny-moves.yaml"}, "", exitOK},
+		{"plan-alternatives-side-json", []string{"plan", "--alternatives", "4", "-f", "json", "testdata/scenarios/tiny-moves.yaml"}, "", exitOK},
 		{"plan-alternatives-infeasible", []string{"plan", "--alternatives", "2", "testdata/scenarios/infeasible.yaml"}, "", exitInfeasible},
 
 		{"usage-plan-alternatives-zero", []string{"plan", "--alternatives", "0", tiny}, "", exitUsage},

@@ -150,8 +150,14 @@
 // print both lists; csv prints the differences; json prints the
 // top-level keys scenario, plan_date, objective, alternatives (each with
 // rank, objective, difference, moves, changes and its own warnings),
-// manifest and warnings. K is at most 100; scenarios with side
-// constraints are not supported yet (exit 1):
+// manifest and warnings. K is at most 100. With side constraints (move
+// limit, turnover, conflicts) the ranking is Lawler's partition with each
+// part solved by branch and bound within --max-nodes
+// (matching.Solver.KBestFrom), at most 2(K−1)·--max-nodes nodes in all,
+// parts whose Lagrangian bound rules them out skipped; a rank not proven is
+// reported with its bound (a warning, a bound column, "not_proven" and
+// "bound" in json), and an alternative may then even beat rank 1. For
+// example:
 //
 //	$ mutasi plan --alternatives 3 --format csv testdata/scenarios/tiny.yaml
 //	rank,difference,employee,name,current,best,alternative,fit_best,fit_alternative

@@ -22,9 +22,14 @@ score breakdown of each (criterion, raw value, weight, contribution), the
 next best posts with the exact margin by which each lost (the fit the
 employee would need for an optimal plan to give them the post, and whose
 seat it is), and the rules that closed the other posts. Under side
-constraints (move limit, turnover, conflicts) a margin is exact only when
-branch and bound proved both the plan and the re-solve within --max-nodes;
-otherwise the text gives the bounds it proved and says "not proven".
+constraints (move limit, turnover, conflicts) the margin's lower bound
+comes from the Lagrangian prices of the plan's solve and the plan found
+with the post forced from an exact solve over a neighbourhood of the
+employee (everyone the plan moves, the post's holders, who could take the
+seat left); when the plan is proven, the margins printed that these do
+not prove are re-solved over the whole scenario within --max-nodes. A
+margin is exact only when proven; otherwise the text gives the bounds it
+proved and says "not proven".
 
 --lang id writes the labels, criteria, rule reasons and the sentence of
 each next best post in Indonesian. --format json prints the explanation

@@ -50,8 +50,12 @@ employee it places differently from the best plan (current post, post in
 the best plan, post in this plan, both fits). csv prints those
 differences; json prints scenario, plan_date, objective, alternatives
 (each with rank, objective, difference, moves, changes and its own
-warnings), manifest and warnings. Scenarios with side constraints are
-not supported yet.
+warnings), manifest and warnings. With side constraints (move limit,
+turnover, conflicts) each part of the ranking is a branch and bound
+within --max-nodes, at most 2(K-1) times --max-nodes nodes in all: a
+rank not proven says so in a warning, json marks it "not_proven" with
+the "bound" it is proven against, and the other formats add a bound
+column.
 
 Every constraint of the scenario (unit floors and caps, the move limit,
 the turnover cap, the remote balance, conflicts) is enforced by the
@@ -147,7 +151,7 @@ func runPlan(ctx context.Context, args []string, e env, g *globals) error {
 	}
 	t1 := e.now()
 	if cfg.alternatives > 0 {
-		rp, aerr := res.inst.Alternatives(ctx, cfg.alternatives)
+		rp, aerr := res.inst.AlternativesFrom(ctx, p, cfg.alternatives)
 		switch {
 		case errors.Is(aerr, scenarios.ErrAlternativesUnsupported):
 			return &hintError{err: aerr, hint: "plan without --alternatives for the optimal plan"}
@@ -155,6 +159,9 @@ func runPlan(ctx context.Context, args []string, e env, g *globals) error {
 			return fmt.Errorf("interrupted: %w", aerr)
 		case aerr != nil:
 			return aerr
+		}
+		for _, w := range rp.Warnings {
+			warnf(e, g, "%s", w.Error())
 		}
 		t1 = e.now()
 		err = writeOutput(cfg.output, e, func(w io.Writer) error { return renderAlternatives(w, cfg.format, g.lang, rp) })
