@@ -81,6 +81,10 @@ type conProblem struct {
 	fixByFlow  bool    // fixed pairs need the flow solver (every seat must be filled)
 	net        *sapNet // the network kept between subproblems (constrained_net.go)
 	edgeOfPair func(i, j int) int
+
+	// The side constraints' terms by edge (constrained_primal.go).
+	edgeTermStart []int
+	edgeTerm      []edgeTerm
 }
 
 type conTerm struct {
@@ -96,6 +100,7 @@ type conNode struct {
 	bound  float64
 	lambda []float64
 	id     int
+	off    []int // edges forbidden in the subtree by reduced-cost fixing (constrained_fixing.go)
 }
 
 // solveConstrained solves p, which has side constraints (and possibly
@@ -349,6 +354,9 @@ func (cp *conProblem) unpack(n *conNode, st *nodeState) error {
 		if n.forbid >= 0 {
 			st.forbidden[n.forbid] = true
 		}
+		for _, e := range n.off {
+			st.forbidden[e] = true
+		}
 	}
 	return nil
 }
@@ -527,6 +535,8 @@ type bnb struct {
 	best    []int   // incumbent, row → edge
 	nodes   int
 	violate []bool // side constraints ever violated by a relaxed solution
+
+	avg []float64 // smoothed relaxed solutions of the node's subgradient steps, per edge (constrained_primal.go)
 }
 
 // evaluate runs the subgradient method at node n, sets n.bound and
@@ -546,6 +556,8 @@ func (s *Solver) evaluate(ctx context.Context, b *bnb, n *conNode, st *nodeState
 	g := make([]float64, m)
 	theta := 2.0
 	stall := 0
+	b.avg = growDense(b.avg, len(cp.cost))
+	clear(b.avg)
 	for it := 0; it < iters; it++ {
 		clear(cp.pen)
 		for k, ts := range cp.side {
@@ -602,6 +614,8 @@ func (s *Solver) evaluate(ctx context.Context, b *bnb, n *conNode, st *nodeState
 				stall = 0
 			}
 		}
+		b.relink(x)
+		b.average(x, it)
 		if feasible {
 			if c := cp.primal(x); c < b.ub {
 				b.ub = c
@@ -1146,7 +1160,16 @@ func (s *Solver) branchAndBound(ctx context.Context, cp *conProblem) (Assignment
 		if x == nil {
 			continue
 		}
-		e := cp.branchEdge(x, &st, n.lambda)
+		if err := s.fixReduced(ctx, b, n, &st); err != nil {
+			return Assignment{}, b.nodes, err
+		}
+		e := -1
+		if len(cp.side) > 1 {
+			e = b.fractionalEdge(&st)
+		}
+		if e < 0 {
+			e = cp.branchEdge(x, &st, n.lambda)
+		}
 		if e < 0 {
 			continue // x is the node's only assignment and it was evaluated
 		}
