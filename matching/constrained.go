@@ -558,89 +558,126 @@ func (s *Solver) evaluate(ctx context.Context, b *bnb, n *conNode, st *nodeState
 	stall := 0
 	b.avg = growDense(b.avg, len(cp.cost))
 	clear(b.avg)
-	for it := 0; it < iters; it++ {
-		clear(cp.pen)
-		for k, ts := range cp.side {
-			if lambda[k] == 0 {
-				continue
-			}
-			for _, t := range ts {
-				cp.pen[t.e] += lambda[k] * t.coef
-			}
+	rounds := ascentRounds
+	if n.parent == nil {
+		rounds = ascentRoundsRoot
+	}
+	for round := 0; ; round++ {
+		if round > 0 {
+			// Subgradient steps again from where coordinate ascent left.
+			copy(lambda, bestLambda)
+			theta, stall = 1, 0
+			iters = max(iters/4, 12)
 		}
-		x, val, err := s.relax(ctx, cp, st)
-		if err != nil {
-			if errors.Is(err, ErrInfeasible) {
-				n.bound = math.Inf(1)
-				return nil, nil
+		for it := 0; it < iters; it++ {
+			clear(cp.pen)
+			for k, ts := range cp.side {
+				if lambda[k] == 0 {
+					continue
+				}
+				for _, t := range ts {
+					cp.pen[t.e] += lambda[k] * t.coef
+				}
 			}
-			return nil, err
-		}
-		l := val
-		for k := range lambda {
-			l -= lambda[k] * cp.limit[k]
-		}
-		clear(onEdge)
-		for _, e := range x {
-			if e >= 0 {
-				onEdge[e] = true
+			x, val, err := s.relax(ctx, cp, st)
+			if err != nil {
+				if errors.Is(err, ErrInfeasible) {
+					n.bound = math.Inf(1)
+					return nil, nil
+				}
+				return nil, err
 			}
-		}
-		feasible := true
-		cs := 0.0 // λ·(Ax − b)
-		norm := 0.0
-		for k := range g {
-			g[k] = cp.lhs(k, onEdge) - cp.limit[k]
-			if g[k] > cp.tol*math.Max(1, math.Abs(cp.limit[k])) {
-				feasible = false
-				b.violate[k] = true
+			l := val
+			for k := range lambda {
+				l -= lambda[k] * cp.limit[k]
 			}
-			cs += lambda[k] * g[k]
-			if lambda[k] > 0 || g[k] > 0 {
-				norm += g[k] * g[k]
+			clear(onEdge)
+			for _, e := range x {
+				if e >= 0 {
+					onEdge[e] = true
+				}
 			}
-		}
-		if l > bestL+cp.tol*cp.scale {
-			bestL, bestX = l, x
-			copy(bestLambda, lambda)
-			stall = 0
-		} else {
-			if bestX == nil {
-				bestX = x
+			feasible := true
+			cs := 0.0 // λ·(Ax − b)
+			norm := 0.0
+			for k := range g {
+				g[k] = cp.lhs(k, onEdge) - cp.limit[k]
+				if g[k] > cp.tol*math.Max(1, math.Abs(cp.limit[k])) {
+					feasible = false
+					b.violate[k] = true
+				}
+				cs += lambda[k] * g[k]
+				if lambda[k] > 0 || g[k] > 0 {
+					norm += g[k] * g[k]
+				}
 			}
-			stall++
-			if stall >= 4 {
-				theta /= 2
+			if l > bestL+cp.tol*cp.scale {
+				bestL, bestX = l, x
+				copy(bestLambda, lambda)
 				stall = 0
+			} else {
+				if bestX == nil {
+					bestX = x
+				}
+				stall++
+				if stall >= 4 {
+					theta /= 2
+					stall = 0
+				}
+			}
+			b.relink(x)
+			b.average(x, it)
+			if feasible {
+				if c := cp.primal(x); c < b.ub {
+					b.ub = c
+					b.best = slices.Clone(x)
+				}
+				if math.Abs(cs) <= cp.tol*cp.scale*float64(cp.rows+1) {
+					// x is optimal at this node: L(λ) = its cost.
+					n.bound = cp.primal(x)
+					n.lambda = bestLambda
+					return nil, nil
+				}
+			}
+			if cp.prunes(cp.roundBound(bestL), b.ub) {
+				break
+			}
+			if norm == 0 || theta < 1e-4 {
+				break
+			}
+			target := b.ub
+			if math.IsInf(target, 1) {
+				target = l + 0.1*math.Max(1, math.Abs(l))
+			}
+			step := theta * math.Max(target-l, 1e-3*cp.scale) / norm
+			for k := range lambda {
+				lambda[k] = math.Max(0, lambda[k]+step*g[k])
 			}
 		}
-		b.relink(x)
-		b.average(x, it)
-		if feasible {
-			if c := cp.primal(x); c < b.ub {
-				b.ub = c
-				b.best = slices.Clone(x)
+		if rounds == 0 || cp.prunes(cp.roundBound(bestL), b.ub) {
+			break
+		}
+		{
+			// Exact coordinate ascent from the best multipliers
+			// (constrained_dual.go).
+			db := dualBest{l: bestL, x: bestX, lambda: bestLambda}
+			closed, err := s.ascend(ctx, b, st, &db, 1)
+			if err != nil {
+				if errors.Is(err, ErrInfeasible) {
+					n.bound = math.Inf(1)
+					return nil, nil
+				}
+				return nil, err
 			}
-			if math.Abs(cs) <= cp.tol*cp.scale*float64(cp.rows+1) {
-				// x is optimal at this node: L(λ) = its cost.
-				n.bound = cp.primal(x)
-				n.lambda = bestLambda
+			if closed {
+				n.bound, n.lambda = db.l, db.lambda
 				return nil, nil
 			}
-		}
-		if cp.prunes(cp.roundBound(bestL), b.ub) {
-			break
-		}
-		if norm == 0 || theta < 1e-4 {
-			break
-		}
-		target := b.ub
-		if math.IsInf(target, 1) {
-			target = l + 0.1*math.Max(1, math.Abs(l))
-		}
-		step := theta * math.Max(target-l, 1e-3*cp.scale) / norm
-		for k := range lambda {
-			lambda[k] = math.Max(0, lambda[k]+step*g[k])
+			improved := db.l > bestL+cp.tol*cp.scale
+			bestL, bestX, bestLambda = db.l, db.x, db.lambda
+			if !improved || round+1 >= rounds {
+				break
+			}
 		}
 	}
 	n.bound = math.Max(n.bound, cp.roundBound(bestL))

@@ -12,7 +12,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var dumpExample = flag.String("dump-example-problem", "", "write each lazy round's matching problem of the embedded example to this file (gob)")
+var (
+	dumpExample = flag.String("dump-example-problem", "", "write the last lazy round's matching problem of an embedded example scenario to this file (gob)")
+	dumpName    = flag.String("dump-example-name", "scenario.yaml", "the embedded example scenario -dump-example-problem writes")
+)
 
 // exampleRound is one lazy round of the example's solve, as matching sees it.
 type exampleRound struct {
@@ -32,14 +35,20 @@ func TestExampleSolve(t *testing.T) {
 	if testing.Short() {
 		t.Skip("solves the example")
 	}
-	s, files, err := Load(DefaultExample(), "scenario.yaml")
-	require.NoError(t, err)
-	in, err := Build(s, files, Options{})
-	require.NoError(t, err)
-	start := time.Now()
-	a, q, _, err := in.solve(context.Background(), &in.Problem, nil)
-	require.NoError(t, err)
-	t.Logf("cost %.0f bound %.0f gap %.0f, %d active sides, %v", a.Cost, a.Bound, a.Bound-a.Cost, len(q.Side), time.Since(start))
+	var q *matching.Problem
+	for _, name := range []string{"scenario.yaml", "whatif-election-freeze.yaml", "whatif-pppk-intake.yaml", "whatif-strict-tenure.yaml"} {
+		s, files, err := Load(DefaultExample(), name)
+		require.NoError(t, err)
+		in, err := Build(s, files, Options{})
+		require.NoError(t, err)
+		start := time.Now()
+		a, last, _, err := in.solve(context.Background(), &in.Problem, nil)
+		require.NoError(t, err)
+		t.Logf("%s: cost %.0f bound %.0f gap %.0f, %d active sides, %v", name, a.Cost, a.Bound, a.Bound-a.Cost, len(last.Side), time.Since(start))
+		if name == *dumpName {
+			q = last
+		}
+	}
 	if *dumpExample == "" {
 		return
 	}
