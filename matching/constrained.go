@@ -100,7 +100,7 @@ type conNode struct {
 	bound  float64
 	lambda []float64
 	id     int
-	off    []int // edges forbidden in the subtree by reduced-cost fixing (constrained_fixing.go)
+	off    []int32 // edges forbidden in the subtree by reduced-cost fixing (constrained_fixing.go)
 }
 
 // solveConstrained solves p, which has side constraints (and possibly
