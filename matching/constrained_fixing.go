@@ -7,8 +7,10 @@ import (
 )
 
 // This file holds reduced-cost fixing for the branch and bound of
-// constrained.go (Nemhauser and Wolsey 1988, §II.4.4; Ahuja, Magnanti and
-// Orlin 1993, §16.4 for the Lagrangian form).
+// constrained.go (Nemhauser and Wolsey 1988), in its Lagrangian form: the
+// reduced costs are those of the Lagrangian subproblem, a min-cost flow
+// (Ahuja, Magnanti and Orlin 1993, reduced cost optimality), written from
+// the books.
 //
 // At a node with multipliers λ, the subproblem is a min-cost flow solved
 // with node potentials π under which every residual arc has a non-negative

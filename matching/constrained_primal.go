@@ -12,24 +12,38 @@ import (
 // may break side constraints; the incumbent y keeps them all. The rows
 // where x and y differ split into the chains of the path and cycle
 // decomposition of their difference (combineUnits): switching any set of
-// chains from y's choices to x's keeps every column's seats. relink switches
-// the chains that save cost greedily, largest saving first (and, in a
-// second pass, best saving per unit of priced constraint use), as long as
-// every side constraint still holds, and keeps the plan when it also keeps
-// the groups and fixed pairs and costs less than y. This is the
-// multi-constraint form of the single constraint's combine step; it is a
-// heuristic (the greedy choice of a multi-dimensional knapsack), used only
-// to find incumbents early, never to prove anything.
+// chains from y's choices to x's keeps every column's seats. relink picks
+// the set of chains that saves most while every side constraint still
+// holds (a small multi-dimensional knapsack): exactly, by a depth-first
+// search pruned by the savings left, when there are at most
+// relinkExactUnits chains (a chain that costs something may free a
+// constraint for one that saves more), otherwise greedily, largest saving
+// first. The plan is kept when it also keeps the groups and fixed pairs
+// and costs less than y; when chains break a group, the coarser units of
+// combineUnits (rows linked through shared columns) are tried instead.
+// This is the multi-constraint form of the single constraint's combine
+// step; it is a heuristic, used only to find incumbents early, never to
+// prove anything. relink runs on every relaxed solution of the subgradient
+// and coordinate-ascent steps.
 //
-// Complexity: O(R + C + Σ_k |terms_k|) per call.
+// The file also holds the smoothed primal estimate that picks the
+// branching pair with several side constraints: the exponentially smoothed
+// average of a node's relaxed solutions (the primal half of Barahona and
+// Anbil's volume algorithm, 2000), whose most fractional pair is where the
+// relaxation hesitates.
+//
+// Complexity: O(R + C + Σ_k |terms_k|) per call, plus at most
+// relinkExactSteps steps of the exact search, each O(m) for m side
+// constraints.
 
-// termsOfEdge indexes the side constraints' terms by edge: the terms of edge
-// e are edgeTerm[edgeTermStart[e]:edgeTermStart[e+1]].
+// edgeTerm is one term of a side constraint, indexed by edge: the terms of
+// edge e are cp.edgeTerm[cp.edgeTermStart[e]:cp.edgeTermStart[e+1]].
 type edgeTerm struct {
 	k    int // side constraint
 	coef float64
 }
 
+// indexTerms builds cp.edgeTerm and cp.edgeTermStart once.
 func (cp *conProblem) indexTerms() {
 	if cp.edgeTermStart != nil {
 		return
@@ -55,8 +69,7 @@ func (cp *conProblem) indexTerms() {
 
 // relink is the heuristic of the file comment: it moves the incumbent
 // b.best towards x (row → edge) and makes the result the incumbent when it
-// is feasible and cheaper. lambda prices the constraints for the second
-// pass. It does nothing without an incumbent.
+// is feasible and cheaper. It does nothing without an incumbent.
 func (b *bnb) relink(x []int) {
 	cp := b.cp
 	y := b.best
