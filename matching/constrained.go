@@ -639,7 +639,9 @@ func (s *Solver) evaluate(ctx context.Context, b *bnb, n *conNode, st *nodeState
 				}
 			}
 			b.relink(x)
-			b.average(x, it)
+			if round == 0 {
+				b.average(x, it)
+			}
 			if feasible {
 				if c := cp.primal(x); c < b.ub {
 					b.ub = c

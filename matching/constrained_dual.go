@@ -30,8 +30,11 @@ import (
 // ascent pass there made the search explore more nodes, not fewer. Its
 // relaxed solutions feed the incumbent and the relinking heuristic as
 // subgradient steps do, but not the smoothed primal estimate that picks
-// the branching pair: the bracketing points of a line search lie far from
-// the dual optimum and blur it.
+// the branching pair, which comes from the root's first (long) round of
+// subgradient steps only: the bracketing points of a line search, and the
+// short restarted rounds, lie far from where the relaxation hesitates
+// (measured on the example scenarios: 67 nodes instead of 3 for the base
+// example, and no proof within 100 nodes for the PPPK what-if, against 3).
 //
 // Complexity: at most ascentRoundsRoot·m·(ascentBracket + ascentCuts)
 // subproblem solves at the root for m side constraints, in practice a few

@@ -28,8 +28,9 @@ import (
 //
 // The file also holds the smoothed primal estimate that picks the
 // branching pair with several side constraints: the exponentially smoothed
-// average of a node's relaxed solutions (the primal half of Barahona and
-// Anbil's volume algorithm, 2000), whose most fractional pair is where the
+// average of a node's relaxed solutions (at the root, those of its first
+// round of subgradient steps), the primal half of Barahona and Anbil's
+// volume algorithm (2000), whose most fractional pair is where the
 // relaxation hesitates.
 //
 // Complexity: O(R + C + Σ_k |terms_k|) per call, plus at most
