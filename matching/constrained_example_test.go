@@ -82,3 +82,27 @@ func BenchmarkConstrainedExample(b *testing.B) {
 		b.Fatalf("cost %.0f, want %d", a.Cost, exampleOptimum)
 	}
 }
+
+// exampleLPBound is the linear programming bound of
+// testdata/example_problem.gob (CBC 2.10, the LP relaxation of the same
+// problem), the most any Lagrangian bound can prove since the subproblem
+// has integral optima.
+const exampleLPBound = -1641072546
+
+// TestExampleRootBound: with one node, the root's subgradient rounds and
+// coordinate ascent reach the LP bound of the example (rounded up to an
+// integer), and the incumbent is within the integrality gap.
+func TestExampleRootBound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("solves the example")
+	}
+	p := loadExample(t)
+	s := &Solver{MaxNodes: 1}
+	a, nodes, err := s.solveConstrainedNodes(context.Background(), p)
+	require.NoError(t, err)
+	t.Logf("%d nodes, cost %.0f bound %.0f", nodes, a.Cost, a.Bound)
+	checkFeasible(t, p, a)
+	require.LessOrEqual(t, a.Bound, float64(exampleOptimum))
+	require.GreaterOrEqual(t, a.Bound, float64(exampleLPBound), "root bound below the LP bound")
+	require.GreaterOrEqual(t, a.Cost, float64(exampleOptimum))
+}
