@@ -81,14 +81,9 @@ func (s *Solver) probeAt(ctx context.Context, b *bnb, st *nodeState, lambda []fl
 	for k := range lambda {
 		pr.l -= lambda[k] * cp.limit[k]
 	}
-	onEdge := make([]bool, len(cp.cost))
-	for _, e := range x {
-		if e >= 0 {
-			onEdge[e] = true
-		}
-	}
+	cp.lhsOf(x, pr.g)
 	for k := range pr.g {
-		pr.g[k] = cp.lhs(k, onEdge) - cp.limit[k]
+		pr.g[k] -= cp.limit[k]
 		if pr.g[k] > cp.tol*math.Max(1, math.Abs(cp.limit[k])) {
 			pr.feasible = false
 			b.violate[k] = true

@@ -68,6 +68,22 @@ func (cp *conProblem) indexTerms() {
 	}
 }
 
+// lhsOf sets dst[k] to Σ coef·x of side constraint k for the plan x (row →
+// edge) and returns dst; O(R + the terms of x's edges). The terms are
+// added in ascending edge order, as lhs adds them.
+func (cp *conProblem) lhsOf(x []int, dst []float64) []float64 {
+	cp.indexTerms()
+	clear(dst)
+	for _, e := range x {
+		if e >= 0 {
+			for _, t := range cp.edgeTerm[cp.edgeTermStart[e]:cp.edgeTermStart[e+1]] {
+				dst[t.k] += t.coef
+			}
+		}
+	}
+	return dst
+}
+
 // relink is the heuristic of the file comment: it moves the incumbent
 // b.best towards x (row → edge) and makes the result the incumbent when it
 // is feasible and cheaper. It does nothing without an incumbent.
@@ -127,16 +143,7 @@ func (b *bnb) relink(x []int) {
 			}
 		}
 		found := false
-		onEdge := make([]bool, len(cp.cost))
-		for _, e := range y {
-			if e >= 0 {
-				onEdge[e] = true
-			}
-		}
-		lhs0 := make([]float64, m)
-		for k := range lhs0 {
-			lhs0[k] = cp.lhs(k, onEdge)
-		}
+		lhs0 := cp.lhsOf(y, make([]float64, m))
 		take := make([]bool, nu)
 		if nu <= relinkExactUnits {
 			found = b.relinkExact(nu, m, dcost, da, lhs0, take)
@@ -172,8 +179,11 @@ func (b *bnb) accept(z []int) bool {
 			rowToCol[i] = cp.col[e]
 		}
 	}
-	if !cp.satisfies(rowToCol) {
-		return false
+	lhs := cp.lhsOf(z, make([]float64, len(cp.side)))
+	for k := range lhs {
+		if lhs[k] > cp.limit[k]+cp.tol*math.Max(1, math.Abs(cp.limit[k])) {
+			return false
+		}
 	}
 	if len(cp.p.Groups) > 0 && !groupsHold(cp.p, rowToCol) {
 		return false
