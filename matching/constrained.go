@@ -28,15 +28,24 @@ import (
 // that bracket the optimum are combined into a feasible plan (combine).
 // With several, multipliers follow projected subgradient steps with
 // Polyak's step length towards the incumbent (or an estimate while there is
-// none), the step factor halved when the bound stalls.
+// none), the step factor halved when the bound stalls; at the root, rounds
+// of subgradient steps alternate with passes of exact coordinate ascent
+// (constrained_dual.go), which reach the linear programming bound on the
+// example scenarios where subgradient steps alone stall. Every relaxed
+// solution also moves the incumbent towards it (relink,
+// constrained_primal.go), and once there is an incumbent, pairs whose
+// reduced cost proves they cannot improve on it are forbidden below the
+// node (constrained_fixing.go).
 //
 // Branch and bound. A node fixes some pairs and forbids others; its bound
 // is the best L(λ) found for it, starting from its parent's multipliers.
 // A relaxed solution that satisfies every side constraint is a candidate
 // incumbent, and closes the node when λ·(Ax − b) = 0. Otherwise the node is
-// split on one pair (i, j) of its relaxed solution, preferring pairs with
-// large coefficients in violated constraints: one child fixes the pair, the
-// other (created second) forbids it. Nodes are explored best bound first,
+// split on one pair (i, j): with several side constraints the pair whose
+// smoothed relaxed value (constrained_primal.go) is closest to one half;
+// otherwise, or when no pair is fractional, a pair of its relaxed solution,
+// preferring large coefficients in violated constraints. One child fixes
+// the pair, the other (created second) forbids it. Nodes are explored best bound first,
 // ties by creation order, newest first, so that the search dives and finds
 // incumbents early. With integer costs bounds are rounded up. When MaxNodes
 // nodes have been evaluated, the best plan found is returned with Bound,
@@ -50,7 +59,11 @@ import (
 // Complexity: each subproblem is one plain solve (dense O(R²·C) worst
 // case, sparse O(R·(E + C log C))) or one flow; at most MaxNodes nodes,
 // each with at most 200 (root) or 12 subgradient steps, or 100 cutting-plane
-// steps for a single constraint.
+// steps for a single constraint; with several, at the root up to three
+// more rounds of subgradient steps (50, 12 and 12) and four
+// coordinate-ascent passes of at most 33 solves per constraint, and at
+// every node that branches once there is an incumbent one more solve and
+// an O(E) scan for reduced-cost fixing.
 
 // defaultMaxNodes is the node limit when Solver.MaxNodes is zero.
 const defaultMaxNodes = 100_000
@@ -81,6 +94,10 @@ type conProblem struct {
 	fixByFlow  bool    // fixed pairs need the flow solver (every seat must be filled)
 	net        *sapNet // the network kept between subproblems (constrained_net.go)
 	edgeOfPair func(i, j int) int
+
+	// The side constraints' terms by edge (constrained_primal.go).
+	edgeTermStart []int
+	edgeTerm      []edgeTerm
 }
 
 type conTerm struct {
@@ -96,6 +113,7 @@ type conNode struct {
 	bound  float64
 	lambda []float64
 	id     int
+	off    []int32 // edges forbidden in the subtree by reduced-cost fixing (constrained_fixing.go)
 }
 
 // solveConstrained solves p, which has side constraints (and possibly
@@ -349,6 +367,9 @@ func (cp *conProblem) unpack(n *conNode, st *nodeState) error {
 		if n.forbid >= 0 {
 			st.forbidden[n.forbid] = true
 		}
+		for _, e := range n.off {
+			st.forbidden[e] = true
+		}
 	}
 	return nil
 }
@@ -527,6 +548,8 @@ type bnb struct {
 	best    []int   // incumbent, row → edge
 	nodes   int
 	violate []bool // side constraints ever violated by a relaxed solution
+
+	avg []float64 // smoothed relaxed solutions of the node's subgradient steps, per edge (constrained_primal.go)
 }
 
 // evaluate runs the subgradient method at node n, sets n.bound and
@@ -546,87 +569,130 @@ func (s *Solver) evaluate(ctx context.Context, b *bnb, n *conNode, st *nodeState
 	g := make([]float64, m)
 	theta := 2.0
 	stall := 0
-	for it := 0; it < iters; it++ {
-		clear(cp.pen)
-		for k, ts := range cp.side {
-			if lambda[k] == 0 {
-				continue
-			}
-			for _, t := range ts {
-				cp.pen[t.e] += lambda[k] * t.coef
-			}
+	b.avg = growDense(b.avg, len(cp.cost))
+	clear(b.avg)
+	rounds := ascentRounds
+	if n.parent == nil {
+		rounds = ascentRoundsRoot
+	}
+	for round := 0; ; round++ {
+		if round > 0 {
+			// Subgradient steps again from where coordinate ascent left.
+			copy(lambda, bestLambda)
+			theta, stall = 1, 0
+			iters = max(iters/4, 12)
 		}
-		x, val, err := s.relax(ctx, cp, st)
-		if err != nil {
-			if errors.Is(err, ErrInfeasible) {
-				n.bound = math.Inf(1)
-				return nil, nil
+		for it := 0; it < iters; it++ {
+			clear(cp.pen)
+			for k, ts := range cp.side {
+				if lambda[k] == 0 {
+					continue
+				}
+				for _, t := range ts {
+					cp.pen[t.e] += lambda[k] * t.coef
+				}
 			}
-			return nil, err
-		}
-		l := val
-		for k := range lambda {
-			l -= lambda[k] * cp.limit[k]
-		}
-		clear(onEdge)
-		for _, e := range x {
-			if e >= 0 {
-				onEdge[e] = true
+			x, val, err := s.relax(ctx, cp, st)
+			if err != nil {
+				if errors.Is(err, ErrInfeasible) {
+					n.bound = math.Inf(1)
+					return nil, nil
+				}
+				return nil, err
 			}
-		}
-		feasible := true
-		cs := 0.0 // λ·(Ax − b)
-		norm := 0.0
-		for k := range g {
-			g[k] = cp.lhs(k, onEdge) - cp.limit[k]
-			if g[k] > cp.tol*math.Max(1, math.Abs(cp.limit[k])) {
-				feasible = false
-				b.violate[k] = true
+			l := val
+			for k := range lambda {
+				l -= lambda[k] * cp.limit[k]
 			}
-			cs += lambda[k] * g[k]
-			if lambda[k] > 0 || g[k] > 0 {
-				norm += g[k] * g[k]
+			clear(onEdge)
+			for _, e := range x {
+				if e >= 0 {
+					onEdge[e] = true
+				}
 			}
-		}
-		if l > bestL+cp.tol*cp.scale {
-			bestL, bestX = l, x
-			copy(bestLambda, lambda)
-			stall = 0
-		} else {
-			if bestX == nil {
-				bestX = x
+			feasible := true
+			cs := 0.0 // λ·(Ax − b)
+			norm := 0.0
+			for k := range g {
+				g[k] = cp.lhs(k, onEdge) - cp.limit[k]
+				if g[k] > cp.tol*math.Max(1, math.Abs(cp.limit[k])) {
+					feasible = false
+					b.violate[k] = true
+				}
+				cs += lambda[k] * g[k]
+				if lambda[k] > 0 || g[k] > 0 {
+					norm += g[k] * g[k]
+				}
 			}
-			stall++
-			if stall >= 4 {
-				theta /= 2
+			if l > bestL+cp.tol*cp.scale {
+				bestL, bestX = l, x
+				copy(bestLambda, lambda)
 				stall = 0
+			} else {
+				if bestX == nil {
+					bestX = x
+				}
+				stall++
+				if stall >= 4 {
+					theta /= 2
+					stall = 0
+				}
+			}
+			b.relink(x)
+			if round == 0 {
+				b.average(x, it)
+			}
+			if feasible {
+				if c := cp.primal(x); c < b.ub {
+					b.ub = c
+					b.best = slices.Clone(x)
+				}
+				if math.Abs(cs) <= cp.tol*cp.scale*float64(cp.rows+1) {
+					// x is optimal at this node: L(λ) = its cost.
+					n.bound = cp.primal(x)
+					n.lambda = bestLambda
+					return nil, nil
+				}
+			}
+			if cp.prunes(cp.roundBound(bestL), b.ub) {
+				break
+			}
+			if norm == 0 || theta < 1e-4 {
+				break
+			}
+			target := b.ub
+			if math.IsInf(target, 1) {
+				target = l + 0.1*math.Max(1, math.Abs(l))
+			}
+			step := theta * math.Max(target-l, 1e-3*cp.scale) / norm
+			for k := range lambda {
+				lambda[k] = math.Max(0, lambda[k]+step*g[k])
 			}
 		}
-		if feasible {
-			if c := cp.primal(x); c < b.ub {
-				b.ub = c
-				b.best = slices.Clone(x)
+		if rounds == 0 || cp.prunes(cp.roundBound(bestL), b.ub) {
+			break
+		}
+		{
+			// Exact coordinate ascent from the best multipliers
+			// (constrained_dual.go).
+			db := dualBest{l: bestL, x: bestX, lambda: bestLambda}
+			closed, err := s.ascend(ctx, b, st, &db, 1)
+			if err != nil {
+				if errors.Is(err, ErrInfeasible) {
+					n.bound = math.Inf(1)
+					return nil, nil
+				}
+				return nil, err
 			}
-			if math.Abs(cs) <= cp.tol*cp.scale*float64(cp.rows+1) {
-				// x is optimal at this node: L(λ) = its cost.
-				n.bound = cp.primal(x)
-				n.lambda = bestLambda
+			if closed {
+				n.bound, n.lambda = db.l, db.lambda
 				return nil, nil
 			}
-		}
-		if cp.prunes(cp.roundBound(bestL), b.ub) {
-			break
-		}
-		if norm == 0 || theta < 1e-4 {
-			break
-		}
-		target := b.ub
-		if math.IsInf(target, 1) {
-			target = l + 0.1*math.Max(1, math.Abs(l))
-		}
-		step := theta * math.Max(target-l, 1e-3*cp.scale) / norm
-		for k := range lambda {
-			lambda[k] = math.Max(0, lambda[k]+step*g[k])
+			improved := db.l > bestL+cp.tol*cp.scale
+			bestL, bestX, bestLambda = db.l, db.x, db.lambda
+			if !improved || round+1 >= rounds {
+				break
+			}
 		}
 	}
 	n.bound = math.Max(n.bound, cp.roundBound(bestL))
@@ -1146,7 +1212,16 @@ func (s *Solver) branchAndBound(ctx context.Context, cp *conProblem) (Assignment
 		if x == nil {
 			continue
 		}
-		e := cp.branchEdge(x, &st, n.lambda)
+		if err := s.fixReduced(ctx, b, n, &st); err != nil {
+			return Assignment{}, b.nodes, err
+		}
+		e := -1
+		if len(cp.side) > 1 {
+			e = b.fractionalEdge(&st)
+		}
+		if e < 0 {
+			e = cp.branchEdge(x, &st, n.lambda)
+		}
 		if e < 0 {
 			continue // x is the node's only assignment and it was evaluated
 		}

@@ -33,7 +33,7 @@ func TestPlanHTMLInChromium(t *testing.T) {
 		t.Run(lang, func(t *testing.T) {
 			dir := t.TempDir()
 			page := filepath.Join(dir, "plan.html")
-			code, _, errs := runArgs(t, "", "-q", "--lang", lang, "plan", fastNodes, "-f", "html", "-o", page)
+			code, _, errs := runArgs(t, "", "-q", "--lang", lang, "plan", "-f", "html", "-o", page)
 			require.Equal(t, exitOK, code, errs)
 
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)

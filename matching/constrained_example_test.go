@@ -1,0 +1,108 @@
+package matching
+
+import (
+	"context"
+	"encoding/gob"
+	"os"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// exampleRound is the last lazy round of the embedded example's solve in
+// scenarios, as written by scenarios' TestExampleSolve
+// -dump-example-problem (testdata/README.md).
+type exampleRound struct {
+	Rows, Cols int
+	Start, Col []int
+	Cost       []float64
+	Capacity   []int
+	Unassigned []float64
+	Fix        []Pair
+	Side       []Side
+}
+
+func loadExample(tb testing.TB) *Problem {
+	tb.Helper()
+	f, err := os.Open("testdata/example_problem.gob")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var r exampleRound
+	if err := gob.NewDecoder(f).Decode(&r); err != nil {
+		tb.Fatal(err)
+	}
+	return &Problem{Candidates: &Sparse{Rows: r.Rows, Cols: r.Cols, Start: r.Start, Col: r.Col, Cost: r.Cost},
+		Capacity: r.Capacity, Unassigned: r.Unassigned, Fix: r.Fix, Side: r.Side}
+}
+
+// exampleOptimum is the optimum of testdata/example_problem.gob in
+// minimization form, confirmed independently with CBC 2.10 (coinor-cbc) on
+// the same problem written as an LP file.
+const exampleOptimum = -1641067754
+
+// TestExampleProblem: the embedded example's side-constrained problem
+// (move budget, turnover limits, a cap, floors and a conflict pair: 18
+// side constraints, 583 rows) is proven optimal within the scenarios'
+// default node limit of 100.
+func TestExampleProblem(t *testing.T) {
+	if testing.Short() {
+		t.Skip("solves the example")
+	}
+	p := loadExample(t)
+	s := &Solver{MaxNodes: 100}
+	a, nodes, err := s.solveConstrainedNodes(context.Background(), p)
+	require.NoError(t, err)
+	t.Logf("%d nodes, cost %.0f bound %.0f", nodes, a.Cost, a.Bound)
+	checkFeasible(t, p, a)
+	require.Equal(t, float64(exampleOptimum), a.Cost)
+	require.Equal(t, a.Cost, a.Bound, "not proven within 100 nodes")
+}
+
+// BenchmarkConstrainedExample solves the embedded example's problem with a
+// fresh solver, at the scenarios' default node limit.
+func BenchmarkConstrainedExample(b *testing.B) {
+	p := loadExample(b)
+	b.ReportAllocs()
+	var a Assignment
+	var nodes int
+	for b.Loop() {
+		s := &Solver{MaxNodes: 100}
+		var err error
+		a, nodes, err = s.solveConstrainedNodes(context.Background(), p)
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(nodes), "nodes/op")
+	b.ReportMetric(a.Cost-a.Bound, "gap")
+	if a.Cost != exampleOptimum {
+		b.Fatalf("cost %.0f, want %d", a.Cost, exampleOptimum)
+	}
+}
+
+// exampleLPBound is the linear programming bound of
+// testdata/example_problem.gob (CBC 2.10, the LP relaxation of the same
+// problem), the most any Lagrangian bound can prove since the subproblem
+// has integral optima.
+const exampleLPBound = -1641072546
+
+// TestExampleRootBound: with one node, the root's subgradient rounds and
+// coordinate ascent reach the LP bound of the example (rounded up to an
+// integer), and the incumbent is within the integrality gap.
+func TestExampleRootBound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("solves the example")
+	}
+	p := loadExample(t)
+	s := &Solver{MaxNodes: 1}
+	a, nodes, err := s.solveConstrainedNodes(context.Background(), p)
+	require.NoError(t, err)
+	t.Logf("%d nodes, cost %.0f bound %.0f", nodes, a.Cost, a.Bound)
+	checkFeasible(t, p, a)
+	require.LessOrEqual(t, a.Bound, float64(exampleOptimum))
+	require.GreaterOrEqual(t, a.Bound, float64(exampleLPBound), "root bound below the LP bound")
+	require.GreaterOrEqual(t, a.Cost, float64(exampleOptimum))
+}

@@ -1,0 +1,349 @@
+package matching
+
+import (
+	"math"
+	"slices"
+)
+
+// This file holds the primal heuristic of branch and bound with several
+// side constraints: relinking the incumbent towards a Lagrangian solution.
+//
+// A relaxed solution x at multipliers λ is optimal for the priced costs but
+// may break side constraints; the incumbent y keeps them all. The rows
+// where x and y differ split into the chains of the path and cycle
+// decomposition of their difference (combineUnits): switching any set of
+// chains from y's choices to x's keeps every column's seats. relink picks
+// the set of chains that saves most while every side constraint still
+// holds (a small multi-dimensional knapsack): exactly, by a depth-first
+// search pruned by the savings left, when there are at most
+// relinkExactUnits chains (a chain that costs something may free a
+// constraint for one that saves more), otherwise greedily, largest saving
+// first. The plan is kept when it also keeps the groups and fixed pairs
+// and costs less than y; when chains break a group, the coarser units of
+// combineUnits (rows linked through shared columns) are tried instead.
+// This is the multi-constraint form of the single constraint's combine
+// step; it is a heuristic, used only to find incumbents early, never to
+// prove anything. relink runs on every relaxed solution of the subgradient
+// and coordinate-ascent steps.
+//
+// The file also holds the smoothed primal estimate that picks the
+// branching pair with several side constraints: the exponentially smoothed
+// average of a node's relaxed solutions (at the root, those of its first
+// round of subgradient steps), the primal half of Barahona and Anbil's
+// volume algorithm (2000), whose most fractional pair is where the
+// relaxation hesitates.
+//
+// Complexity: O(R + C + Σ_k |terms_k|) per call, plus at most
+// relinkExactSteps steps of the exact search, each O(m) for m side
+// constraints.
+
+// edgeTerm is one term of a side constraint, indexed by edge: the terms of
+// edge e are cp.edgeTerm[cp.edgeTermStart[e]:cp.edgeTermStart[e+1]].
+type edgeTerm struct {
+	k    int // side constraint
+	coef float64
+}
+
+// indexTerms builds cp.edgeTerm and cp.edgeTermStart once.
+func (cp *conProblem) indexTerms() {
+	if cp.edgeTermStart != nil {
+		return
+	}
+	cp.edgeTermStart = make([]int, len(cp.cost)+1)
+	for _, ts := range cp.side {
+		for _, t := range ts {
+			cp.edgeTermStart[t.e+1]++
+		}
+	}
+	for e := 1; e < len(cp.edgeTermStart); e++ {
+		cp.edgeTermStart[e] += cp.edgeTermStart[e-1]
+	}
+	cp.edgeTerm = make([]edgeTerm, cp.edgeTermStart[len(cp.cost)])
+	fill := slices.Clone(cp.edgeTermStart[:len(cp.cost)])
+	for k, ts := range cp.side {
+		for _, t := range ts {
+			cp.edgeTerm[fill[t.e]] = edgeTerm{k, t.coef}
+			fill[t.e]++
+		}
+	}
+}
+
+// lhsOf sets dst[k] to Σ coef·x of side constraint k for the plan x (row →
+// edge) and returns dst; O(R + the terms of x's edges). The terms are
+// added in ascending edge order, as lhs adds them.
+func (cp *conProblem) lhsOf(x []int, dst []float64) []float64 {
+	cp.indexTerms()
+	clear(dst)
+	for _, e := range x {
+		if e >= 0 {
+			for _, t := range cp.edgeTerm[cp.edgeTermStart[e]:cp.edgeTermStart[e+1]] {
+				dst[t.k] += t.coef
+			}
+		}
+	}
+	return dst
+}
+
+// relink is the heuristic of the file comment: it moves the incumbent
+// b.best towards x (row → edge) and makes the result the incumbent when it
+// is feasible and cheaper. It does nothing without an incumbent.
+func (b *bnb) relink(x []int) {
+	cp := b.cp
+	y := b.best
+	if y == nil || x == nil {
+		return
+	}
+	cp.indexTerms()
+	rowCost := func(i, e int) float64 {
+		if e >= 0 {
+			return cp.cost[e]
+		}
+		if cp.out != nil {
+			return cp.out[i]
+		}
+		return 0
+	}
+	m := len(cp.side)
+	for _, chains := range []bool{true, false} {
+		unit := cp.combineUnits(x, y, chains)
+		idx := make([]int, cp.rows)
+		var roots []int
+		for i := range idx {
+			idx[i] = -1
+		}
+		for i := 0; i < cp.rows; i++ {
+			if r := unit[i]; r >= 0 && idx[r] < 0 {
+				idx[r] = len(roots)
+				roots = append(roots, r)
+			}
+		}
+		if len(roots) == 0 {
+			return
+		}
+		nu := len(roots)
+		dcost := make([]float64, nu)
+		da := make([]float64, nu*m) // change of each constraint's lhs, unit by unit
+		members := make([][]int, nu)
+		for i := 0; i < cp.rows; i++ {
+			if unit[i] < 0 {
+				continue
+			}
+			u := idx[unit[i]]
+			members[u] = append(members[u], i)
+			dcost[u] += rowCost(i, x[i]) - rowCost(i, y[i])
+			if e := x[i]; e >= 0 {
+				for _, t := range cp.edgeTerm[cp.edgeTermStart[e]:cp.edgeTermStart[e+1]] {
+					da[u*m+t.k] += t.coef
+				}
+			}
+			if e := y[i]; e >= 0 {
+				for _, t := range cp.edgeTerm[cp.edgeTermStart[e]:cp.edgeTermStart[e+1]] {
+					da[u*m+t.k] -= t.coef
+				}
+			}
+		}
+		found := false
+		lhs0 := cp.lhsOf(y, make([]float64, m))
+		take := make([]bool, nu)
+		if nu <= relinkExactUnits {
+			found = b.relinkExact(nu, m, dcost, da, lhs0, take)
+		} else {
+			found = b.relinkGreedy(nu, m, dcost, da, lhs0, take)
+		}
+		if found {
+			z := slices.Clone(y)
+			for u := 0; u < nu; u++ {
+				if take[u] {
+					for _, i := range members[u] {
+						z[i] = x[i]
+					}
+				}
+			}
+			found = b.accept(z)
+		}
+		if found {
+			return
+		}
+	}
+}
+
+// accept makes the plan z (row → edge) the incumbent when it keeps every
+// side constraint, group and fixed pair and costs less than the incumbent;
+// it reports whether z is feasible.
+func (b *bnb) accept(z []int) bool {
+	cp := b.cp
+	rowToCol := make([]int, cp.rows)
+	for i, e := range z {
+		rowToCol[i] = -1
+		if e >= 0 {
+			rowToCol[i] = cp.col[e]
+		}
+	}
+	lhs := cp.lhsOf(z, make([]float64, len(cp.side)))
+	for k := range lhs {
+		if lhs[k] > cp.limit[k]+cp.tol*math.Max(1, math.Abs(cp.limit[k])) {
+			return false
+		}
+	}
+	if len(cp.p.Groups) > 0 && !groupsHold(cp.p, rowToCol) {
+		return false
+	}
+	for _, q := range cp.p.Fix {
+		if rowToCol[q.Row] != q.Col {
+			return false
+		}
+	}
+	if c := cp.primal(z); c < b.ub {
+		b.ub = c
+		b.best = z
+	}
+	return true
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// relinkExactUnits is the largest number of units whose best subset relink
+// searches exhaustively (depth first, pruned by the savings left); larger
+// sets are chosen greedily.
+const relinkExactUnits = 24
+
+// relinkExactSteps caps the steps of that search.
+const relinkExactSteps = 1 << 16
+
+// relinkExact chooses in take the subset of units that saves most while
+// every side constraint holds (lhs0 + Σ da ≤ limit); it reports whether
+// the subset saves anything.
+func (b *bnb) relinkExact(nu, m int, dcost, da, lhs0 []float64, take []bool) bool {
+	cp := b.cp
+	order := make([]int, nu)
+	for u := range order {
+		order[u] = u
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return cmpFloat(dcost[a], dcost[b]) })
+	// rest[k] = Σ of the negative dcost of order[k:].
+	rest := make([]float64, nu+1)
+	for k := nu - 1; k >= 0; k-- {
+		rest[k] = rest[k+1] + math.Min(0, dcost[order[k]])
+	}
+	lhs := slices.Clone(lhs0)
+	cur := make([]bool, nu)
+	best := 0.0
+	steps := 0
+	over := func(k int) bool {
+		return lhs[k] > cp.limit[k]+cp.tol*math.Max(1, math.Abs(cp.limit[k]))
+	}
+	var dfs func(k int, sum float64)
+	dfs = func(k int, sum float64) {
+		steps++
+		if steps > relinkExactSteps || sum+rest[k] >= best {
+			return
+		}
+		if k == nu {
+			for c := 0; c < m; c++ {
+				if over(c) {
+					return
+				}
+			}
+			best = sum
+			copy(take, cur)
+			return
+		}
+		u := order[k]
+		for c := 0; c < m; c++ {
+			lhs[c] += da[u*m+c]
+		}
+		cur[u] = true
+		dfs(k+1, sum+dcost[u])
+		cur[u] = false
+		for c := 0; c < m; c++ {
+			lhs[c] -= da[u*m+c]
+		}
+		dfs(k+1, sum)
+	}
+	dfs(0, 0)
+	return best < 0
+}
+
+// relinkGreedy chooses in take the units that save cost, largest saving
+// first, as long as every side constraint holds; it reports whether it
+// took any.
+func (b *bnb) relinkGreedy(nu, m int, dcost, da, lhs0 []float64, take []bool) bool {
+	cp := b.cp
+	var cand []int
+	for u := 0; u < nu; u++ {
+		if dcost[u] < 0 {
+			cand = append(cand, u)
+		}
+	}
+	slices.SortStableFunc(cand, func(a, b int) int { return cmpFloat(dcost[a], dcost[b]) })
+	lhs := slices.Clone(lhs0)
+	any := false
+	for _, u := range cand {
+		ok := true
+		for k := 0; k < m && ok; k++ {
+			if d := da[u*m+k]; d > 0 && lhs[k]+d > cp.limit[k]+cp.tol*math.Max(1, math.Abs(cp.limit[k])) {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		for k := 0; k < m; k++ {
+			lhs[k] += da[u*m+k]
+		}
+		take[u], any = true, true
+	}
+	return any
+}
+
+// averageWeight is the weight of the newest relaxed solution in the
+// smoothed primal estimate (Barahona and Anbil 2000 use 0.1 to 0.2).
+const averageWeight = 0.2
+
+// average folds the relaxed solution x of step it into b.avg, an
+// exponentially smoothed estimate of the relaxation's primal (fractional)
+// solution: x̄ ← (1 − α)·x̄ + α·x, starting from the first x.
+func (b *bnb) average(x []int, it int) {
+	a := averageWeight
+	if it == 0 {
+		a = 1
+	}
+	for e := range b.avg {
+		b.avg[e] *= 1 - a
+	}
+	for _, e := range x {
+		if e >= 0 {
+			b.avg[e] += a
+		}
+	}
+}
+
+// fractionalEdge returns the edge of a free row (not fixed, not
+// forbidden) whose smoothed value is closest to one half, the lowest
+// edge on ties; -1 when every estimate is within 0.05 of 0 or 1.
+func (b *bnb) fractionalEdge(st *nodeState) int {
+	cp := b.cp
+	best, bestF := -1, 0.05
+	for i := 0; i < cp.rows; i++ {
+		if st.fixedCol[i] >= 0 {
+			continue
+		}
+		for e := cp.start[i]; e < cp.start[i+1]; e++ {
+			if st.forbidden[e] {
+				continue
+			}
+			if f := math.Min(b.avg[e], 1-b.avg[e]); f > bestF {
+				best, bestF = e, f
+			}
+		}
+	}
+	return best
+}
