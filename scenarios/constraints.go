@@ -543,12 +543,76 @@ func (in *Instance) conflict(ie *matching.InfeasibleError) *InfeasibleError {
 		e.Positions = append(e.Positions, l.positions...)
 		e.Employees = append(e.Employees, l.employees...)
 	}
+	for _, r := range in.heldIn(ks) {
+		e.Conflict = append(e.Conflict, r)
+		e.Positions = append(e.Positions, r.Positions...)
+		e.Employees = append(e.Employees, r.Employees...)
+	}
 	slices.Sort(e.Positions)
 	e.Positions = slices.Compact(e.Positions)
 	slices.Sort(e.Employees)
 	e.Employees = slices.Compact(e.Employees)
 	e.Why = e.reason()
 	return e
+}
+
+// heldIn lists, after the limits ks of a conflict, the placements the
+// scenario holds fixed (pins, exclusions, an election freeze) that take
+// part in it: a held employee whose current or held post belongs to a
+// limit's posts, or, for a round-wide limit (max_moves,
+// max_turnover_pct), who is held in a move. They are what the solver may
+// not change, so a planner reads the conflict whole: "Pelepat takes ≤ 0
+// nurses" together with "Siti is pinned there".
+func (in *Instance) heldIn(ks []int) []ConflictingRule {
+	cols := make([]bool, len(in.Scorer.Positions))
+	roundWide := false
+	for _, k := range ks {
+		l := &in.limits[k]
+		if len(l.positions) == 0 {
+			roundWide = true
+		}
+		for _, id := range l.positions {
+			if j, ok := in.colOf[id]; ok {
+				cols[j] = true
+			}
+		}
+	}
+	var out []ConflictingRule
+	for i := range in.why {
+		var rule scoring.RuleID
+		held, why := in.cur[i], ""
+		switch in.why[i] {
+		case fixPinned:
+			rule, held = ruleFixed, in.pin[i]
+			for _, p := range in.Scenario.Constraints.Pinned {
+				if p.Employee == in.Employees[i].ID {
+					why = p.Reason
+				}
+			}
+		case fixExcluded:
+			rule = "excluded"
+		case fixFrozen:
+			rule = in.freeze.rule()
+		default:
+			continue
+		}
+		c := in.cur[i]
+		if !(c >= 0 && cols[c] || held >= 0 && cols[held] || roundWide && held != c) {
+			continue
+		}
+		emp := in.Employees[i].ID
+		r := ConflictingRule{Rule: rule, Employees: []scoring.EmployeeID{emp}}
+		post := ""
+		if held >= 0 {
+			p := &in.Scorer.Positions[held]
+			post = string(p.ID)
+			r.Unit, r.Positions = p.Unit, []scoring.PositionID{p.ID}
+		}
+		r.Why = newReason(ReasonLimitHeld, string(emp), post, why)
+		r.Constraint = r.Why.String()
+		out = append(out, r)
+	}
+	return out
 }
 
 // verify re-checks a finished plan against every limit, independently of

@@ -239,7 +239,11 @@ type InfeasibleError struct {
 	// with the scenario's other rules (pins, freezes, pair rules), in
 	// schema order. With at most 32 side constraints in the last solve
 	// the set is irreducible as far as bounded solves can tell: dropping
-	// any one of them lets the rest hold.
+	// any one of them lets the rest hold. After them come the placements
+	// the scenario holds fixed that take part ([ReasonLimitHeld]: a pin,
+	// exclusion or freeze in or out of the constraints' posts, or held in
+	// a move under a round-wide limit), so the report reads whole; they
+	// are context, not part of the irreducible set.
 	Conflict []ConflictingRule `json:"conflict,omitempty"`
 }
 

@@ -432,3 +432,29 @@ func TestPlanActingHead(t *testing.T) {
 	assert.Positive(t, p.KPIs.After.Placements, "the PPPK intake is placed")
 	assert.Zero(t, p.KPIs.After.Moves)
 }
+
+// A unit cap and a pin into the unit conflict: the report names both, the
+// pin as a held placement with its reason; a pin elsewhere is not named.
+func TestPlanCapAndPinConflict(t *testing.T) {
+	s := mustParse(t, tinyYAML)
+	s.Constraints.UnitCaps = []UnitCap{{Unit: "PKM-PELEPAT", Profession: "nurse", Max: 0, Reason: "budget freeze"}}
+	s.Constraints.Pinned = []Pin{
+		{Employee: "199001012015032001", Position: "PKM-PELEPAT-PERAWAT", Reason: "acting team lead"},
+		{Employee: "198505052010011003", Position: "PKM-PELEPAT-KEPALA", Reason: "unrelated"},
+	}
+	in, err := Build(s, nil, Options{})
+	require.NoError(t, err)
+	_, err = in.Plan(context.Background())
+	var ie *InfeasibleError
+	require.ErrorAs(t, err, &ie)
+	require.Len(t, ie.Conflict, 2)
+	assert.Equal(t, scoring.RuleID("unit-cap"), ie.Conflict[0].Rule)
+	held := ie.Conflict[1]
+	assert.Equal(t, ruleFixed, held.Rule)
+	assert.Equal(t, ReasonLimitHeld, held.Why.Code)
+	assert.Equal(t, []scoring.EmployeeID{"199001012015032001"}, held.Employees)
+	assert.Equal(t, []scoring.PositionID{"PKM-PELEPAT-PERAWAT"}, held.Positions)
+	assert.Equal(t, []scoring.EmployeeID{"199001012015032001"}, ie.Employees)
+	assert.Contains(t, ie.Error(), "199001012015032001 is held in PKM-PELEPAT-PERAWAT (acting team lead) (pinned)")
+	assert.Contains(t, ie.Text("id"), "199001012015032001 ditetapkan pada PKM-PELEPAT-PERAWAT (acting team lead)")
+}

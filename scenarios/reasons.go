@@ -181,6 +181,12 @@ const (
 	// ReasonLimitConflict: a conflict-of-interest pair. Args: the two
 	// NIPs, the pair's reason (free text; "" for none).
 	ReasonLimitConflict ReasonCode = "limit-conflict"
+	// ReasonLimitHeld: a placement the scenario holds fixed (a pin, an
+	// exclusion, an election freeze) that takes part in a conflict.
+	// Args: NIP, the post it is held in ("" when held without a seat),
+	// the pin's reason (free text; "" for none and for the other kinds,
+	// which the entry's rule id names).
+	ReasonLimitHeld ReasonCode = "limit-held"
 )
 
 // Reason is one structured reason: a stable code and its arguments, which
@@ -213,6 +219,7 @@ var reasonExpand = map[ReasonCode]func(args []any, id bool) []any{
 	ReasonLimitCap:           expandLimit,
 	ReasonLimitMaxMoves:      expandMaxMoves,
 	ReasonLimitConflict:      expandConflict,
+	ReasonLimitHeld:          expandHeld,
 }
 
 // reasonFormats is the catalogue of reason texts. The English texts are
@@ -290,6 +297,7 @@ var reasonFormats = map[ReasonCode]reasonFormat{
 		"paling banyak %v%% pegawai suatu unit kerja keluar dalam satu periode mutasi (max_turnover_pct)"},
 	ReasonLimitMaxMoves: {"at most %d %s in the round", "paling banyak %[1]d mutasi dalam periode ini"},
 	ReasonLimitConflict: {"%s and %s may not end in one unit%s", "%s dan %s tidak boleh berada dalam satu unit kerja%s"},
+	ReasonLimitHeld:     {"%s is held %s%s", "%s ditetapkan %s%s"},
 }
 
 // intArg returns a count argument as an int; JSON gives it as a float64.
@@ -378,6 +386,24 @@ func expandMaxMoves(a []any, _ bool) []any {
 		return a
 	}
 	return []any{a[0], plural(intArg(a[0]), "move")}
+}
+
+func expandHeld(a []any, id bool) []any {
+	if len(a) < 3 {
+		return a
+	}
+	where := stringArg(a[1])
+	switch {
+	case where == "" && id:
+		where = "tanpa formasi"
+	case where == "":
+		where = "without a seat"
+	case id:
+		where = "pada " + where
+	default:
+		where = "in " + where
+	}
+	return []any{a[0], where, reasonSuffix(stringArg(a[2]))}
 }
 
 func expandConflict(a []any, _ bool) []any {

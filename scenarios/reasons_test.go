@@ -60,6 +60,7 @@ var sampleArgs = map[ReasonCode][]any{
 	ReasonLimitTurnover:          {12.5},
 	ReasonLimitMaxMoves:          {40},
 	ReasonLimitConflict:          {"199001012015032001", "199203152016031002", "married couple"},
+	ReasonLimitHeld:              {"199001012015032001", "PKM-PELEPAT-PERAWAT", "acting team lead"},
 }
 
 // TestReasonCatalogue: every code is kebab-case, has sample arguments that
@@ -149,6 +150,9 @@ func TestInfeasibleText(t *testing.T) {
 			"paling banyak 20% pegawai suatu unit kerja keluar dalam satu periode mutasi (max_turnover_pct)"},
 		{newReason(ReasonLimitMaxMoves, 1), "at most 1 move in the round", "paling banyak 1 mutasi dalam periode ini"},
 		{newReason(ReasonLimitMaxMoves, 40), "at most 40 moves in the round", "paling banyak 40 mutasi dalam periode ini"},
+		{newReason(ReasonLimitHeld, "1990", "PKM-PELEPAT-PERAWAT", "acting team lead"), "1990 is held in PKM-PELEPAT-PERAWAT (acting team lead)",
+			"1990 ditetapkan pada PKM-PELEPAT-PERAWAT (acting team lead)"},
+		{newReason(ReasonLimitHeld, "1990", "", ""), "1990 is held without a seat", "1990 ditetapkan tanpa formasi"},
 		{newReason(ReasonLimitConflict, "1990", "1992", "married couple"), "1990 and 1992 may not end in one unit (married couple)",
 			"1990 dan 1992 tidak boleh berada dalam satu unit kerja (married couple)"},
 	}
