@@ -495,6 +495,20 @@ func (cp *conProblem) satisfies(rowToCol []int) bool {
 }
 
 // primal returns the cost of x (row → edge) in minimization form.
+// price sets the Lagrangian penalty of every edge for the multipliers
+// lambda.
+func (cp *conProblem) price(lambda []float64) {
+	clear(cp.pen)
+	for k, ts := range cp.side {
+		if lambda[k] == 0 {
+			continue
+		}
+		for _, t := range ts {
+			cp.pen[t.e] += lambda[k] * t.coef
+		}
+	}
+}
+
 func (cp *conProblem) primal(x []int) float64 {
 	sum := 0.0
 	for i, e := range x {
@@ -583,15 +597,7 @@ func (s *Solver) evaluate(ctx context.Context, b *bnb, n *conNode, st *nodeState
 			iters = max(iters/4, 12)
 		}
 		for it := 0; it < iters; it++ {
-			clear(cp.pen)
-			for k, ts := range cp.side {
-				if lambda[k] == 0 {
-					continue
-				}
-				for _, t := range ts {
-					cp.pen[t.e] += lambda[k] * t.coef
-				}
-			}
+			cp.price(lambda)
 			x, val, err := s.relax(ctx, cp, st)
 			if err != nil {
 				if errors.Is(err, ErrInfeasible) {
@@ -1092,6 +1098,14 @@ func (b *bnb) combineBy(lo, hi []int, chains bool) bool {
 	if cp.lhs(0, onEdge) > cp.limit[0]+cp.tol*math.Max(1, math.Abs(cp.limit[0])) {
 		return false
 	}
+	return b.offer(x, rowToCol)
+}
+
+// offer makes x (row → edge, whose side constraints hold; rowToCol its
+// columns) the incumbent when its groups and fixed pairs hold and it costs
+// less than the incumbent; it reports whether x is feasible.
+func (b *bnb) offer(x, rowToCol []int) bool {
+	cp := b.cp
 	if len(cp.p.Groups) > 0 && !groupsHold(cp.p, rowToCol) {
 		return false
 	}

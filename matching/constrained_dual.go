@@ -64,15 +64,7 @@ type probe struct {
 // has no assignment.
 func (s *Solver) probeAt(ctx context.Context, b *bnb, st *nodeState, lambda []float64) (probe, bool, error) {
 	cp := b.cp
-	clear(cp.pen)
-	for k, ts := range cp.side {
-		if lambda[k] == 0 {
-			continue
-		}
-		for _, t := range ts {
-			cp.pen[t.e] += lambda[k] * t.coef
-		}
-	}
+	cp.price(lambda)
 	x, val, err := s.relax(ctx, cp, st)
 	if err != nil {
 		return probe{}, false, err

@@ -42,15 +42,7 @@ func (s *Solver) fixReduced(ctx context.Context, b *bnb, n *conNode, st *nodeSta
 	if cp.fixByFlow || math.IsInf(b.ub, 1) || len(cp.side) < 2 {
 		return nil
 	}
-	clear(cp.pen)
-	for k, ts := range cp.side {
-		if n.lambda[k] == 0 {
-			continue
-		}
-		for _, t := range ts {
-			cp.pen[t.e] += n.lambda[k] * t.coef
-		}
-	}
+	cp.price(n.lambda)
 	x, val, err := s.relax(ctx, cp, st)
 	if err != nil {
 		if errors.Is(err, ErrInfeasible) {

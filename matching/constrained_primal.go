@@ -185,19 +185,7 @@ func (b *bnb) accept(z []int) bool {
 			return false
 		}
 	}
-	if len(cp.p.Groups) > 0 && !groupsHold(cp.p, rowToCol) {
-		return false
-	}
-	for _, q := range cp.p.Fix {
-		if rowToCol[q.Row] != q.Col {
-			return false
-		}
-	}
-	if c := cp.primal(z); c < b.ub {
-		b.ub = c
-		b.best = z
-	}
-	return true
+	return b.offer(z, rowToCol)
 }
 
 func cmpFloat(a, b float64) int {
