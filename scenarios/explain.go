@@ -63,10 +63,10 @@ type Score struct {
 	// Violations lists the hard rules the pair breaks (only for a pinned
 	// pair, which overrides them), as "rule-id: detail".
 	Violations []string `json:"violations"`
-	// ViolatedRules is the rule of each violation, in the same order, for
-	// rendering the rule's reason in another language
-	// ([scoring.RuleID.Reason]); JSON has it as each violation's prefix.
-	ViolatedRules []scoring.RuleID `json:"-"`
+	// Violated are the violations themselves, in the same order, for
+	// rendering their facts in another language ([scoring.Violation.Text]);
+	// JSON has each one's rule as its prefix.
+	Violated []scoring.Violation `json:"-"`
 }
 
 // Component is one criterion's part of a score: Contribution = Weight ×
@@ -370,7 +370,7 @@ func (in *Instance) postScore(i, j int) *PostScore {
 	}
 	for _, v := range sc.Violations {
 		ps.Score.Violations = append(ps.Score.Violations, v.String())
-		ps.Score.ViolatedRules = append(ps.Score.ViolatedRules, v.Rule)
+		ps.Score.Violated = append(ps.Score.Violated, v)
 	}
 	return ps
 }

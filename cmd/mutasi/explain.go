@@ -1,12 +1,10 @@
 package main
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 
 	"github.com/spf13/pflag"
 
@@ -104,7 +102,7 @@ func runExplain(ctx context.Context, args []string, e env, g *globals) error {
 		if cfg.format == FormatJSON {
 			return writeJSON(w, x)
 		}
-		return render(w, cfg.format, g.lang, explainReport(x, violationsID(res.inst, x), g.lang))
+		return render(w, cfg.format, g.lang, explainReport(x, g.lang))
 	})
 }
 
@@ -167,37 +165,8 @@ func criterionLabel(name string, l Lang) string {
 	return c.Label(l.String())
 }
 
-// violationsID returns the Indonesian facts of the violations of the
-// explanation's current and planned posts (pinned pairs only), by post, in
-// the order of Score.Violations; the explanation words them in English.
-func violationsID(in *scenarios.Instance, x *scenarios.Explanation) map[scoring.PositionID][]string {
-	out := map[scoring.PositionID][]string{}
-	i, ok := slices.BinarySearchFunc(in.Employees, x.Employee, func(e scoring.Employee, id scoring.EmployeeID) int {
-		return cmp.Compare(e.ID, id)
-	})
-	if !ok {
-		return out
-	}
-	for _, p := range []*scenarios.PostScore{x.Current, x.Planned} {
-		if p == nil || len(p.Score.Violations) == 0 {
-			continue
-		}
-		j := slices.IndexFunc(in.Scorer.Positions, func(q scoring.Position) bool { return q.ID == p.Position })
-		if j < 0 {
-			continue
-		}
-		var ts []string
-		for _, v := range in.Table.Explain(i, j).Violations {
-			ts = append(ts, v.Text("id"))
-		}
-		out[p.Position] = ts
-	}
-	return out
-}
-
-// scoreSection is the breakdown of one score, with a total row; vid are
-// the Indonesian facts of its violations (see violationsID).
-func scoreSection(key string, title label, sc *scenarios.Score, vid []string, l Lang) section {
+// scoreSection is the breakdown of one score, with a total row.
+func scoreSection(key string, title label, sc *scenarios.Score, l Lang) section {
 	s := section{key: key, title: title,
 		cols: []column{{key: "criterion", label: lblCriterion}, fitCol("raw", lblRaw), fitCol("weight", lblWeight),
 			fitCol("contribution", lblContribution)}}
@@ -206,20 +175,16 @@ func scoreSection(key string, title label, sc *scenarios.Score, vid []string, l 
 	}
 	s.rows = append(s.rows, []cell{textCell(l.text(lblTotal)), nullCell(), nullCell(), floatCell(sc.Total)})
 	for k, v := range sc.Violations {
-		r := sc.ViolatedRules[k]
-		id := r.Reason("id")
-		if k < len(vid) && len(vid) == len(sc.Violations) {
-			id = vid[k]
-		}
+		vd := sc.Violated[k]
 		s.rows = append(s.rows, []cell{textCell(l.text(lblOverrides)), nullCell(), nullCell(),
-			transCell(v, v, string(r)+": "+id)})
+			transCell(v, v, string(vd.Rule)+": "+vd.Text("id"))})
 	}
 	return s
 }
 
 // explainReport is the row model of an explanation (table, csv, markdown,
 // html; JSON prints the explanation itself).
-func explainReport(x *scenarios.Explanation, vid map[scoring.PositionID][]string, l Lang) *report {
+func explainReport(x *scenarios.Explanation, l Lang) *report {
 	r := &report{title: lblExplainTitle, headings: true}
 	fixed := heldCell(x.Fixed)
 	r.sections = append(r.sections, section{key: "employee", record: true, textLeft: true,
@@ -229,10 +194,10 @@ func explainReport(x *scenarios.Explanation, vid map[scoring.PositionID][]string
 			postText(x.Current, l), postText(x.Planned, l)}},
 	})
 	if x.Current != nil {
-		r.sections = append(r.sections, scoreSection("current", lblCurrentScore, &x.Current.Score, vid[x.Current.Position], l))
+		r.sections = append(r.sections, scoreSection("current", lblCurrentScore, &x.Current.Score, l))
 	}
 	if x.Planned != nil && (x.Current == nil || x.Planned.Position != x.Current.Position) {
-		r.sections = append(r.sections, scoreSection("planned", lblPlannedScore, &x.Planned.Score, vid[x.Planned.Position], l))
+		r.sections = append(r.sections, scoreSection("planned", lblPlannedScore, &x.Planned.Score, l))
 	}
 	alt := section{key: "alternatives", title: lblAlternatives,
 		cols: []column{{key: "position", label: lblPosition}, {key: "name", label: lblName}, {key: "unit", label: lblUnit},
