@@ -148,13 +148,7 @@ func (in *Instance) AlternativesFrom(ctx context.Context, best *Plan, k int) (*R
 	}
 	ranked, err := solver.KBest(ctx, p, want)
 	if err != nil {
-		if errors.Is(err, matching.ErrUnsupported) {
-			return nil, fmt.Errorf("%w: %v", ErrAlternativesUnsupported, err)
-		}
-		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
-			return nil, err
-		}
-		return nil, fmt.Errorf("scenarios: ranking the plans of %q: %w", in.Scenario.Name, err)
+		return nil, in.rankingError(ctx, err)
 	}
 	for r := range ranked {
 		a := &ranked[r]
@@ -177,19 +171,37 @@ func (in *Instance) AlternativesFrom(ctx context.Context, best *Plan, k int) (*R
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		sol := &solution{in: in, a: a, col: a.RowToCol}
-		p := in.render(sol)
-		p.sol = sol
-		out.Plans = append(out.Plans, RankedPlan{
-			Rank:       len(out.Plans) + 1,
-			Objective:  p.Objective,
-			Difference: q(-(a.Cost-bestSol.a.Cost)/CostScale) + 0, // + 0: no −0
-			Moves:      len(p.Moves),
-			Changes:    in.changes(bestSol.col, a.RowToCol),
-			Plan:       p,
-		})
+		out.Plans = append(out.Plans, in.rankedPlan(best, len(out.Plans)+1, a))
 	}
 	return out, nil
+}
+
+// rankingError wraps an error of the k best ranking: unsupported shapes as
+// ErrAlternativesUnsupported, the context's own error as is.
+func (in *Instance) rankingError(ctx context.Context, err error) error {
+	if errors.Is(err, matching.ErrUnsupported) {
+		return fmt.Errorf("%w: %v", ErrAlternativesUnsupported, err)
+	}
+	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		return err
+	}
+	return fmt.Errorf("scenarios: ranking the plans of %q: %w", in.Scenario.Name, err)
+}
+
+// rankedPlan renders the plan a (its cost in the instance's own units) as
+// rank r, against the best plan.
+func (in *Instance) rankedPlan(best *Plan, r int, a matching.Assignment) RankedPlan {
+	sol := &solution{in: in, a: a, col: a.RowToCol}
+	p := in.render(sol)
+	p.sol = sol
+	return RankedPlan{
+		Rank:       r,
+		Objective:  p.Objective,
+		Difference: q(-(a.Cost-best.sol.a.Cost)/CostScale) + 0, // + 0: no −0
+		Moves:      len(p.Moves),
+		Changes:    in.changes(best.sol.col, a.RowToCol),
+		Plan:       p,
+	}
 }
 
 // closeTo returns the instance's problem with ties broken toward the plan

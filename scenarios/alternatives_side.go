@@ -2,8 +2,6 @@ package scenarios
 
 import (
 	"context"
-	"errors"
-	"fmt"
 	"math"
 	"slices"
 
@@ -55,13 +53,7 @@ func (in *Instance) alternativesSide(ctx context.Context, best *Plan, k int) (*R
 		var err error
 		ranked, err = solver.KBestFrom(ctx, p, first, k)
 		if err != nil {
-			if errors.Is(err, matching.ErrUnsupported) {
-				return nil, fmt.Errorf("%w: %v", ErrAlternativesUnsupported, err)
-			}
-			if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
-				return nil, err
-			}
-			return nil, fmt.Errorf("scenarios: ranking the plans of %q: %w", in.Scenario.Name, err)
+			return nil, in.rankingError(ctx, err)
 		}
 		added := false
 		for _, a := range ranked {
@@ -94,17 +86,8 @@ func (in *Instance) alternativesSide(ctx context.Context, best *Plan, k int) (*R
 			lb = math.Ceil((lb - float64(rows)) / scale)
 		}
 		a.Bound = a.Cost
-		sol := &solution{in: in, a: a, col: a.RowToCol}
-		pl := in.render(sol)
-		pl.sol = sol
-		rp := RankedPlan{
-			Rank:       r + 2,
-			Objective:  pl.Objective,
-			Difference: q(-(a.Cost-best.sol.a.Cost)/CostScale) + 0, // + 0: no −0
-			Moves:      len(pl.Moves),
-			Changes:    in.changes(best.sol.col, a.RowToCol),
-			Plan:       pl,
-		}
+		rp := in.rankedPlan(best, r+2, a)
+		pl := rp.Plan
 		if !proven {
 			b := q0(-math.Min(lb, a.Cost) / CostScale)
 			rp.NotProven, rp.Bound = true, &b
