@@ -495,6 +495,17 @@ func (cp *conProblem) satisfies(rowToCol []int) bool {
 }
 
 // primal returns the cost of x (row → edge) in minimization form.
+// edgeCost is row i's cost on edge e, or of staying out (e < 0).
+func (cp *conProblem) edgeCost(i, e int) float64 {
+	if e >= 0 {
+		return cp.cost[e]
+	}
+	if cp.out != nil {
+		return cp.out[i]
+	}
+	return 0
+}
+
 // price sets the Lagrangian penalty of every edge for the multipliers
 // lambda.
 func (cp *conProblem) price(lambda []float64) {
@@ -512,11 +523,7 @@ func (cp *conProblem) price(lambda []float64) {
 func (cp *conProblem) primal(x []int) float64 {
 	sum := 0.0
 	for i, e := range x {
-		if e >= 0 {
-			sum += cp.cost[e]
-		} else if cp.out != nil {
-			sum += cp.out[i]
-		}
+		sum += cp.edgeCost(i, e)
 	}
 	return sum
 }
@@ -978,15 +985,6 @@ func (b *bnb) combineBy(lo, hi []int, chains bool) bool {
 		}
 	}
 	coef := cp.coef1
-	rowCost := func(i, e int) float64 {
-		if e >= 0 {
-			return cp.cost[e]
-		}
-		if cp.out != nil {
-			return cp.out[i]
-		}
-		return 0
-	}
 	unit := cp.combineUnits(lo, hi, chains)
 	type comp struct {
 		root      int
@@ -1007,7 +1005,7 @@ func (b *bnb) combineBy(lo, hi []int, chains bool) bool {
 			comps = append(comps, comp{root: r})
 		}
 		c := &comps[idx[r]]
-		c.dcost += rowCost(i, lo[i]) - rowCost(i, hi[i])
+		c.dcost += cp.edgeCost(i, lo[i]) - cp.edgeCost(i, hi[i])
 		if lo[i] >= 0 {
 			c.da += coef[lo[i]]
 		}

@@ -94,15 +94,6 @@ func (b *bnb) relink(x []int) {
 		return
 	}
 	cp.indexTerms()
-	rowCost := func(i, e int) float64 {
-		if e >= 0 {
-			return cp.cost[e]
-		}
-		if cp.out != nil {
-			return cp.out[i]
-		}
-		return 0
-	}
 	m := len(cp.side)
 	for _, chains := range []bool{true, false} {
 		unit := cp.combineUnits(x, y, chains)
@@ -130,7 +121,7 @@ func (b *bnb) relink(x []int) {
 			}
 			u := idx[unit[i]]
 			members[u] = append(members[u], i)
-			dcost[u] += rowCost(i, x[i]) - rowCost(i, y[i])
+			dcost[u] += cp.edgeCost(i, x[i]) - cp.edgeCost(i, y[i])
 			if e := x[i]; e >= 0 {
 				for _, t := range cp.edgeTerm[cp.edgeTermStart[e]:cp.edgeTermStart[e+1]] {
 					da[u*m+t.k] += t.coef
