@@ -97,6 +97,22 @@ func (in *Instance) compileLimits() {
 		}
 		return seats, held
 	}
+	// floorLimit adds l as a floor on the seated holders of cols: at
+	// least floor, capped by the holders now and the seats (a unit already
+	// below its floor loses nobody). It is a column group only when it
+	// can bind.
+	floorLimit := func(l limit, cols []int, floor int) {
+		seats, held := seatsOf(cols)
+		need := min(floor, held, seats)
+		l.check = func(o *outcome) (bool, string) {
+			after := o.seatedIn(cols)
+			return after >= need, fmt.Sprintf("%d %s now, %d seated after the plan", held, plural(held, "holder"), after)
+		}
+		if need > 0 && in.canLeave(cols) {
+			l.group = &matching.Group{Cols: cols, Min: need, Max: seats}
+		}
+		in.limits = append(in.limits, l)
+	}
 	idsOf := func(cols []int) []positionID {
 		out := make([]positionID, len(cols))
 		for k, j := range cols {
@@ -108,18 +124,8 @@ func (in *Instance) compileLimits() {
 		for _, f := range c.UnitFloors {
 			prof, _ := scoring.ParseProfession(f.Profession)
 			cols := in.floorColumns(f.Unit, prof)
-			seats, held := seatsOf(cols)
-			need := min(f.Min, held, seats)
-			l := limit{rule: scoring.RuleUnitFloor, unit: f.Unit, positions: idsOf(cols),
-				why: newReason(ReasonLimitFloor, in.unitName(f.Unit), f.Min, professionText(prof), f.Reason)}
-			l.check = func(o *outcome) (bool, string) {
-				after := o.seatedIn(cols)
-				return after >= need, fmt.Sprintf("%d %s now, %d seated after the plan", held, plural(held, "holder"), after)
-			}
-			if need > 0 && in.canLeave(cols) {
-				l.group = &matching.Group{Cols: cols, Min: need, Max: seats}
-			}
-			in.limits = append(in.limits, l)
+			floorLimit(limit{rule: scoring.RuleUnitFloor, unit: f.Unit, positions: idsOf(cols),
+				why: newReason(ReasonLimitFloor, in.unitName(f.Unit), f.Min, professionText(prof), f.Reason)}, cols, f.Min)
 		}
 	}
 	if !dis[scoring.RuleUnitCap] {
@@ -148,18 +154,8 @@ func (in *Instance) compileLimits() {
 					cols = append(cols, j)
 				}
 			}
-			seats, held := seatsOf(cols)
-			need := min(held, seats)
-			l := limit{rule: scoring.RuleUnitCap,
-				why: newReason(ReasonLimitRemoteOutflow)}
-			l.check = func(o *outcome) (bool, string) {
-				after := o.seatedIn(cols)
-				return after >= need, fmt.Sprintf("%d %s now, %d seated after the plan", held, plural(held, "holder"), after)
-			}
-			if need > 0 && in.canLeave(cols) {
-				l.group = &matching.Group{Cols: cols, Min: need, Max: seats}
-			}
-			in.limits = append(in.limits, l)
+			// No net outflow: as many seated as are held now.
+			floorLimit(limit{rule: scoring.RuleUnitCap, why: newReason(ReasonLimitRemoteOutflow)}, cols, math.MaxInt)
 		}
 	}
 	if c.MaxMoves != nil && !dis[scoring.RuleMaxMoves] {
