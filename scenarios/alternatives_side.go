@@ -16,22 +16,10 @@ import (
 // until every plan listed keeps them all.
 func (in *Instance) alternativesSide(ctx context.Context, best *Plan, k int) (*RankedPlans, error) {
 	sol := best.sol
-	var all []matching.Side
-	for l := range in.limits {
-		all = append(all, in.limits[l].sides...)
-	}
+	all := in.sides()
 	active := make([]bool, len(all))
 	copy(active, sol.active)
-	mult := make([]float64, len(all)) // the plan's multipliers, by side
-	n := 0
-	for s, on := range active {
-		if on {
-			if n < len(sol.a.Multipliers) {
-				mult[s] = sol.a.Multipliers[n]
-			}
-			n++
-		}
-	}
+	mult := sol.multipliers(len(all))
 	rows := len(in.Employees)
 	p, scale, closer := in.closeTo(sol.col)
 	if !closer {

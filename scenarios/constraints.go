@@ -450,10 +450,7 @@ func (in *Instance) solve(ctx context.Context, p *matching.Problem, start []bool
 		a, err := solver.Solve(ctx, p)
 		return a, p, nil, err
 	}
-	var all []matching.Side
-	for k := range in.limits {
-		all = append(all, in.limits[k].sides...)
-	}
+	all := in.sides()
 	active := make([]bool, len(all))
 	copy(active, start)
 	q := *p
@@ -479,6 +476,33 @@ func (in *Instance) solve(ctx context.Context, p *matching.Problem, start []bool
 			return a, &q, active, nil
 		}
 	}
+}
+
+// sides returns every side constraint of the instance's limits (groups
+// written as sides), indexed as solution.active.
+func (in *Instance) sides() []matching.Side {
+	var all []matching.Side
+	for l := range in.limits {
+		all = append(all, in.limits[l].sides...)
+	}
+	return all
+}
+
+// multipliers returns the solve's Lagrange multipliers by side constraint
+// (indexed as solution.active, n of them): the solver gives one per
+// active side, in order; inactive sides get 0.
+func (sol *solution) multipliers(n int) []float64 {
+	out := make([]float64, n)
+	k := 0
+	for s, on := range sol.active {
+		if on {
+			if k < len(sol.a.Multipliers) {
+				out[s] = sol.a.Multipliers[k]
+			}
+			k++
+		}
+	}
+	return out
 }
 
 // breaks reports whether the plan rowToCol breaks side constraint sd.

@@ -48,16 +48,6 @@ func (mb *marginBounds) forcedLower(i, j int) float64 {
 	return lb - 1e-9*(math.Abs(lb)+1)
 }
 
-// sides returns every side constraint of the instance's limits (groups
-// written as sides), indexed as solution.active.
-func (in *Instance) sides() []matching.Side {
-	var all []matching.Side
-	for l := range in.limits {
-		all = append(all, in.limits[l].sides...)
-	}
-	return all
-}
-
 // marginBounds prices the instance by the plan's multipliers and solves it
 // once without side constraints; nil when that solve fails.
 func (in *Instance) marginBounds(ctx context.Context, sol *solution) (*marginBounds, error) {
@@ -66,16 +56,7 @@ func (in *Instance) marginBounds(ctx context.Context, sol *solution) (*marginBou
 	type key struct{ r, j int }
 	pen := map[key]float64{}
 	lambdaB := 0.0
-	n := 0
-	for s, on := range sol.active {
-		if !on {
-			continue
-		}
-		l := 0.0
-		if n < len(sol.a.Multipliers) {
-			l = sol.a.Multipliers[n]
-		}
-		n++
+	for s, l := range sol.multipliers(len(all)) {
 		if !(l > 0) || math.IsInf(l, 1) {
 			continue
 		}
