@@ -125,6 +125,7 @@ type Instance struct {
 	units     map[unitID]int // index into Scorer.Units
 	cur       []int          // current column per row, -1 when unplaced
 	pin       []int          // pinned column per row, -1 when none
+	pinWhy    []string       // the pin's reason per row (constraints.pinned, validated one per employee)
 	why       []fixKind      // why a row cannot move freely
 	bonus     int64          // continuity bonus in cost units
 	seat      []int64        // seat term per column in cost units
@@ -223,6 +224,7 @@ func (in *Instance) rowRules() {
 	s := in.Scenario
 	n, m := len(in.Employees), len(in.Scorer.Positions)
 	in.pin = make([]int, n)
+	in.pinWhy = make([]string, n)
 	in.why = make([]fixKind, n)
 	in.closed = make([]fixKind, m)
 	for i := range in.pin {
@@ -234,6 +236,7 @@ func (in *Instance) rowRules() {
 			continue
 		}
 		in.why[i] = fixPinned
+		in.pinWhy[i] = p.Reason
 		if p.Position != "" {
 			in.pin[i] = in.colOf[p.Position]
 		} else {

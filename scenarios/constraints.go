@@ -603,12 +603,7 @@ func (in *Instance) heldIn(ks []int) []ConflictingRule {
 		held, why := in.cur[i], ""
 		switch in.why[i] {
 		case fixPinned:
-			rule, held = ruleFixed, in.pin[i]
-			for _, p := range in.Scenario.Constraints.Pinned {
-				if p.Employee == in.Employees[i].ID {
-					why = p.Reason
-				}
-			}
+			rule, held, why = ruleFixed, in.pin[i], in.pinWhy[i]
 		case fixExcluded:
 			rule = "excluded"
 		case fixFrozen:

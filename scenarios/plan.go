@@ -593,11 +593,7 @@ func (in *Instance) move(i, j int, o *outcome) Move {
 		}
 	}
 	if m.Pinned {
-		for _, pin := range in.Scenario.Constraints.Pinned {
-			if pin.Employee == e.ID {
-				m.Why = append(m.Why, newReason(ReasonPinned, pin.Reason))
-			}
-		}
+		m.Why = append(m.Why, newReason(ReasonPinned, in.pinWhy[i]))
 	}
 	if c >= 0 && o.before[c] > ps[c].Needed {
 		m.Why = append(m.Why, newReason(ReasonOverNeed, o.before[c], ps[c].Needed))
