@@ -44,7 +44,7 @@
 //     modified or copied; any other [mat.Matrix] is copied once. Beyond that
 //     the dense solver uses O(R + C) memory and the sparse solver
 //     O(R + C + E) (at most 12 bytes per candidate, for its split candidate
-//     lists or, on square problems, a transposed copy), kept in the Solver
+//     lists, its column groups or, on square problems, a transposed copy), kept in the Solver
 //     and reused by the next call. Result slices are freshly allocated and
 //     owned by the caller.
 //
@@ -78,7 +78,13 @@
 // potential is folded into U and V at the end. When many rows are identical
 // (a few kinds of person scored against the posts), a search skips rows
 // identical to one it has already relaxed at an offset at least as large,
-// which cannot change any distance.
+// which cannot change any distance. The sparse solver does the same per
+// class of options: when rows have few distinct costs, each row becomes a
+// few (column set, cost) pairs over column sets stored once, and a search
+// skips a set another row has already offered at a label no worse; the sets
+// are kept ordered by potential so that a scan stops at the first column
+// beyond the best free seat (sparse_group.go). The result is that of full
+// scans, to the bit.
 //
 // Groups and fixed pairs make the problem a min-cost flow with lower and
 // upper bounds (Ahuja, Magnanti and Orlin 1993): source → rows → columns →

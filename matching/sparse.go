@@ -50,14 +50,20 @@ package matching
 // are filled, in ascending order, by searches from the column side (see
 // solveBackward), over candidate lists by column built for the purpose.
 //
-// Outside the square problem potentials only decrease, so each row's
-// options are split by key c − v into a short list and a rest with a
-// lower bound, and most scans read the list only (sparse_prune.go).
+// Outside the square problem potentials only decrease. When rows have few
+// distinct costs and share the column sets at each cost (workforce
+// problems), each row becomes a few (group, cost) pairs over column groups
+// stored once and kept ordered by potential, and a search skips a group
+// another row has already offered as cheaply (sparse_group.go). Otherwise
+// each row's options are split by key c − v into a short list and a rest
+// with a lower bound, and most scans read the list only (sparse_prune.go).
 //
 // Memory beyond the input: about 44 bytes per column and 60 per row, plus
 // the heap and search lists (O(rows + cols)); the backward searches of a
 // square problem add 12 bytes per candidate (row and cost by column), the
-// split lists of any other problem at most 6 (12 per listed option).
+// split lists of any other problem at most 6 (12 per listed option), or
+// its groups at most 9.5 (8 per column of a distinct group, 12 per pair,
+// and pairs number at most an eighth of the candidates).
 
 import (
 	"context"
@@ -157,6 +163,11 @@ type sparseWorkspace struct {
 	listScans  int       // rows scanned through their list (tests)
 	skips      int       // placed rows not scanned: sec[r] beyond the sink (tests)
 	noPrune    bool      // tests: never split the candidate lists
+
+	// Candidate lists by cost class (see sparse_group.go), used instead of
+	// the split lists when grouped is set.
+	grouped bool
+	groups  sparseGroups
 }
 
 // solveSparse solves p, whose Candidates is set; see Solve. It runs in
@@ -223,7 +234,8 @@ func (s *Solver) solveSparse(ctx context.Context, p *Problem) (Assignment, error
 		}
 	}
 	w.free = free
-	w.setupPrune(!square)
+	w.grouped = !square && w.setupGroups()
+	w.setupPrune(!square && !w.grouped)
 
 	// Progress counts the rows settled (placed or left out) out of all rows;
 	// the initialization settles rows − len(free) of them.
@@ -403,11 +415,7 @@ func (w *sparseWorkspace) detach(r int32) {
 func (w *sparseWorkspace) augment(root int32) bool {
 	w.sinkD, w.sinkKey = math.Inf(1), math.MaxInt
 	w.scans = 1
-	if w.prune {
-		w.scanRowPruned(root, 0)
-	} else {
-		w.scanRow(root, 0)
-	}
+	w.scan(root, 0)
 	w.dijkstra()
 	if w.sinkD == math.Inf(1) {
 		return false
@@ -424,10 +432,6 @@ func (w *sparseWorkspace) augment(root int32) bool {
 // dijkstra finalizes labelled columns in (distance, index) order, scanning
 // the rows they hold, until the best sink is found.
 func (w *sparseWorkspace) dijkstra() {
-	if w.prune {
-		w.dijkstraPruned()
-		return
-	}
 	for len(w.heap) > 0 {
 		if w.sinkD <= w.heap[0].d {
 			break // a free seat at the lowest distance left ends the search
@@ -440,8 +444,21 @@ func (w *sparseWorkspace) dijkstra() {
 		for r := w.head[j]; r >= 0; r = w.next[r] {
 			w.scans++
 			// Row r is reached at distance dj with u[r] = rowCost[r] − v[j].
-			w.scanRow(r, dj-(w.rowCost[r]-vj))
+			w.scan(r, dj-(w.rowCost[r]-vj))
 		}
+	}
+}
+
+// scan relaxes the options of row r, reached at distance base + u[r], by
+// groups, split lists or in full.
+func (w *sparseWorkspace) scan(r int32, base float64) {
+	switch {
+	case w.grouped:
+		w.scanRowGroups(r, base)
+	case w.prune:
+		w.scanRowPruned(r, base)
+	default:
+		w.scanRow(r, base)
 	}
 }
 
@@ -488,6 +505,9 @@ func (w *sparseWorkspace) finishSearch() {
 	w.touched = w.touched[:0]
 	w.done = w.done[:0]
 	w.heap = w.heap[:0]
+	if w.grouped {
+		w.groups.endSearch()
+	}
 }
 
 // greedy places root directly when its cheapest option (lowest reduced

@@ -70,24 +70,6 @@ func (w *sparseWorkspace) setupPrune(on bool) {
 // arenaLimit is the most entries the lists may hold together.
 func (w *sparseWorkspace) arenaLimit() int { return len(w.col)/2 + w.rows }
 
-// dijkstraPruned is dijkstra with scanRowPruned for scanRow.
-func (w *sparseWorkspace) dijkstraPruned() {
-	for len(w.heap) > 0 {
-		if w.sinkD <= w.heap[0].d {
-			break // a free seat at the lowest distance left ends the search
-		}
-		j := w.pop()
-		cj := &w.c[j]
-		cj.state = colFinal
-		w.done = append(w.done, j)
-		dj, vj := w.d[j], cj.v
-		for r := w.head[j]; r >= 0; r = w.next[r] {
-			w.scans++
-			w.scanRowPruned(r, dj-(w.rowCost[r]-vj))
-		}
-	}
-}
-
 // scanRowPruned is scanRow over row r's list when its other options cannot
 // improve a label, and over the whole row (splitting it again) otherwise.
 // Labels are computed as base + (c − v), so that the bound base + rest[r]

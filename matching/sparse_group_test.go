@@ -1,0 +1,180 @@
+package matching
+
+import (
+	"context"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// classedSparse draws a problem of the shape scenarios build, with the
+// structure the groups of sparse_group.go exploit: each row and column has
+// a type, a row lists the columns of the types its type allows, and its
+// cost depends on the two types only, except for the row's own column (a
+// bonus for staying, for a quarter of the rows), the columns of its wished
+// unit (a smaller bonus, another quarter) and a few forbidden pairs (a tenth). Columns have several seats, most rows may stay out
+// at no cost and a few must be placed.
+func classedSparse(r *rand.Rand, rows, cols, types int, maximize bool) *Problem {
+	rowType := make([]int, rows)
+	colType := make([]int, cols)
+	for i := range rowType {
+		rowType[i] = r.IntN(types)
+	}
+	for j := range colType {
+		colType[j] = r.IntN(types)
+	}
+	allowed := make([][]bool, types)
+	base := make([][]float64, types)
+	for a := range allowed {
+		allowed[a] = make([]bool, types)
+		base[a] = make([]float64, types)
+		for b := range allowed[a] {
+			allowed[a][b] = a == b || r.IntN(3) == 0
+			base[a][b] = -float64(100 + 10*r.IntN(4))
+		}
+	}
+	units := max(1, cols/4)
+	sp := &Sparse{Rows: rows, Cols: cols, Start: make([]int, rows+1)}
+	p := &Problem{Candidates: sp, Maximize: maximize, Capacity: make([]int, cols), Unassigned: make([]float64, rows)}
+	for i := 0; i < rows; i++ {
+		own, wish := -1, -1 // most rows are newcomers without a wish
+		if r.IntN(4) == 0 {
+			own = r.IntN(cols)
+		}
+		banned := r.IntN(10) == 0 // a few of its pairs forbidden
+		if r.IntN(4) == 0 {
+			wish = r.IntN(units)
+		}
+		for j := 0; j < cols; j++ {
+			if !allowed[rowType[i]][colType[j]] && j != own {
+				continue
+			}
+			c := base[rowType[i]][colType[j]]
+			switch {
+			case j == own:
+				c -= 15
+			case j%units == wish:
+				c -= 5
+			case banned && r.IntN(60) == 0:
+				c = math.Inf(1)
+			}
+			if maximize {
+				c = -c
+			}
+			sp.Col = append(sp.Col, j)
+			sp.Cost = append(sp.Cost, c)
+		}
+		sp.Start[i+1] = len(sp.Col)
+		if r.IntN(25) == 0 {
+			p.Unassigned[i] = math.Inf(1) // must be placed
+			if maximize {
+				p.Unassigned[i] = math.Inf(-1)
+			}
+		}
+	}
+	for j := range p.Capacity {
+		p.Capacity[j] = 1 + r.IntN(4)
+		if r.IntN(10) == 0 {
+			p.Capacity[j] = 0
+		}
+	}
+	return p
+}
+
+// TestSparseGroupOracle checks the grouped scans (sparse_group.go) on
+// small problems against the brute-force oracle, and against full scans:
+// the offers and the ordered columns skip only options that could not
+// change a label, so the assignment and both potentials are identical.
+func TestSparseGroupOracle(t *testing.T) {
+	t.Parallel()
+	n := 400 // cases per shape
+	if testing.Short() {
+		n = 60
+	}
+	grouped, skipped := 0, 0
+	for _, maximize := range []bool{false, true} {
+		var s, full Solver // reused across cases on purpose
+		s.ws.sparse.groups.always = true
+		full.ws.sparse.noPrune, full.ws.sparse.groups.never = true, true
+		for seed := uint64(0); seed < uint64(n); seed++ {
+			r := rand.New(rand.NewPCG(seed, 78))
+			rows, cols := 1+r.IntN(8), 1+r.IntN(5)
+			p := classedSparse(r, rows, cols, 1+r.IntN(3), maximize)
+			if r.IntN(3) == 0 {
+				p.Unassigned = nil // fill every seat, or the shared column
+			}
+			ok := t.Run(fmt.Sprintf("maximize=%v/seed=%d", maximize, seed), func(t *testing.T) {
+				a, feasible := checkSolveAgainstOracle(t, &s, p)
+				if s.ws.sparse.grouped {
+					grouped++
+				}
+				skipped += s.ws.sparse.groups.offerSkips
+				b, err := full.Solve(context.Background(), p)
+				if !feasible {
+					require.ErrorIs(t, err, ErrInfeasible)
+					return
+				}
+				require.NoError(t, err)
+				assert.Equal(t, b.RowToCol, a.RowToCol)
+				assert.Equal(t, b.U, a.U)
+				assert.Equal(t, b.V, a.V)
+			})
+			if !ok {
+				t.Fatalf("seed %d:\n%s", seed, printProblem(p))
+			}
+		}
+	}
+	assert.Greater(t, grouped, n, "the grouped path was not taken")
+	assert.Positive(t, skipped, "no group was ever skipped by an offer")
+}
+
+// TestSparseGroupLarge solves a classed problem of 3,000 rows and 600
+// columns by groups (chosen on its own: the rows' classes are far fewer
+// than their candidates) and by full scans: the same certified assignment
+// and duals from the same rows scanned, with group scans saved by offers
+// and groups sorted again as potentials fall.
+func TestSparseGroupLarge(t *testing.T) {
+	t.Parallel()
+	rows, cols := 3000, 600
+	if testing.Short() {
+		rows, cols = 1000, 200
+	}
+	for _, maximize := range []bool{false, true} {
+		p := classedSparse(rand.New(rand.NewPCG(3000, 601)), rows, cols, 6, maximize)
+		var s, full Solver
+		full.ws.sparse.noPrune, full.ws.sparse.groups.never = true, true
+		a, err := s.Solve(context.Background(), p)
+		require.NoError(t, err)
+		require.True(t, s.ws.sparse.grouped, "grouping not chosen")
+		checkAssignment(t, p, a)
+		require.NoError(t, Certify(p, &a, 0))
+		b, err := full.Solve(context.Background(), p)
+		require.NoError(t, err)
+		assert.Equal(t, b.RowToCol, a.RowToCol)
+		assert.Equal(t, b.U, a.U)
+		assert.Equal(t, b.V, a.V)
+		assert.Equal(t, full.stats.scans, s.stats.scans, "the same rows scanned")
+		g := &s.ws.sparse.groups
+		assert.Positive(t, g.offerSkips, "group scans saved by offers")
+		assert.Positive(t, g.resorts, "groups sorted again")
+		assert.Less(t, 2*(len(g.gStart)-1), len(g.group), "groups shared between rows")
+	}
+}
+
+// TestSparseGroupFallback checks that rows with many distinct costs keep
+// the split lists: staffingSparse lists random columns, so its classes are
+// rarely shared, and wide random costs give every option a class of its
+// own.
+func TestSparseGroupFallback(t *testing.T) {
+	t.Parallel()
+	p := staffingSparse(rand.New(rand.NewPCG(5, 5)), 400, 300, 100, 200, false)
+	var s Solver
+	_, err := s.Solve(context.Background(), p)
+	require.NoError(t, err)
+	assert.False(t, s.ws.sparse.grouped)
+	assert.True(t, s.ws.sparse.prune)
+}
