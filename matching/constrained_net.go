@@ -33,7 +33,8 @@ func (s *Solver) relaxNet(ctx context.Context, cp *conProblem, st *nodeState) ([
 	n.recheck()
 	ok, err := n.run(ctx)
 	s.stats.augmentations += n.searches
-	n.searches = 0
+	s.stats.offerSkips += n.offerSkips
+	n.searches, n.offerSkips = 0, 0
 	if err != nil {
 		return nil, 0, err
 	}
@@ -74,6 +75,9 @@ func (s *Solver) initNet(ctx context.Context, cp *conProblem) error {
 	}
 	d := plainPotentials(&q, &a, len(p.Groups))
 	n := newSapNet(p, cp.rows, cp.cols, cp.start, cp.col, cp.cost, cp.out, gof, gparent)
+	if !s.noGroups {
+		n.groupRows(s.allGroup)
+	}
 	x := make([]int, cp.rows)
 	for i, j := range a.RowToCol {
 		x[i] = -1

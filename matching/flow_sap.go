@@ -44,6 +44,14 @@ import (
 // Ties: sources are taken lowest node first, and the heap settles equal
 // distances by lowest node index (rows, columns, groups, t).
 //
+// Rows with few distinct costs are scanned by cost class when that pays
+// (sparse_group.go's groups over the base costs): in a subproblem where
+// every allowed edge of a class costs the same with its penalty (a move
+// budget penalizes every pair but staying alike), the row offers the
+// class's column group at once, and a row settled later that would offer
+// the same group no cheaper skips it. The plans, potentials and bounds are
+// those of the scan over edges.
+//
 // Complexity: O(E + R + C + G) memory beyond the candidate lists; one
 // search per unit of imbalance, each O(A' log N) for the A' arcs out of the
 // nodes settled before the deficit is reached.
@@ -91,7 +99,22 @@ type sapNet struct {
 	path     []int32
 
 	searches, scans int // work counters
+
+	// Rows by cost class (see sparse_group.go), when that pays: the groups
+	// of the base costs, each edge's pair (pairOf), and per subproblem
+	// (recheck) each pair's cost with its penalty and whether row i may be
+	// scanned by pairs (grouped[i]: every allowed edge of its pairs costs
+	// its pair's cost).
+	grp        *sparseGroups
+	pairOf     []uint32
+	pairCost   []float64
+	grouped    []bool
+	offerSkips int // tests: pair scans saved by an earlier offer
 }
+
+// groupEdge marks in predEdge a column labelled by a row scanned by pairs;
+// augment finds the edge.
+const groupEdge = -3
 
 // Node numbering: rows, columns, groups, t.
 func (n *sapNet) colNode(j int) int32    { return int32(n.rows + j) }
@@ -164,6 +187,23 @@ func newSapNet(p *Problem, rows, cols int, start, col []int, cost, out []float64
 		n.fix[i] = -1
 	}
 	return n
+}
+
+// groupRows scans rows by cost class from now on when that pays (see
+// sparse_group.go): many rows, few costs a row, column sets shared.
+func (n *sapNet) groupRows(always bool) {
+	g := &sparseGroups{always: always}
+	pairOf := make([]uint32, len(n.col))
+	usable := func(k int) (float64, bool) {
+		c := n.cost[k]
+		return c, c <= math.MaxFloat64 && c >= -math.MaxFloat64
+	}
+	if !g.build(n.rows, n.start, n.col, usable, pairOf) {
+		return
+	}
+	n.grp, n.pairOf = g, pairOf
+	n.pairCost = make([]float64, len(g.group))
+	n.grouped = make([]bool, n.rows)
 }
 
 // allowed reports whether row i may take edge e.
@@ -254,9 +294,16 @@ func (n *sapNet) recheck() {
 		best, bestOK := math.Inf(-1), false // max over forward arcs of π(head) − c
 		own, ownOK := math.Inf(-1), false   // the same for the arc in use
 		cur := n.x[i]
+		byPairs := n.grp != nil
+		if byPairs {
+			for p := n.grp.rStart[i]; p < n.grp.rStart[i+1]; p++ {
+				n.pairCost[p] = math.NaN()
+			}
+		}
 		for e := n.start[i]; e < n.start[i+1]; e++ {
 			if !n.allowed(i, e) {
 				n.ec[e] = inf
+				byPairs = byPairs && n.pairOf[e] == math.MaxUint32
 				continue
 			}
 			c := n.cost[e]
@@ -264,12 +311,24 @@ func (n *sapNet) recheck() {
 				c += n.pen[e]
 			}
 			n.ec[e] = c
+			if byPairs {
+				if p := n.pairOf[e]; p != math.MaxUint32 {
+					if pc := n.pairCost[p]; pc != pc {
+						n.pairCost[p] = c
+					} else if pc != c {
+						byPairs = false
+					}
+				}
+			}
 			v := n.pot[n.rows+n.col[e]] - c
 			if e == cur {
 				own, ownOK = v, true
 			} else if v > best {
 				best, bestOK = v, true
 			}
+		}
+		if n.grp != nil {
+			n.grouped[i] = byPairs
 		}
 		if c, ok := n.outCost(i); ok {
 			v := n.pot[t] - c
@@ -406,6 +465,11 @@ func (n *sapNet) search() bool {
 			}
 		}
 		switch {
+		case int(u) < n.rows && n.grp != nil && n.grouped[u]:
+			n.scanPairs(u, du, pu, &h)
+			if c, ok := n.outCost(int(u)); ok && n.x[u] != -1 {
+				relax(t, c, -1)
+			}
 		case int(u) < n.rows:
 			i := int(u)
 			cur := n.x[i]
@@ -465,6 +529,9 @@ func (n *sapNet) search() bool {
 		}
 	}
 	n.heap = h
+	if n.grp != nil {
+		n.grp.endSearch()
+	}
 	if target < 0 {
 		return false
 	}
@@ -474,6 +541,48 @@ func (n *sapNet) search() bool {
 	}
 	n.augment(target)
 	return true
+}
+
+// scanPairs relaxes the edges of row u, settled at distance du with
+// potential pu, by its pairs (row u must be grouped). A pair another row
+// has offered in this search at a cost plus potential no higher is
+// skipped: that row was settled no later, so at a distance no greater, and
+// gave each column of the group a label no worse (labels are
+// du + ((c + pu) − π(v)), monotone in du and c + pu, rounding included).
+// Its own edge, skipped by the scan over edges, leads to its column, which
+// is settled already.
+func (n *sapNet) scanPairs(u int32, du, pu float64, h *flowHeap) {
+	g := n.grp
+	it := n.iter
+	for p := g.rStart[u]; p < g.rStart[u+1]; p++ {
+		k := g.group[p]
+		cpu := n.pairCost[p] + pu
+		if cpu >= g.offer[k] {
+			n.offerSkips++
+			continue
+		}
+		if g.offer[k] == math.Inf(1) {
+			g.seen = append(g.seen, k)
+		}
+		g.offer[k] = cpu
+		for _, en := range g.ent[g.gStart[k]:g.gStart[k+1]] {
+			v := int32(n.rows) + en.j
+			if n.done[v] == it {
+				continue
+			}
+			rc := cpu - n.pot[v]
+			if rc < 0 {
+				rc = 0 // as in search
+			}
+			if d := du + rc; n.stamp[v] != it || d < n.dist[v] {
+				n.stamp[v] = it
+				n.dist[v] = d
+				n.predNode[v] = u
+				n.predEdge[v] = groupEdge
+				h.push(flowItem{d, v})
+			}
+		}
+	}
 }
 
 // augment pushes one unit along the path recorded in predNode from the
@@ -494,7 +603,13 @@ func (n *sapNet) augment(target int32) {
 		switch {
 		case u < int32(n.rows) && v < rc:
 			// Row u takes column v through edge predEdge[v].
-			n.x[u] = int(n.predEdge[v])
+			e := int(n.predEdge[v])
+			if e == groupEdge {
+				lo := n.start[u]
+				k, _ := slices.BinarySearch(n.col[lo:n.start[u+1]], int(v)-n.rows)
+				e = lo + k
+			}
+			n.x[u] = e
 			n.colRows[int(v)-n.rows] = append(n.colRows[int(v)-n.rows], u)
 		case u < int32(n.rows): // row u → t
 			n.x[u] = -1
@@ -568,6 +683,9 @@ func (s *Solver) flowSAP(ctx context.Context, p *Problem, a *Assignment, d *flow
 		}
 	}
 	n := newSapNet(p, rows, cols, start, col, cost, outCost, gof, gparent)
+	if !s.noGroups {
+		n.groupRows(s.allGroup)
+	}
 	x := make([]int, rows)
 	for i, j := range a.RowToCol {
 		x[i] = -1
@@ -583,6 +701,7 @@ func (s *Solver) flowSAP(ctx context.Context, p *Problem, a *Assignment, d *flow
 	feasible, err := n.run(ctx)
 	s.stats.augmentations += n.searches
 	s.stats.scans += n.scans
+	s.stats.offerSkips += n.offerSkips
 	if err != nil || !feasible {
 		return Assignment{}, nil, false, err
 	}

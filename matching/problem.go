@@ -145,8 +145,10 @@ type Solver struct {
 	// constraints: the nodes evaluated and the node limit).
 	Progress func(done, total int)
 
-	ws    workspace
-	stats stats
+	ws       workspace
+	stats    stats
+	noGroups bool // tests: never scan rows by cost class (sparse_group.go)
+	allGroup bool // tests: scan rows by cost class whenever rows have few costs
 }
 
 // stats counts the solver's work, for complexity tests.
@@ -156,6 +158,7 @@ type stats struct {
 	arrSteps      int // augmenting row reduction steps (dense initialization)
 	skips         int // scanned rows not relaxed: an equivalent row was (dense)
 	sweeps        int // O(cols) passes over a row or the distances (dense)
+	offerSkips    int // row pairs not scanned: offered no worse (sparse_group.go)
 }
 
 const defaultTolerance = 1e-9

@@ -234,6 +234,7 @@ func (s *Solver) solveSparse(ctx context.Context, p *Problem) (Assignment, error
 		}
 	}
 	w.free = free
+	w.groups.never, w.groups.always = s.noGroups, s.allGroup
 	w.grouped = !square && w.setupGroups()
 	w.setupPrune(!square && !w.grouped)
 

@@ -39,6 +39,10 @@ package matching
 // maxClasses distinct costs (random costs fail at once). Otherwise the
 // split lists are used.
 //
+// The min-cost flow network of flow_sap.go, which re-solves the Lagrangian
+// subproblems of side constraints, uses the same groups for the offers
+// (its searches have no sink bound to order columns by).
+//
 // Keeping one bound per set of arcs that share a tail cost is the idea of
 // Dial's buckets (Ahuja, Magnanti & Orlin 1993, ch. 4); offering a whole
 // class of equal arcs at once is how shortest-path searches over
@@ -97,8 +101,8 @@ type sparseGroups struct {
 
 	offerSkips int  // tests: group scans saved by an earlier offer
 	resorts    int  // tests: groups sorted again
-	never      bool // tests: never group
-	always     bool // tests: group whenever rows have at most maxClasses costs
+	never      bool // never group (Solver.noGroups)
+	always     bool // group whenever rows have at most maxClasses costs (Solver.allGroup)
 }
 
 // setupGroups splits the candidate lists into groups when that pays,
@@ -110,9 +114,34 @@ func (w *sparseWorkspace) setupGroups() bool {
 	if g.never {
 		return false
 	}
-	limit := len(w.col) / 8
+	usable := func(k int) (float64, bool) {
+		c := w.sign * w.cost[k]
+		return c, c <= math.MaxFloat64 && c >= -math.MaxFloat64 && w.c[w.col[k]].state != colDead
+	}
+	if !g.build(w.rows, w.start, w.col, usable, nil) {
+		return false
+	}
+	for i := range g.ent {
+		g.ent[i].v = snapshot(w.c[g.ent[i].j].v)
+	}
+	for k := 0; k < len(g.gStart)-1; k++ {
+		g.sort(k)
+	}
+	return true
+}
+
+// build splits the options of rows rows (candidate lists start, col) into
+// groups, reporting false, with nothing built, when the rows' pairs would
+// outnumber an eighth of the options (unless always is set) or a row has
+// more than maxClasses costs. cost returns an option's cost in
+// minimization form and whether it is usable (options that are not are
+// left out of every group). When pairOf is not nil, pairOf[k] is set to the
+// index in group and cost of option k's pair (math.MaxUint32 for an option
+// left out). Groups list their columns ascending, with snapshots 0.
+func (g *sparseGroups) build(rows int, start, col []int, cost func(k int) (float64, bool), pairOf []uint32) bool {
+	limit := len(col) / 8
 	if g.always {
-		limit = len(w.col)
+		limit = len(col)
 	}
 	g.gStart = append(g.gStart[:0], 0)
 	g.ent = g.ent[:0]
@@ -121,36 +150,27 @@ func (w *sparseWorkspace) setupGroups() bool {
 	g.chain = g.chain[:0]
 	g.index = make(map[uint64]int32)
 	defer func() { g.index = nil }()
-	for r := 0; r < w.rows; r++ {
-		if !w.splitRow(r) || len(g.group) > limit {
+	for r := 0; r < rows; r++ {
+		if !g.splitRow(start[r], start[r+1], col, cost, pairOf) || len(g.group) > limit {
 			g.gStart, g.ent, g.rStart, g.group, g.cost = g.gStart[:0], g.ent[:0], g.rStart[:0], g.group[:0], g.cost[:0]
 			return false
 		}
 	}
-	n := len(g.gStart) - 1
-	g.offer = fill(g.offer, n, math.Inf(1))
+	g.offer = fill(g.offer, len(g.gStart)-1, math.Inf(1))
 	g.seen = g.seen[:0]
-	for i := range g.ent {
-		g.ent[i].v = snapshot(w.c[g.ent[i].j].v)
-	}
-	for k := 0; k < n; k++ {
-		g.sort(k)
-	}
 	return true
 }
 
-// splitRow appends row r's (group, cost) pairs, cheapest first, adding
-// the groups not seen before. It reports false when the row has more than
-// maxClasses distinct costs.
-func (w *sparseWorkspace) splitRow(r int) bool {
-	g := &w.groups
-	lo, hi := w.start[r], w.start[r+1]
+// splitRow appends the (group, cost) pairs of the row whose options are lo
+// to hi, cheapest first, adding the groups not seen before. It reports
+// false when the row has more than maxClasses distinct costs.
+func (g *sparseGroups) splitRow(lo, hi int, col []int, cost func(k int) (float64, bool), pairOf []uint32) bool {
 	g.cls = grow(g.cls, hi-lo)
 	g.costs = g.costs[:0]
 	for k := lo; k < hi; k++ {
-		c := w.sign * w.cost[k]
-		if c > math.MaxFloat64 || c < -math.MaxFloat64 || w.c[w.col[k]].state == colDead {
-			g.cls[k-lo] = math.MaxUint8 // forbidden, or no seats
+		c, ok := cost(k)
+		if !ok {
+			g.cls[k-lo] = math.MaxUint8
 			continue
 		}
 		t := slices.Index(g.costs, c)
@@ -193,11 +213,20 @@ func (w *sparseWorkspace) splitRow(r int) bool {
 	g.rowCols = grow(g.rowCols, g.counts[m])
 	at := append(g.at[:0], g.counts[:m]...)
 	g.at = at
+	first := len(g.group)
 	for k := lo; k < hi; k++ {
-		if t := g.cls[k-lo]; t != math.MaxUint8 {
-			p := rank[t]
-			g.rowCols[at[p]] = int32(w.col[k])
-			at[p]++
+		t := g.cls[k-lo]
+		if t == math.MaxUint8 {
+			if pairOf != nil {
+				pairOf[k] = math.MaxUint32
+			}
+			continue
+		}
+		p := rank[t]
+		g.rowCols[at[p]] = int32(col[k])
+		at[p]++
+		if pairOf != nil {
+			pairOf[k] = uint32(first + p)
 		}
 	}
 	for pos, t := range g.order {

@@ -98,8 +98,8 @@ func TestSparseGroupOracle(t *testing.T) {
 	grouped, skipped := 0, 0
 	for _, maximize := range []bool{false, true} {
 		var s, full Solver // reused across cases on purpose
-		s.ws.sparse.groups.always = true
-		full.ws.sparse.noPrune, full.ws.sparse.groups.never = true, true
+		s.allGroup = true
+		full.ws.sparse.noPrune, full.noGroups = true, true
 		for seed := uint64(0); seed < uint64(n); seed++ {
 			r := rand.New(rand.NewPCG(seed, 78))
 			rows, cols := 1+r.IntN(8), 1+r.IntN(5)
@@ -146,7 +146,7 @@ func TestSparseGroupLarge(t *testing.T) {
 	for _, maximize := range []bool{false, true} {
 		p := classedSparse(rand.New(rand.NewPCG(3000, 601)), rows, cols, 6, maximize)
 		var s, full Solver
-		full.ws.sparse.noPrune, full.ws.sparse.groups.never = true, true
+		full.ws.sparse.noPrune, full.noGroups = true, true
 		a, err := s.Solve(context.Background(), p)
 		require.NoError(t, err)
 		require.True(t, s.ws.sparse.grouped, "grouping not chosen")
@@ -177,4 +177,88 @@ func TestSparseGroupFallback(t *testing.T) {
 	require.NoError(t, err)
 	assert.False(t, s.ws.sparse.grouped)
 	assert.True(t, s.ws.sparse.prune)
+}
+
+// TestFlowGroupOracle checks the network's scans by pairs (flow_sap.go,
+// scanPairs) on small classed problems with groups, fixed pairs, random
+// side constraints and move budgets (whose penalty is the same on every
+// pair but staying): against the brute-force optimum, and against the same
+// solve scanning every edge, with identical plans, costs and bounds.
+func TestFlowGroupOracle(t *testing.T) {
+	t.Parallel()
+	n := 600
+	if testing.Short() {
+		n = 120
+	}
+	var g, full Solver // reused across cases on purpose
+	g.allGroup = true
+	full.noGroups = true
+	solved, skips := 0, 0
+	for seed := uint64(0); seed < uint64(n); seed++ {
+		rng := rand.New(rand.NewPCG(seed, 79))
+		rows, cols := 1+rng.IntN(6), 1+rng.IntN(5)
+		p := classedSparse(rng, rows, cols, 1+rng.IntN(3), seed%2 == 0)
+		switch seed % 5 {
+		case 0:
+			randGroups(rng, p)
+		case 1:
+			randFix(rng, p)
+		case 2:
+			randSide(rng, p)
+		default:
+			stay := make([]int, rows)
+			for i := range stay {
+				stay[i] = rng.IntN(cols)
+			}
+			p.Side = []Side{moveBudget(rows, cols, stay, rng.IntN(rows+1))}
+			if seed%5 == 4 {
+				randGroups(rng, p)
+			}
+		}
+		ctx := context.Background()
+		a, errA := g.Solve(ctx, p)
+		skips += g.stats.offerSkips
+		b, errB := full.Solve(ctx, p)
+		if errB != nil {
+			require.Error(t, errA, "seed %d\n%s", seed, describe(p))
+			require.Equal(t, errB.Error(), errA.Error(), "seed %d", seed)
+			continue
+		}
+		require.NoError(t, errA, "seed %d\n%s", seed, describe(p))
+		solved++
+		require.Equal(t, b.RowToCol, a.RowToCol, "seed %d\n%s", seed, describe(p))
+		require.Equal(t, b.Cost, a.Cost, "seed %d", seed)
+		require.Equal(t, b.Bound, a.Bound, "seed %d", seed)
+		want, ok := bruteOptimum(p)
+		require.True(t, ok, "seed %d", seed)
+		require.Equal(t, want, a.Cost, "seed %d\n%s", seed, describe(p))
+	}
+	assert.Greater(t, solved, n/3, "too few feasible cases")
+	assert.Positive(t, skips, "no pair of the network was ever skipped by an offer")
+}
+
+// TestFlowGroupLarge solves a classed problem of 1,000 rows and 200
+// columns under a move budget (a tenth of the rows) by pairs and by edges,
+// at a small node limit: the same plan, cost and bound, with pair scans
+// saved by offers.
+func TestFlowGroupLarge(t *testing.T) {
+	t.Parallel()
+	rows, cols := 1000, 200
+	rng := rand.New(rand.NewPCG(1000, 200))
+	p := classedSparse(rng, rows, cols, 5, false)
+	stay := make([]int, rows)
+	for i := range stay {
+		stay[i] = rng.IntN(cols)
+	}
+	p.Side = []Side{moveBudget(rows, cols, stay, rows/10)}
+	g, full := Solver{MaxNodes: 5}, Solver{MaxNodes: 5, noGroups: true}
+	ctx := context.Background()
+	a, err := g.Solve(ctx, p)
+	require.NoError(t, err)
+	assert.Positive(t, g.stats.offerSkips, "pair scans saved by offers")
+	b, err := full.Solve(ctx, p)
+	require.NoError(t, err)
+	assert.Equal(t, b.RowToCol, a.RowToCol)
+	assert.Equal(t, b.Cost, a.Cost)
+	assert.Equal(t, b.Bound, a.Bound)
 }

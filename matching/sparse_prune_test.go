@@ -65,8 +65,8 @@ func TestSparsePruneOracle(t *testing.T) {
 	listed := 0
 	for _, maximize := range []bool{false, true} {
 		var s, full Solver // reused across cases on purpose
-		s.ws.sparse.groups.never = true
-		full.ws.sparse.noPrune, full.ws.sparse.groups.never = true, true
+		s.noGroups = true
+		full.ws.sparse.noPrune, full.noGroups = true, true
 		for seed := uint64(0); seed < uint64(n); seed++ {
 			r := rand.New(rand.NewPCG(seed, 77))
 			rows, cols := 1+r.IntN(8), 1+r.IntN(4)
@@ -107,8 +107,8 @@ func TestSparsePruneLarge(t *testing.T) {
 	for _, maximize := range []bool{false, true} {
 		p := staffingSparse(rand.New(rand.NewPCG(3000, 600)), rows, cols, 60, 50, maximize)
 		var s, full Solver
-		s.ws.sparse.groups.never = true
-		full.ws.sparse.noPrune, full.ws.sparse.groups.never = true, true
+		s.noGroups = true
+		full.ws.sparse.noPrune, full.noGroups = true, true
 		a, err := s.Solve(context.Background(), p)
 		require.NoError(t, err)
 		checkAssignment(t, p, a)
