@@ -2,7 +2,6 @@ package matching
 
 import (
 	"context"
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"testing"
@@ -96,38 +95,17 @@ func TestSparseGroupOracle(t *testing.T) {
 		n = 60
 	}
 	grouped, skipped := 0, 0
-	for _, maximize := range []bool{false, true} {
-		var s, full Solver // reused across cases on purpose
-		s.allGroup = true
-		full.ws.sparse.noPrune, full.noGroups = true, true
-		for seed := uint64(0); seed < uint64(n); seed++ {
-			r := rand.New(rand.NewPCG(seed, 78))
-			rows, cols := 1+r.IntN(8), 1+r.IntN(5)
-			p := classedSparse(r, rows, cols, 1+r.IntN(3), maximize)
-			if r.IntN(3) == 0 {
-				p.Unassigned = nil // fill every seat, or the shared column
-			}
-			ok := t.Run(fmt.Sprintf("maximize=%v/seed=%d", maximize, seed), func(t *testing.T) {
-				a, feasible := checkSolveAgainstOracle(t, &s, p)
-				if s.ws.sparse.grouped {
-					grouped++
-				}
-				skipped += s.ws.sparse.groups.offerSkips
-				b, err := full.Solve(context.Background(), p)
-				if !feasible {
-					require.ErrorIs(t, err, ErrInfeasible)
-					return
-				}
-				require.NoError(t, err)
-				assert.Equal(t, b.RowToCol, a.RowToCol)
-				assert.Equal(t, b.U, a.U)
-				assert.Equal(t, b.V, a.V)
-			})
-			if !ok {
-				t.Fatalf("seed %d:\n%s", seed, printProblem(p))
-			}
-		}
+	s := Solver{allGroup: true}
+	gen := func(r *rand.Rand, maximize bool) *Problem {
+		rows, cols := 1+r.IntN(8), 1+r.IntN(5)
+		return classedSparse(r, rows, cols, 1+r.IntN(3), maximize)
 	}
+	scanOracle(t, n, &s, 78, gen, func() {
+		if s.ws.sparse.grouped {
+			grouped++
+		}
+		skipped += s.ws.sparse.groups.offerSkips
+	})
 	assert.Greater(t, grouped, n, "the grouped path was not taken")
 	assert.Positive(t, skipped, "no group was ever skipped by an offer")
 }
@@ -145,19 +123,9 @@ func TestSparseGroupLarge(t *testing.T) {
 	}
 	for _, maximize := range []bool{false, true} {
 		p := classedSparse(rand.New(rand.NewPCG(3000, 601)), rows, cols, 6, maximize)
-		var s, full Solver
-		full.ws.sparse.noPrune, full.noGroups = true, true
-		a, err := s.Solve(context.Background(), p)
-		require.NoError(t, err)
+		var s Solver
+		sameAsFullScans(t, &s, p)
 		require.True(t, s.ws.sparse.grouped, "grouping not chosen")
-		checkAssignment(t, p, a)
-		require.NoError(t, Certify(p, &a, 0))
-		b, err := full.Solve(context.Background(), p)
-		require.NoError(t, err)
-		assert.Equal(t, b.RowToCol, a.RowToCol)
-		assert.Equal(t, b.U, a.U)
-		assert.Equal(t, b.V, a.V)
-		assert.Equal(t, full.stats.scans, s.stats.scans, "the same rows scanned")
 		g := &s.ws.sparse.groups
 		assert.Positive(t, g.offerSkips, "group scans saved by offers")
 		assert.Positive(t, g.resorts, "groups sorted again")

@@ -63,20 +63,35 @@ func TestSparsePruneOracle(t *testing.T) {
 		n = 60
 	}
 	listed := 0
+	s := Solver{noGroups: true}
+	gen := func(r *rand.Rand, maximize bool) *Problem {
+		rows, cols := 1+r.IntN(8), 1+r.IntN(4)
+		return staffingSparse(r, rows, cols, 1+r.IntN(cols), 1+r.IntN(4), maximize)
+	}
+	scanOracle(t, n, &s, 77, gen, func() { listed += s.ws.sparse.listScans })
+	assert.Positive(t, listed, "no row was ever scanned through its list")
+}
+
+// scanOracle solves n small problems of each sign drawn by gen (stream
+// seeds the draws) with s, set up by the caller and reused across cases on
+// purpose, against the brute-force oracle and against a solve with full
+// scans only: the same assignment and duals. A third of the problems drop
+// Unassigned (every seat filled, or the shared column). note is called
+// after each solve with s.
+func scanOracle(t *testing.T, n int, s *Solver, stream uint64, gen func(r *rand.Rand, maximize bool) *Problem, note func()) {
+	t.Helper()
+	full := Solver{noGroups: true}
+	full.ws.sparse.noPrune = true
 	for _, maximize := range []bool{false, true} {
-		var s, full Solver // reused across cases on purpose
-		s.noGroups = true
-		full.ws.sparse.noPrune, full.noGroups = true, true
 		for seed := uint64(0); seed < uint64(n); seed++ {
-			r := rand.New(rand.NewPCG(seed, 77))
-			rows, cols := 1+r.IntN(8), 1+r.IntN(4)
-			p := staffingSparse(r, rows, cols, 1+r.IntN(cols), 1+r.IntN(4), maximize)
+			r := rand.New(rand.NewPCG(seed, stream))
+			p := gen(r, maximize)
 			if r.IntN(3) == 0 {
-				p.Unassigned = nil // fill every seat, or the shared column
+				p.Unassigned = nil
 			}
 			ok := t.Run(fmt.Sprintf("maximize=%v/seed=%d", maximize, seed), func(t *testing.T) {
-				a, feasible := checkSolveAgainstOracle(t, &s, p)
-				listed += s.ws.sparse.listScans
+				a, feasible := checkSolveAgainstOracle(t, s, p)
+				note()
 				b, err := full.Solve(context.Background(), p)
 				if !feasible {
 					require.ErrorIs(t, err, ErrInfeasible)
@@ -92,7 +107,25 @@ func TestSparsePruneOracle(t *testing.T) {
 			}
 		}
 	}
-	assert.Positive(t, listed, "no row was ever scanned through its list")
+}
+
+// sameAsFullScans solves p with s, checks its assignment and certificate,
+// and checks that a solve with full scans only (neither split lists nor
+// groups) gives the same assignment and duals from the same rows scanned.
+func sameAsFullScans(t *testing.T, s *Solver, p *Problem) {
+	t.Helper()
+	a, err := s.Solve(context.Background(), p)
+	require.NoError(t, err)
+	checkAssignment(t, p, a)
+	require.NoError(t, Certify(p, &a, 0))
+	full := Solver{noGroups: true}
+	full.ws.sparse.noPrune = true
+	b, err := full.Solve(context.Background(), p)
+	require.NoError(t, err)
+	assert.Equal(t, b.RowToCol, a.RowToCol)
+	assert.Equal(t, b.U, a.U)
+	assert.Equal(t, b.V, a.V)
+	assert.Equal(t, full.stats.scans, s.stats.scans, "the same rows scanned")
 }
 
 // TestSparsePruneLarge solves a staffing-shaped problem of 3,000 rows and
@@ -106,19 +139,8 @@ func TestSparsePruneLarge(t *testing.T) {
 	}
 	for _, maximize := range []bool{false, true} {
 		p := staffingSparse(rand.New(rand.NewPCG(3000, 600)), rows, cols, 60, 50, maximize)
-		var s, full Solver
-		s.noGroups = true
-		full.ws.sparse.noPrune, full.noGroups = true, true
-		a, err := s.Solve(context.Background(), p)
-		require.NoError(t, err)
-		checkAssignment(t, p, a)
-		require.NoError(t, Certify(p, &a, 0))
-		b, err := full.Solve(context.Background(), p)
-		require.NoError(t, err)
-		assert.Equal(t, b.RowToCol, a.RowToCol)
-		assert.Equal(t, b.U, a.U)
-		assert.Equal(t, b.V, a.V)
-		assert.Equal(t, full.stats.scans, s.stats.scans, "the same rows scanned")
+		s := Solver{noGroups: true}
+		sameAsFullScans(t, &s, p)
 		assert.Greater(t, 2*(s.ws.sparse.listScans+s.ws.sparse.skips), s.stats.scans, "most scans read only the list, or nothing")
 		assert.Positive(t, s.ws.sparse.skips, "rows skipped by sec")
 		assert.LessOrEqual(t, s.stats.augmentations, rows)
