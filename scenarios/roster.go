@@ -380,7 +380,11 @@ func rosterNodes(data []byte, name string, typ reflect.Type, lazy map[*yaml.Node
 			continue
 		}
 		if lazy == nil {
-			pos = pos[:0] // only lazy rows keep their positions
+			pos = pos[:0] // only rows taken as values keep their positions
+		}
+		if cap(pos)-len(pos) < 2*len(rec) {
+			// A new chunk leaves the positions kept in place.
+			pos = make([]int32, 0, max(2*len(rec), 1<<14))
 		}
 		start := len(pos)
 		for i := range rec {
