@@ -87,6 +87,9 @@ func (rs *rosterSchema) decodeCell(cell string, t reflect.Type, v reflect.Value)
 		v.Set(s)
 		return 1 + n, true
 	case cellMap:
+		if t == reflect.TypeFor[map[string]int]() {
+			return rs.decodeStringIntMap(cell, n, v)
+		}
 		if t.Key().Kind() != reflect.String {
 			return 0, false
 		}
@@ -146,6 +149,31 @@ func (rs *rosterSchema) decodeCell(cell string, t reflect.Type, v reflect.Value)
 		v.Set(s)
 		return visits, true
 	}
+}
+
+// decodeStringIntMap is decodeCell's cellMap case for a map[string]int of
+// n items (competence profiles: competence, standard, the most common
+// mapping cells), without reflection per item.
+func (rs *rosterSchema) decodeStringIntMap(cell string, n int, v reflect.Value) (int, bool) {
+	m := make(map[string]int, n)
+	for it := range strings.SplitSeq(cell, "|") {
+		it = strings.TrimSpace(it)
+		k, val, ok := strings.Cut(it, "=")
+		k, val = strings.TrimSpace(k), strings.TrimSpace(val)
+		if it == "" || !ok || k == "" || val == "" || strings.Contains(val, "=") {
+			return 0, false
+		}
+		if _, dup := m[k]; dup {
+			return 0, false
+		}
+		i, err := strconv.ParseInt(val, 10, 32) // as decodeScalar
+		if err != nil {
+			return 0, false
+		}
+		m[k] = int(i)
+	}
+	v.Set(reflect.ValueOf(m))
+	return 1 + n, true
 }
 
 // pairFields returns orderedFields(t), cached.

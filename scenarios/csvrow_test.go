@@ -113,7 +113,7 @@ func TestFastRowsTestdata(t *testing.T) {
 var badCells = []string{
 	"", " ", "x", "zzz", "1.5", "1,5", "-3", "0", "99999999999", "1e400", "NaN", "inf", "0x10",
 	"2024-02-30", "2024-1-1", "01/01/1990", "2024-02-29", "true", "TRUE", "ya", "false",
-	"a|b", "a||b", "|", " | ", "a=b", "a=b|c=d", "a=b=c", "k=1|k=2", "k=1|k=x", "k=", "=v", "k = 2 | j=3",
+	"a|b", "a||b", "|", " | ", "a=b", "a=b|c=d", "a=b=c", "k=1|k=2", "k=1|k=x", "k=99999999999", "k=1.5", "k=-2|j=+3", "k=", "=v", "k = 2 | j=3",
 	"2023=baik|2024", "2023=baik|x=y", "2023=|2024=baik", "str=2030-01-01|pkp", "str=bad-date", "pkp|",
 	"study_leave=2026-08-31|investigation", "\x01", "a\rb", "line\nbreak", "tab\there", "\"quoted\"",
 	"  padded  ", "S1", "S3", "III/a", "IV/e", "PNS", "PPPK", "L", "P", "X", "SETDA", "NOPE",
