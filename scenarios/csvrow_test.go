@@ -291,3 +291,22 @@ func TestFastRowsCells(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFastRows: a roster reads to the same rows and errors with rows
+// decoded straight into values as through their nodes.
+func FuzzFastRows(f *testing.F) {
+	for _, name := range []string{"testdata/valid/employees.csv", "testdata/valid/units.csv", "testdata/valid/positions.csv", "testdata/invalid/ragged.csv"} {
+		data, err := os.ReadFile(name)
+		require.NoError(f, err)
+		f.Add(data)
+	}
+	f.Add([]byte("nip,name,birth_date,status,education,ratings,competence,potential\n1,a,1990-01-01,PNS,S1,2023=baik|2024,k=1|j=2,1.5\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) > 1<<16 {
+			return
+		}
+		requireSameRoster[scenarios.Employee](t, data, "fuzz.csv")
+		requireSameRoster[scenarios.Position](t, data, "fuzz.csv")
+		requireSameRoster[scenarios.Unit](t, data, "fuzz.csv")
+	})
+}
