@@ -73,7 +73,13 @@ var (
 // a single *ParseError or *ValidationError, or an *ErrorList of them. The
 // returned scenario shares no memory with fsys.
 func Load(fsys fs.FS, name string) (*Scenario, []File, error) {
-	l := &loader{fsys: fsys, fileOf: map[*yaml.Node]string{}}
+	return load(fsys, name, true)
+}
+
+// load is Load; fast lets CSV rosters decode rows straight into their
+// values (see csvRow), and false keeps the node path of every row.
+func load(fsys fs.FS, name string, fast bool) (*Scenario, []File, error) {
+	l := &loader{fsys: fsys, fileOf: map[*yaml.Node]string{}, fast: fast}
 	s := l.load(name)
 	if err := l.err(); err != nil {
 		return nil, nil, err
@@ -136,6 +142,10 @@ type loader struct {
 	fileOf map[*yaml.Node]string
 	nodes  int // nodes read, for the decoding budget
 	errs   []error
+	// fast allows rows (see csvRow) when nothing but the decoder and
+	// locate will look into the rosters' nodes.
+	fast bool
+	rows map[*yaml.Node]*csvRow // rows not yet materialized
 }
 
 // source is one YAML file of an extends chain.
@@ -217,6 +227,12 @@ func (l *loader) load(name string) *Scenario {
 		chain[i], chain[j] = chain[j], chain[i]
 	}
 	scenarioType := reflect.TypeFor[Scenario]()
+	if l.fast && len(chain) == 1 && lookup(chain[0].root, "changes") == nil {
+		// Without bases to merge or changes to apply, only the decoder
+		// and locate read the rosters' nodes, and both materialize the
+		// rows they cannot take as values.
+		l.rows = map[*yaml.Node]*csvRow{}
+	}
 	for _, src := range chain {
 		l.includeCSV(src)
 	}
@@ -225,7 +241,7 @@ func (l *loader) load(name string) *Scenario {
 	budget := 1<<20 + aliasFactor*l.nodes
 	for _, src := range chain {
 		var tmp Scenario
-		d := decoder{l: l, budget: budget, file: src.name}
+		d := decoder{l: l, budget: budget, file: src.name, discard: true}
 		d.decode(src.root, reflect.ValueOf(&tmp).Elem())
 	}
 	if len(l.errs) > 0 {
@@ -376,6 +392,7 @@ func (l *loader) locate(root *yaml.Node, file, path string) loc {
 	best := loc{file: file, line: n.Line, column: n.Column}
 	for path != "" {
 		n = resolveAlias(n)
+		l.materialize(n)
 		var next *yaml.Node
 		switch {
 		case path[0] == '[':
@@ -470,13 +487,17 @@ func (l *loader) includeOne(file string, m *yaml.Node, key, list string, typ ref
 		l.parseErr(v, &detailError{sentinel: ErrInclude, cause: err, detail: fmt.Sprintf("%s %q: %v", key, v.Value, err)})
 		return
 	}
-	rows, errs := rosterNodes(data, name, typ)
+	rows, errs := rosterNodes(data, name, typ, l.rows)
 	for _, e := range errs {
 		l.add(e)
 	}
 	for _, r := range rows {
 		l.fileOf[r] = name // the cells inherit it
-		l.nodes += 1 + len(r.Content)
+		if cr := l.rows[r]; cr != nil {
+			l.nodes += 1 + cr.content
+		} else {
+			l.nodes += 1 + len(r.Content)
+		}
 	}
 	seq := lookup(m, list)
 	if seq == nil {
@@ -810,10 +831,13 @@ func orderedFields(t reflect.Type) []field {
 type decoder struct {
 	l        *loader
 	required bool
-	budget   int
-	types    map[reflect.Type]*typeInfo
-	file     string
-	stack    []seg // path of the value being decoded
+	// discard says the decoded value is thrown away, so a csvRow may
+	// hand its value over again.
+	discard bool
+	budget  int
+	types   map[reflect.Type]*typeInfo
+	file    string
+	stack   []seg // path of the value being decoded
 }
 
 // seg is one step of a path: a key, or an index when key is empty.
@@ -890,6 +914,9 @@ func describe(n *yaml.Node) string {
 }
 
 func (d *decoder) decode(n *yaml.Node, v reflect.Value) {
+	if n.Tag == csvRowTag && d.decodeRow(n, v) {
+		return
+	}
 	d.budget--
 	if d.budget < 0 {
 		if d.budget == -1 {

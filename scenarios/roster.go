@@ -67,13 +67,22 @@ const bom = "\uFEFF"
 // column, the row's for a ragged row. ReadRoster returns every error, as an
 // *ErrorList when there are several.
 func ReadRoster[T RosterItem](r io.Reader, name string) ([]T, error) {
+	return readRoster[T](r, name, true)
+}
+
+// readRoster is ReadRoster; fast decodes rows straight into their values
+// (see csvRow), and false keeps the node path of every row.
+func readRoster[T RosterItem](r io.Reader, name string, fast bool) ([]T, error) {
 	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
 	if err != nil {
 		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: %w", ErrInclude, err)}
 	}
 	l := &loader{fileOf: map[*yaml.Node]string{}}
+	if fast {
+		l.rows = map[*yaml.Node]*csvRow{}
+	}
 	typ := reflect.TypeFor[T]()
-	rows, errs := rosterNodes(data, name, typ)
+	rows, errs := rosterNodes(data, name, typ, l.rows)
 	for _, e := range errs {
 		l.add(e)
 	}
@@ -288,7 +297,12 @@ func formatScalar(v reflect.Value, decimalComma bool) (string, error) {
 // rosterNodes reads a roster CSV into one yaml mapping node per row, each
 // placed at its row's line, so that rows decode and merge like inline
 // items. Errors are *ParseError values.
-func rosterNodes(data []byte, name string, typ reflect.Type) ([]*yaml.Node, []error) {
+//
+// With a non-nil lazy, a row that reads without error is decoded straight
+// into its value and stands in the tree as a childless node recorded in
+// lazy (see csvRow); other rows, and every row with a nil lazy, get their
+// cell nodes.
+func rosterNodes(data []byte, name string, typ reflect.Type, lazy map[*yaml.Node]*csvRow) ([]*yaml.Node, []error) {
 	var errs []error
 	fail := func(line, col int, err error) {
 		errs = append(errs, &ParseError{File: name, Line: line, Column: col, Err: err})
@@ -341,7 +355,9 @@ func rosterNodes(data []byte, name string, typ reflect.Type) ([]*yaml.Node, []er
 	if len(errs) > 0 {
 		return nil, errs
 	}
+	rs := &rosterSchema{typ: typ, cols: cols, decimalComma: sep == ';'}
 	var rows []*yaml.Node
+	var pos []int32 // cell positions of the rows, two per cell
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -363,35 +379,75 @@ func rosterNodes(data []byte, name string, typ reflect.Type) ([]*yaml.Node, []er
 			fail(line, 1, msgf(ErrRaggedRow, "row has %d cells, the header has %d", len(rec), len(header)))
 			continue
 		}
-		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line, Column: 1}
-		for i, cell := range rec {
-			f := cols[i]
-			cl, cc := r.FieldPos(i)
-			cell = strings.TrimSpace(cell)
-			if cell == "" {
-				if !f.omitempty {
-					fail(cl, cc, msgf(ErrMissingField, "%s: required cell is empty", f.name))
-					// A null keeps the decoder from reporting it again.
-					m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.name, Line: cl, Column: cc},
-						&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: cl, Column: cc})
-				}
-				continue
-			}
-			if strings.ContainsFunc(cell, func(r rune) bool { return r < ' ' && r != '\t' && r != '\n' || r == 0x7f }) {
-				// A lone carriage return, say, would not survive a write.
-				fail(cl, cc, msgf(ErrInvalidValue, "%s: control character in %q", f.name, cell))
-				continue
-			}
-			v, err := cellNode(cell, f.Type, sep == ';', cl, cc)
-			if err != nil {
-				fail(cl, cc, fmt.Errorf("%s: %w", f.name, err))
-				continue
-			}
-			m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.name, Line: cl, Column: cc}, v)
+		if lazy == nil {
+			pos = pos[:0] // only rows taken as values keep their positions
 		}
-		rows = append(rows, m)
+		if cap(pos)-len(pos) < 2*len(rec) {
+			// A new chunk leaves the positions kept in place.
+			pos = make([]int32, 0, max(2*len(rec), 1<<14))
+		}
+		start := len(pos)
+		for i := range rec {
+			cl, cc := r.FieldPos(i)
+			pos = append(pos, int32(cl), int32(cc))
+		}
+		rp := pos[start:len(pos):len(pos)]
+		if lazy != nil {
+			if n, cr := rs.fastRow(rec, rp, line); n != nil {
+				lazy[n] = cr
+				rows = append(rows, n)
+				continue
+			}
+		}
+		rows = append(rows, rs.rowNode(rec, rp, line, fail))
 	}
 	return rows, errs
+}
+
+// rosterSchema is how the columns of one roster CSV decode.
+type rosterSchema struct {
+	typ          reflect.Type
+	cols         []*field // by column
+	decimalComma bool
+	pairs        map[reflect.Type][]field // orderedFields of pair types
+}
+
+// rowNode returns the yaml mapping node of one row of cells rec, whose
+// line and column are pos[2i], pos[2i+1], reporting bad cells to fail.
+func (rs *rosterSchema) rowNode(rec []string, pos []int32, line int, fail func(line, col int, err error)) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: line, Column: 1}
+	for i, cell := range rec {
+		f := rs.cols[i]
+		cl, cc := int(pos[2*i]), int(pos[2*i+1])
+		cell = strings.TrimSpace(cell)
+		if cell == "" {
+			if !f.omitempty {
+				fail(cl, cc, msgf(ErrMissingField, "%s: required cell is empty", f.name))
+				// A null keeps the decoder from reporting it again.
+				m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.name, Line: cl, Column: cc},
+					&yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: cl, Column: cc})
+			}
+			continue
+		}
+		if hasControl(cell) {
+			// A lone carriage return, say, would not survive a write.
+			fail(cl, cc, msgf(ErrInvalidValue, "%s: control character in %q", f.name, cell))
+			continue
+		}
+		v, err := cellNode(cell, f.Type, rs.decimalComma, cl, cc)
+		if err != nil {
+			fail(cl, cc, fmt.Errorf("%s: %w", f.name, err))
+			continue
+		}
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: f.name, Line: cl, Column: cc}, v)
+	}
+	return m
+}
+
+// hasControl reports whether a cell holds a control character other than
+// tab and line feed.
+func hasControl(cell string) bool {
+	return strings.ContainsFunc(cell, func(r rune) bool { return r < ' ' && r != '\t' && r != '\n' || r == 0x7f })
 }
 
 func csvPos(err error, defLine int) (int, int, error) {

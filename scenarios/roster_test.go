@@ -3,12 +3,15 @@ package scenarios
 import (
 	"bytes"
 	"errors"
+	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"gopkg.in/yaml.v3"
 )
 
 func d(y int, m time.Month, day int) time.Time { return time.Date(y, m, day, 0, 0, 0, 0, time.UTC) }
@@ -150,4 +153,43 @@ func TestWriteRosterColumns(t *testing.T) {
 	var b bytes.Buffer
 	require.NoError(t, WriteRoster(&b, []Unit{{ID: "U", Name: "Unit", Kind: "dinas", Area: "urban"}}, Dialect{}))
 	assert.Equal(t, "id,name,kind,area\nU,Unit,dinas,urban\n", b.String(), "required columns and those with a value")
+}
+
+// TestFastRowCounts checks the counts a row decoded straight into its
+// value keeps for its nodes: the Content length that the decoding budget
+// counts and the decode calls the nodes take.
+func TestFastRowCounts(t *testing.T) {
+	t.Parallel()
+	type roster struct {
+		file string
+		typ  reflect.Type
+	}
+	for _, r := range []roster{
+		{"testdata/valid/units.csv", reflect.TypeFor[Unit]()},
+		{"testdata/valid/positions.csv", reflect.TypeFor[Position]()},
+		{"testdata/valid/employees.csv", reflect.TypeFor[Employee]()},
+		{"testdata/valid/intake.csv", reflect.TypeFor[Employee]()},
+		{"example/units.csv", reflect.TypeFor[Unit]()},
+		{"example/positions.csv", reflect.TypeFor[Position]()},
+		{"example/employees.csv", reflect.TypeFor[Employee]()},
+	} {
+		data, err := os.ReadFile(r.file)
+		require.NoError(t, err)
+		l := &loader{fileOf: map[*yaml.Node]string{}, rows: map[*yaml.Node]*csvRow{}}
+		rows, errs := rosterNodes(data, r.file, r.typ, l.rows)
+		require.Empty(t, errs)
+		require.NotEmpty(t, rows)
+		for i, n := range rows {
+			cr := l.rows[n]
+			require.NotNil(t, cr, "%s row %d", r.file, i)
+			l.materialize(n)
+			assert.Equal(t, cr.content, len(n.Content), "%s row %d", r.file, i)
+			d := decoder{l: l, required: true, budget: nodeBudget, file: r.file}
+			v := reflect.New(r.typ).Elem()
+			d.decode(n, v)
+			require.Empty(t, l.errs)
+			assert.Equal(t, cr.visits, nodeBudget-d.budget, "%s row %d", r.file, i)
+			assert.Equal(t, cr.value.Interface(), v.Interface())
+		}
+	}
 }
