@@ -95,10 +95,8 @@ func (rs *rosterSchema) decodeCell(cell string, t reflect.Type, v reflect.Value)
 		}
 		m := reflect.MakeMapWithSize(t, n)
 		for it := range strings.SplitSeq(cell, "|") {
-			it = strings.TrimSpace(it)
-			k, val, ok := strings.Cut(it, "=")
-			k, val = strings.TrimSpace(k), strings.TrimSpace(val)
-			if it == "" || !ok || k == "" || val == "" || strings.Contains(val, "=") {
+			k, val, ok := mapItem(it)
+			if !ok {
 				return 0, false
 			}
 			key := reflect.ValueOf(k).Convert(t.Key())
@@ -151,16 +149,24 @@ func (rs *rosterSchema) decodeCell(cell string, t reflect.Type, v reflect.Value)
 	}
 }
 
+// mapItem splits one "key=value" item of a mapping cell, trimmed; ok is
+// false when the node path would report the item (empty, without "=", an
+// empty key or value, or a second "=").
+func mapItem(it string) (k, val string, ok bool) {
+	it = strings.TrimSpace(it)
+	k, val, ok = strings.Cut(it, "=")
+	k, val = strings.TrimSpace(k), strings.TrimSpace(val)
+	return k, val, it != "" && ok && k != "" && val != "" && !strings.Contains(val, "=")
+}
+
 // decodeStringIntMap is decodeCell's cellMap case for a map[string]int of
 // n items (competence profiles: competence, standard, the most common
 // mapping cells), without reflection per item.
 func (rs *rosterSchema) decodeStringIntMap(cell string, n int, v reflect.Value) (int, bool) {
 	m := make(map[string]int, n)
 	for it := range strings.SplitSeq(cell, "|") {
-		it = strings.TrimSpace(it)
-		k, val, ok := strings.Cut(it, "=")
-		k, val = strings.TrimSpace(k), strings.TrimSpace(val)
-		if it == "" || !ok || k == "" || val == "" || strings.Contains(val, "=") {
+		k, val, ok := mapItem(it)
+		if !ok {
 			return 0, false
 		}
 		if _, dup := m[k]; dup {
@@ -224,14 +230,11 @@ func (rs *rosterSchema) decodeScalar(s string, t reflect.Type, v reflect.Value) 
 		}
 		v.SetFloat(f)
 	case t.Kind() == reflect.Bool:
-		switch strings.ToLower(s) {
-		case "true":
-			v.SetBool(true)
-		case "false":
-			v.SetBool(false)
-		default:
+		b, ok := parseBool(s)
+		if !ok {
 			return false
 		}
+		v.SetBool(b)
 	default:
 		return false // an error or a panic on the node path
 	}

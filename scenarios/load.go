@@ -894,6 +894,17 @@ func (d *decoder) failf(n *yaml.Node, sentinel error, format string, args ...any
 	d.fail(n, msgf(sentinel, "%s: "+format, append([]any{orRoot(d.path())}, args...)...))
 }
 
+// parseBool reads true or false, in any case.
+func parseBool(s string) (b, ok bool) {
+	switch strings.ToLower(s) {
+	case "true":
+		return true, true
+	case "false":
+		return false, true
+	}
+	return false, false
+}
+
 func describe(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -1047,14 +1058,12 @@ func (d *decoder) decodeNode(n *yaml.Node, v reflect.Value) {
 		if !ok {
 			return
 		}
-		switch strings.ToLower(s) {
-		case "true":
-			v.SetBool(true)
-		case "false":
-			v.SetBool(false)
-		default:
+		b, ok := parseBool(s)
+		if !ok {
 			d.failf(n, ErrWrongType, "expected true or false, got %s", describe(n))
+			return
 		}
+		v.SetBool(b)
 	default:
 		panic("scenarios: unsupported schema type " + t.String())
 	}
