@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -409,6 +410,23 @@ func TestGenerateConfig(t *testing.T) {
 	for _, n := range []int{-1, 1, 99, 100_001} {
 		_, err := Generate(GenerateConfig{Employees: n})
 		require.ErrorIs(t, err, ErrGenerateConfig, n)
+	}
+	for _, pct := range []float64{-1, 100.5, math.NaN(), math.Inf(1)} {
+		_, err := Generate(GenerateConfig{Employees: 100, TurnoverPct: pct})
+		require.ErrorIs(t, err, ErrGenerateConfig, pct)
+	}
+	// A turnover cap is off by default, and set when asked for.
+	for _, pct := range []float64{0, 20} {
+		g, err := Generate(GenerateConfig{Employees: 100, TurnoverPct: pct})
+		require.NoError(t, err)
+		s, _, err := scenarios.Load(g.FS(), "scenario.yaml")
+		require.NoError(t, err)
+		if pct == 0 {
+			require.Nil(t, s.Constraints.MaxTurnoverPct)
+		} else {
+			require.NotNil(t, s.Constraints.MaxTurnoverPct)
+			require.Equal(t, pct, *s.Constraints.MaxTurnoverPct)
+		}
 	}
 	// Sizes at the edges, and the plan date's time of day is ignored.
 	g, err := Generate(GenerateConfig{Employees: 100, PlanDate: time.Date(2026, 3, 1, 15, 4, 5, 0, time.FixedZone("WIB", 7*3600))})

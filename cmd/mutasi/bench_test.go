@@ -61,12 +61,23 @@ func TestGoldenGenerate(t *testing.T) {
 	assert.Equal(t, fileHashes(t, dir), fileHashes(t, dir), "nothing was written")
 	runGoldenIn(t, goldenCase{"generate-force", []string{"generate", "--employees", "100", "--seed", "1", "--force", "-o", dir}, "", exitOK}, dir)
 	checkGolden(t, "generate-files.sha256", fileHashes(t, dir))
+	// --turnover-pct adds the cap, and nothing else.
+	capped := filepath.Join(t.TempDir(), "capped")
+	code, _, _ := runArgs(t, "", "generate", "--employees", "100", "--seed", "1", "--turnover-pct", "20", "-o", capped)
+	require.Equal(t, exitOK, code)
+	plain, err := os.ReadFile(filepath.Join(dir, "scenario.yaml"))
+	require.NoError(t, err)
+	withCap, err := os.ReadFile(filepath.Join(capped, "scenario.yaml"))
+	require.NoError(t, err)
+	assert.NotContains(t, string(plain), "max_turnover_pct")
+	assert.Equal(t, strings.Replace(string(plain), "  no_remote_outflow: true\n", "  max_turnover_pct: 20\n  no_remote_outflow: true\n", 1), string(withCap))
 
 	tests := []goldenCase{
 		{"generate-help", []string{"generate", "--help"}, "", exitOK},
 		{"usage-generate-no-output", []string{"generate", "--employees", "100"}, "", exitUsage},
 		{"usage-generate-too-small", []string{"generate", "--employees", "50", "-o", "x"}, "", exitUsage},
 		{"usage-generate-args", []string{"generate", "-o", "x", "extra"}, "", exitUsage},
+		{"usage-generate-turnover", []string{"generate", "--turnover-pct", "120", "-o", "x"}, "", exitUsage},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { runGoldenIn(t, tc, "") })

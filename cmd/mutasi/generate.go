@@ -18,6 +18,12 @@ employees.csv. The same --employees and --seed give the same bytes on
 every machine. DIR is created when missing. Existing files are never
 overwritten unless --force is given; then each file is replaced
 atomically. stdout lists the files written.
+
+The scenario carries unit floors, the remote balance and conflicts of
+interest. --turnover-pct P adds a cap of P % on each unit's transfers
+out; it is off by default because a binding cap per unit does not scale
+yet: with a few thousand employees the plan takes minutes or more (500
+employees with a 20 % cap plan in about 2.5 s).
 `
 
 const generateExample = `
@@ -31,6 +37,7 @@ type generateConfig struct {
 	seed      uint64
 	output    string
 	force     bool
+	turnover  float64
 }
 
 func runGenerate(_ context.Context, args []string, e env, g *globals) error {
@@ -41,6 +48,7 @@ func runGenerate(_ context.Context, args []string, e env, g *globals) error {
 	flags.Uint64Var(&cfg.seed, "seed", cfg.seed, "seed of the random stream (any value, 0 included)")
 	flags.StringVarP(&cfg.output, "output", "o", "", "folder to write the scenario into (required)")
 	flags.BoolVar(&cfg.force, "force", false, "overwrite existing files")
+	flags.Float64Var(&cfg.turnover, "turnover-pct", 0, "cap each unit's transfers out at `P` percent of its holders, 0 to 100 (0: no cap)")
 	g.register(flags)
 	if err := parse(flags, "generate", args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -58,7 +66,10 @@ func runGenerate(_ context.Context, args []string, e env, g *globals) error {
 		return usagef("generate", "--employees must be between %d and %d, got %d",
 			benchmarks.MinGenerateEmployees, benchmarks.MaxGenerateEmployees, cfg.employees)
 	}
-	gen, err := benchmarks.Generate(benchmarks.GenerateConfig{Employees: cfg.employees, Seed: cfg.seed})
+	if !(cfg.turnover >= 0 && cfg.turnover <= 100) {
+		return usagef("generate", "--turnover-pct must be between 0 and 100, got %v", cfg.turnover)
+	}
+	gen, err := benchmarks.Generate(benchmarks.GenerateConfig{Employees: cfg.employees, Seed: cfg.seed, TurnoverPct: cfg.turnover})
 	if err != nil {
 		return err
 	}
