@@ -188,13 +188,7 @@ func (in *Instance) compileLimits() {
 	}
 	// Groups become sides too, for the lazy solve; then every side gets
 	// its index as its name.
-	for k := range in.limits {
-		l := &in.limits[k]
-		if l.group != nil {
-			in.Problem.Groups = append(in.Problem.Groups, *l.group)
-			l.sides = in.groupSides(l.group)
-		}
-	}
+	in.groupSides()
 	for k := range in.limits {
 		l := &in.limits[k]
 		for x := range l.sides {
@@ -233,31 +227,54 @@ func (in *Instance) colSet(cols []int) []bool {
 	return set
 }
 
-// groupSides writes a group as side constraints: −Σ x ≤ −Min and Σ x ≤
-// Max over the allowed pairs into its columns.
-func (in *Instance) groupSides(g *matching.Group) []matching.Side {
-	set := in.colSet(g.Cols)
-	var lo, hi []matching.Term
+// groupSides adds each limit's group to the problem and writes it as side
+// constraints too: −Σ x ≤ −Min and Σ x ≤ Max over the allowed pairs into
+// its columns (rows ascending, then columns), each only when it can bind.
+// One pass over the candidate lists serves every group (groups may nest,
+// so a column can belong to several).
+func (in *Instance) groupSides() {
+	var ks []int // limits with a group
+	colGroups := make([][]int32, len(in.Scorer.Positions))
+	for k := range in.limits {
+		g := in.limits[k].group
+		if g == nil {
+			continue
+		}
+		in.Problem.Groups = append(in.Problem.Groups, *g)
+		x := int32(len(ks))
+		ks = append(ks, k)
+		for _, j := range g.Cols {
+			if n := len(colGroups[j]); n == 0 || colGroups[j][n-1] != x {
+				colGroups[j] = append(colGroups[j], x)
+			}
+		}
+	}
+	if len(ks) == 0 {
+		return
+	}
+	lo, hi := make([][]matching.Term, len(ks)), make([][]matching.Term, len(ks))
 	for i := range in.Employees {
 		in.candidatesOf(i, func(j int) {
-			if set[j] {
-				lo = append(lo, matching.Term{Row: i, Col: j, Coef: -1})
-				hi = append(hi, matching.Term{Row: i, Col: j, Coef: 1})
+			for _, x := range colGroups[j] {
+				lo[x] = append(lo[x], matching.Term{Row: i, Col: j, Coef: -1})
+				hi[x] = append(hi[x], matching.Term{Row: i, Col: j, Coef: 1})
 			}
 		})
 	}
-	var out []matching.Side
-	if g.Min > 0 {
-		out = append(out, matching.Side{Terms: lo, Limit: -float64(g.Min)})
+	for x, k := range ks {
+		l := &in.limits[k]
+		g := l.group
+		if g.Min > 0 {
+			l.sides = append(l.sides, matching.Side{Terms: lo[x], Limit: -float64(g.Min)})
+		}
+		seats := 0
+		for _, j := range g.Cols {
+			seats += in.Scorer.Positions[j].Needed
+		}
+		if g.Max < seats {
+			l.sides = append(l.sides, matching.Side{Terms: hi[x], Limit: float64(g.Max)})
+		}
 	}
-	seats := 0
-	for _, j := range g.Cols {
-		seats += in.Scorer.Positions[j].Needed
-	}
-	if g.Max < seats {
-		out = append(out, matching.Side{Terms: hi, Limit: float64(g.Max)})
-	}
-	return out
 }
 
 // turnoverLimit is the most of staff holders who may leave a unit under
@@ -369,6 +386,25 @@ func (in *Instance) conflictLimits() {
 	ps := in.Scorer.Positions
 	nu := len(in.Scorer.Units)
 	unitOf := func(j int) int { return in.units[ps[j].Unit] }
+	// reach lists row r's candidates, also by unit, and the units it can
+	// end in.
+	reach := func(r int) *unitCands {
+		rc := &unitCands{row: r, can: make([]bool, nu)}
+		if c := in.cur[r]; c >= 0 {
+			rc.can[unitOf(c)] = true
+		}
+		in.candidatesOf(r, func(j int) {
+			rc.cols = append(rc.cols, j)
+			rc.can[unitOf(j)] = true
+		})
+		rc.byUnit = slices.Clone(rc.cols)
+		slices.SortStableFunc(rc.byUnit, func(a, b int) int { return unitOf(a) - unitOf(b) })
+		rc.unit = make([]int, len(rc.byUnit))
+		for k, j := range rc.byUnit {
+			rc.unit[k] = unitOf(j)
+		}
+		return rc
+	}
 	for _, p := range pairs {
 		ra, rb := in.rowOf[p.a], in.rowOf[p.b]
 		l := limit{rule: scoring.RuleConflictOfInterest, employees: []employeeID{p.a, p.b},
@@ -380,40 +416,48 @@ func (in *Instance) conflictLimits() {
 			}
 			return true, "in different units"
 		}
-		reach := func(r int) []bool {
-			can := make([]bool, nu)
-			if c := in.cur[r]; c >= 0 {
-				can[unitOf(c)] = true
-			}
-			in.candidatesOf(r, func(j int) { can[unitOf(j)] = true })
-			return can
-		}
 		ca, cb := reach(ra), reach(rb)
 		for u := range nu {
-			if !ca[u] || !cb[u] {
+			if !ca.can[u] || !cb.can[u] {
 				continue
 			}
 			sd := matching.Side{Limit: 1}
-			for _, r := range []int{ra, rb} {
+			for _, rc := range []*unitCands{ca, cb} {
+				r := rc.row
 				if c := in.cur[r]; c >= 0 && unitOf(c) == u {
 					sd.Limit--
-					in.candidatesOf(r, func(j int) {
+					for _, j := range rc.cols {
 						if unitOf(j) != u {
 							sd.Terms = append(sd.Terms, matching.Term{Row: r, Col: j, Coef: -1})
 						}
-					})
+					}
 				} else {
-					in.candidatesOf(r, func(j int) {
-						if unitOf(j) == u {
-							sd.Terms = append(sd.Terms, matching.Term{Row: r, Col: j, Coef: 1})
-						}
-					})
+					for _, j := range rc.in(u) {
+						sd.Terms = append(sd.Terms, matching.Term{Row: r, Col: j, Coef: 1})
+					}
 				}
 			}
 			l.sides = append(l.sides, sd)
 		}
 		in.limits = append(in.limits, l)
 	}
+}
+
+// unitCands is a row's candidate columns, ascending (cols) and by unit
+// (byUnit, ascending within a unit; unit gives each one's unit), with the
+// units the row can end in (can).
+type unitCands struct {
+	row          int
+	cols, byUnit []int
+	unit         []int
+	can          []bool
+}
+
+// in returns the row's candidates in unit u, ascending.
+func (rc *unitCands) in(u int) []int {
+	lo, _ := slices.BinarySearch(rc.unit, u)
+	hi, _ := slices.BinarySearch(rc.unit, u+1)
+	return rc.byUnit[lo:hi]
 }
 
 // seatedIn counts the rows seated in cols after the plan.
