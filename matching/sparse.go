@@ -592,10 +592,16 @@ func (w *sparseWorkspace) scanRow(r int32, base float64) {
 		w.relaxShared(r, base)
 	}
 	if len(w.out) > 0 {
-		nd := base + w.out[r]
-		if key := w.cols + int(r); nd < w.sinkD || (nd == w.sinkD && key < w.sinkKey) {
-			w.sinkD, w.sinkKey = nd, key
-		}
+		w.offerOut(r, base)
+	}
+}
+
+// offerOut offers row r's private way out, reached from base, as a sink. On
+// equal distance it ranks after every real column (its key is cols + r).
+func (w *sparseWorkspace) offerOut(r int32, base float64) {
+	nd := base + w.out[r]
+	if key := w.cols + int(r); nd < w.sinkD || (nd == w.sinkD && key < w.sinkKey) {
+		w.sinkD, w.sinkKey = nd, key
 	}
 }
 

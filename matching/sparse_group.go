@@ -297,12 +297,8 @@ func (g *sparseGroups) sort(k int) {
 // and the ordered columns rule out.
 func (w *sparseWorkspace) scanRowGroups(r int32, base float64) {
 	if len(w.out) > 0 {
-		// The way out first: it bounds the labels worth making. On equal
-		// distance it still ranks after every real column.
-		nd := base + w.out[r]
-		if key := w.cols + int(r); nd < w.sinkD || (nd == w.sinkD && key < w.sinkKey) {
-			w.sinkD, w.sinkKey = nd, key
-		}
+		// The way out first: it bounds the labels worth making.
+		w.offerOut(r, base)
 	}
 	g := &w.groups
 	cs := w.c

@@ -78,12 +78,8 @@ func (w *sparseWorkspace) arenaLimit() int { return len(w.col)/2 + w.rows }
 // holds in floating point too (rounding is monotone).
 func (w *sparseWorkspace) scanRowPruned(r int32, base float64) {
 	if len(w.out) > 0 {
-		// The way out first: it bounds the labels worth making. On equal
-		// distance it still ranks after every real column.
-		nd := base + w.out[r]
-		if key := w.cols + int(r); nd < w.sinkD || (nd == w.sinkD && key < w.sinkKey) {
-			w.sinkD, w.sinkKey = nd, key
-		}
+		// The way out first: it bounds the labels worth making.
+		w.offerOut(r, base)
 	}
 	cs := w.c
 	x := w.x[r]
