@@ -190,15 +190,16 @@ func newSapNet(p *Problem, rows, cols int, start, col []int, cost, out []float64
 }
 
 // groupRows scans rows by cost class from now on when that pays (see
-// sparse_group.go): many rows, few costs a row, column sets shared.
+// sparse_group.go): many rows, few costs a row, column sets shared; with
+// always, whenever rows have few costs.
 func (n *sapNet) groupRows(always bool) {
-	g := &sparseGroups{always: always}
+	g := &sparseGroups{}
 	pairOf := make([]uint32, len(n.col))
 	usable := func(k int) (float64, bool) {
 		c := n.cost[k]
 		return c, c <= math.MaxFloat64 && c >= -math.MaxFloat64
 	}
-	if !g.build(n.rows, n.start, n.col, usable, pairOf) {
+	if !g.build(n.rows, n.start, n.col, usable, pairOf, always) {
 		return
 	}
 	n.grp, n.pairOf = g, pairOf

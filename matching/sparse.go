@@ -234,8 +234,7 @@ func (s *Solver) solveSparse(ctx context.Context, p *Problem) (Assignment, error
 		}
 	}
 	w.free = free
-	w.groups.never, w.groups.always = s.noGroups, s.allGroup
-	w.grouped = !square && w.setupGroups()
+	w.grouped = !square && !s.noGroups && w.setupGroups(s.allGroup)
 	w.setupPrune(!square && !w.grouped)
 
 	// Progress counts the rows settled (placed or left out) out of all rows;
@@ -272,6 +271,9 @@ func (s *Solver) solveSparse(ctx context.Context, p *Problem) (Assignment, error
 	}
 	if s.Progress != nil {
 		s.Progress(rows, rows) // at most a hundred calls before this one
+	}
+	if w.grouped {
+		s.stats.offerSkips += w.groups.offerSkips
 	}
 	return w.result(p, rows, cols), nil
 }

@@ -99,26 +99,22 @@ type sparseGroups struct {
 	at      []int
 	rowCols []int32
 
-	offerSkips int  // tests: group scans saved by an earlier offer
-	resorts    int  // tests: groups sorted again
-	never      bool // never group (Solver.noGroups)
-	always     bool // group whenever rows have at most maxClasses costs (Solver.allGroup)
+	offerSkips int // group scans saved by an earlier offer (added to Solver.stats)
+	resorts    int // tests: groups sorted again
 }
 
-// setupGroups splits the candidate lists into groups when that pays,
-// reporting whether it did. The potentials must be at most 0 and only
-// decrease from here on.
-func (w *sparseWorkspace) setupGroups() bool {
+// setupGroups splits the candidate lists into groups when that pays (or,
+// with always, whenever rows have at most maxClasses costs), reporting
+// whether it did. The potentials must be at most 0 and only decrease from
+// here on.
+func (w *sparseWorkspace) setupGroups(always bool) bool {
 	g := &w.groups
 	g.offerSkips, g.resorts = 0, 0
-	if g.never {
-		return false
-	}
 	usable := func(k int) (float64, bool) {
 		c := w.sign * w.cost[k]
 		return c, c <= math.MaxFloat64 && c >= -math.MaxFloat64 && w.c[w.col[k]].state != colDead
 	}
-	if !g.build(w.rows, w.start, w.col, usable, nil) {
+	if !g.build(w.rows, w.start, w.col, usable, nil, always) {
 		return false
 	}
 	for i := range g.ent {
@@ -138,9 +134,9 @@ func (w *sparseWorkspace) setupGroups() bool {
 // left out of every group). When pairOf is not nil, pairOf[k] is set to the
 // index in group and cost of option k's pair (math.MaxUint32 for an option
 // left out). Groups list their columns ascending, with snapshots 0.
-func (g *sparseGroups) build(rows int, start, col []int, cost func(k int) (float64, bool), pairOf []uint32) bool {
+func (g *sparseGroups) build(rows int, start, col []int, cost func(k int) (float64, bool), pairOf []uint32, always bool) bool {
 	limit := len(col) / 8
-	if g.always {
+	if always {
 		limit = len(col)
 	}
 	g.gStart = append(g.gStart[:0], 0)

@@ -104,7 +104,7 @@ func TestSparseGroupOracle(t *testing.T) {
 		if s.ws.sparse.grouped {
 			grouped++
 		}
-		skipped += s.ws.sparse.groups.offerSkips
+		skipped += s.stats.offerSkips
 	})
 	assert.Greater(t, grouped, n, "the grouped path was not taken")
 	assert.Positive(t, skipped, "no group was ever skipped by an offer")
@@ -127,7 +127,7 @@ func TestSparseGroupLarge(t *testing.T) {
 		sameAsFullScans(t, &s, p)
 		require.True(t, s.ws.sparse.grouped, "grouping not chosen")
 		g := &s.ws.sparse.groups
-		assert.Positive(t, g.offerSkips, "group scans saved by offers")
+		assert.Positive(t, s.stats.offerSkips, "group scans saved by offers")
 		assert.Positive(t, g.resorts, "groups sorted again")
 		assert.Less(t, 2*(len(g.gStart)-1), len(g.group), "groups shared between rows")
 	}
