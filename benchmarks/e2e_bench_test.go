@@ -89,16 +89,10 @@ func BenchmarkEndToEnd(b *testing.B) {
 
 func benchE2E(ctx context.Context, b *testing.B, n int, keep bool) {
 	b.Run("phase=all", func(b *testing.B) {
-		fsys := e2eFS(b, n)
+		e2eFS(b, n) // generated outside the timer
 		b.ReportAllocs()
 		for b.Loop() {
-			s, files, err := scenarios.Load(fsys, "scenario.yaml")
-			if err != nil {
-				b.Fatal(err)
-			}
-			if !keep {
-				s.DropPlanConstraints()
-			}
+			s, files := loadE2E(b, n, keep)
 			in, err := scenarios.Build(s, files, scenarios.Options{Version: "bench"})
 			if err != nil {
 				b.Fatal(err)

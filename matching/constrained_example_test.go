@@ -37,6 +37,22 @@ func loadExample(tb testing.TB) *Problem {
 		Capacity: r.Capacity, Unassigned: r.Unassigned, Fix: r.Fix, Side: r.Side}
 }
 
+// solveExample solves the example's problem within maxNodes nodes (the
+// test is skipped with -short) and checks the plan keeps its constraints.
+func solveExample(t *testing.T, maxNodes int) Assignment {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("solves the example")
+	}
+	p := loadExample(t)
+	s := &Solver{MaxNodes: maxNodes}
+	a, nodes, err := s.solveConstrainedNodes(context.Background(), p)
+	require.NoError(t, err)
+	t.Logf("%d nodes, cost %.0f bound %.0f", nodes, a.Cost, a.Bound)
+	checkFeasible(t, p, a)
+	return a
+}
+
 // exampleOptimum is the optimum of testdata/example_problem.gob in
 // minimization form, confirmed independently with CBC 2.10 (coinor-cbc) on
 // the same problem written as an LP file.
@@ -47,15 +63,7 @@ const exampleOptimum = -1641067754
 // side constraints, 583 rows) is proven optimal within the scenarios'
 // default node limit of 100.
 func TestExampleProblem(t *testing.T) {
-	if testing.Short() {
-		t.Skip("solves the example")
-	}
-	p := loadExample(t)
-	s := &Solver{MaxNodes: 100}
-	a, nodes, err := s.solveConstrainedNodes(context.Background(), p)
-	require.NoError(t, err)
-	t.Logf("%d nodes, cost %.0f bound %.0f", nodes, a.Cost, a.Bound)
-	checkFeasible(t, p, a)
+	a := solveExample(t, 100)
 	require.Equal(t, float64(exampleOptimum), a.Cost)
 	require.Equal(t, a.Cost, a.Bound, "not proven within 100 nodes")
 }
@@ -93,15 +101,7 @@ const exampleLPBound = -1641072546
 // coordinate ascent reach the LP bound of the example (rounded up to an
 // integer), and the incumbent is within the integrality gap.
 func TestExampleRootBound(t *testing.T) {
-	if testing.Short() {
-		t.Skip("solves the example")
-	}
-	p := loadExample(t)
-	s := &Solver{MaxNodes: 1}
-	a, nodes, err := s.solveConstrainedNodes(context.Background(), p)
-	require.NoError(t, err)
-	t.Logf("%d nodes, cost %.0f bound %.0f", nodes, a.Cost, a.Bound)
-	checkFeasible(t, p, a)
+	a := solveExample(t, 1)
 	require.LessOrEqual(t, a.Bound, float64(exampleOptimum))
 	require.GreaterOrEqual(t, a.Bound, float64(exampleLPBound), "root bound below the LP bound")
 	require.GreaterOrEqual(t, a.Cost, float64(exampleOptimum))
