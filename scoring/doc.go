@@ -61,7 +61,8 @@
 // Pair rules are checked per (employee, target position); none applies to
 // the employee's current position, since staying is neither an appointment
 // nor a move. Employee-level move rules (min-tenure, jpt-protection,
-// personal-lock) may be waived by an [Exception] with a reason.
+// personal-lock) and the move-kind rules (demotion, job-family, pppk-job)
+// may be waived by an [Exception] with a reason ([Waivable]).
 //
 //	id                     regulation                                         check
 //	min-education          PP 11/2017 Pasal 54; PP 17/2020                    level rank ≥ post minimum (D4 = S1)
@@ -76,6 +77,9 @@
 //	personal-lock          agency decision                                    no active study-leave or investigation lock
 //	performance-minimum    PP 11/2017 Pasal 54                                SKP ≥ Baik in the last 2 years for a managerial post
 //	jpt-age                PP 17/2020                                         age ≤ 56 for a JPT appointment
+//	demotion               PP 94/2021 Pasal 8(4)                              no lower rank (or loss of a unit-head duty) without a severe penalty or own request
+//	job-family             alih fungsi procedure; SKB 5 Menteri 2011          a teacher or health professional stays in the profession unless alih fungsi is allowed
+//	pppk-job               SE BKN 1/SE/I/2021 [VERIFY]                        a PPPK moves only within the job of the contract
 //
 // Scenario rules share the [RuleID] type: capacity, max-tenure,
 // election-freeze, acting-head, conflict-of-interest, jurisdiction,

@@ -59,6 +59,23 @@ const (
 	// RuleJPTAge: a JPT pratama appointee must be at most Rules.JPTMaxAge
 	// years old (PP 17/2020).
 	RuleJPTAge RuleID = "jpt-age"
+	// RuleDemotion: a move to a lower post (a lower career rank, or the same
+	// rank without the unit-head duty held now) is a disciplinary penalty
+	// (PP 94/2021 Pasal 8(4)): allowed only when an active penalty of at
+	// least Rules.DemotionPenalty imposes it, or an exception records the
+	// employee's own request. A principal past Rules.PrincipalMaxYears in the
+	// post returns to teaching without a demotion (Permendikdasmen 7/2025).
+	RuleDemotion RuleID = "demotion"
+	// RuleJobFamily: teachers, doctors, nurses, midwives and other health
+	// professionals stay in their profession; a move into an administrative
+	// post or another profession is alih fungsi, its own procedure, allowed
+	// only by an exception (scenario policy alih_fungsi) with a reason.
+	RuleJobFamily RuleID = "job-family"
+	// RulePPPKJob: a PPPK employee is appointed to one job under a contract
+	// and may move between units only in that job (SE BKN 1/SE/I/2021;
+	// KemenPAN-RB 2025 [VERIFY]); anything else needs an exception
+	// (scenario policy pppk_any_job).
+	RulePPPKJob RuleID = "pppk-job"
 )
 
 // Scenario rules: same id space, checked by the scenarios package.
@@ -147,6 +164,15 @@ var ruleTable = [...]RuleInfo{
 	{RuleJPTAge, true, "PP 17/2020",
 		"above the age limit for a JPT appointment",
 		"melebihi batas usia pengangkatan jabatan pimpinan tinggi"},
+	{RuleDemotion, true, "PP 94/2021 Pasal 8(4)",
+		"move to a lower post without a penalty that imposes it",
+		"penurunan jabatan tanpa hukuman disiplin yang menjatuhkannya"},
+	{RuleJobFamily, true, "alih fungsi procedure; SKB 5 Menteri 2011 (teachers); UU 17/2023 (health workers)",
+		"change of profession (alih fungsi) not allowed by the scenario",
+		"alih fungsi jabatan tidak diizinkan oleh skenario"},
+	{RulePPPKJob, true, "SE BKN 1/SE/I/2021; KemenPAN-RB 2025 [VERIFY]",
+		"PPPK employee outside the job of the contract",
+		"PPPK di luar jabatan sesuai perjanjian kerja"},
 	{RuleCapacity, false, "PermenPANRB 1/2020 (ABK)",
 		"position already holds its needed number of people",
 		"jabatan sudah terisi sesuai kebutuhan"},
@@ -243,6 +269,9 @@ type Violation struct {
 	//	personal-lock          the active lock kinds (LockKind…)
 	//	performance-minimum    minimum (Predicate), then per failing year: year (int), predicate (Predicate; 0 for none)
 	//	jpt-age                age (int), at, limit (int)
+	//	demotion               current post (string), its kind (PositionKind), target post (string), its kind (PositionKind)
+	//	job-family             the employee's profession, the post's (Profession; 0 for administrative)
+	//	pppk-job               current post (string; "" when unplaced), target post (string)
 	//
 	// Violations built outside the Scorer may leave Facts nil; Text then
 	// returns Detail.
@@ -332,6 +361,24 @@ func (v Violation) Text(lang string) string {
 		return strings.Join(bad, "; ") + pick(", minimum ", ", minimal ") + fmt.Sprint(arg(0))
 	case RuleJPTAge:
 		return fmt.Sprintf(pick("age %d at %s, limit %d", "usia %d tahun pada %s, batas %d tahun"), arg(0), arg(1), arg(2))
+	case RuleDemotion:
+		return fmt.Sprintf(pick("from %s post %s to %s post %s lowers the post; no penalty imposes it",
+			"dari jabatan %s %s ke jabatan %s %s menurunkan jabatan tanpa hukuman disiplin"), arg(1), arg(0), arg(3), arg(2))
+	case RuleJobFamily:
+		fam := func(k int) any {
+			if p, ok := v.Facts[k].(Profession); ok && p == 0 {
+				return pick("administrative", "administrasi")
+			}
+			return arg(k)
+		}
+		return fmt.Sprintf(pick("profession %s to %s (alih fungsi) without a policy allowing it",
+			"profesi %s ke %s (alih fungsi) tanpa kebijakan yang mengizinkannya"), fam(0), fam(1))
+	case RulePPPKJob:
+		from := arg(0)
+		if from == "" {
+			from = pick("the contracted job", "jabatan sesuai perjanjian kerja")
+		}
+		return fmt.Sprintf(pick("PPPK contract for %s; %s is another job", "perjanjian kerja PPPK untuk %s; %s jabatan lain"), from, arg(1))
 	}
 	return v.Detail
 }

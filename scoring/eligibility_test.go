@@ -106,16 +106,22 @@ func TestJPTProtectionAndAge(t *testing.T) {
 	e.Position, e.Unit, e.PositionSince = "kadis", "dinkes", date("2024-01-15")
 	e.History = []Stint{{Kind: KindAdministrator, From: date("2018-01-01"), To: date("2024-01-15")}}
 	e.Ratings = []Rating{{Year: 2024, Predicate: PredicateBaik}, {Year: 2025, Predicate: PredicateBaik}}
+	// JPT to administrator is a demotion: without a penalty or a request it
+	// is refused on its own.
+	assert.Equal(t, []RuleID{RuleDemotion}, checkAt(t, s, "2026-06-01", &e, "kabid"))
+	// A request on record isolates the protection rule below.
+	own := Exception{Rule: RuleDemotion, Reason: "own request"}
+	e.Exceptions = []Exception{own}
 	// A head of dinas appointed 15 Jan 2024 is protected until 15 Jan 2026
 	// (and, like everyone, may not move within 2 years either).
 	assert.Equal(t, []RuleID{RuleMinTenure, RuleJPTProtection}, checkAt(t, s, "2026-01-14", &e, "kabid"))
 	assert.Empty(t, checkAt(t, s, "2026-01-15", &e, "kabid"))
 	// A waiver with a reason lifts only the waived rule.
-	e.Exceptions = []Exception{{Rule: RuleJPTProtection, Reason: "no longer meets requirements"}}
+	e.Exceptions = []Exception{own, {Rule: RuleJPTProtection, Reason: "no longer meets requirements"}}
 	assert.Equal(t, []RuleID{RuleMinTenure}, checkAt(t, s, "2026-01-14", &e, "kabid"))
 	s.Rules.JPTProtectYears = 3 // overridable: still waived
 	assert.Equal(t, []RuleID{RuleMinTenure}, checkAt(t, s, "2026-01-14", &e, "kabid"))
-	e.Exceptions = nil
+	e.Exceptions = []Exception{own}
 	assert.Equal(t, []RuleID{RuleJPTProtection}, checkAt(t, s, "2026-06-01", &e, "kabid"))
 
 	// JPT age: at most 56 at appointment. Born 20 Oct 1968: 56 until 19 Oct 2025.
@@ -142,14 +148,24 @@ func TestGradeBand(t *testing.T) {
 		e.Grade = g
 		assert.Equal(t, want, checkAt(t, s, "2025-10-08", &e, "kasi"), "grade %s", g)
 	}
-	// Functional bands: ahli pertama III/a–III/b; II/d is one step below.
+	// Functional posts have no band by default: the jenjang belongs to the
+	// person (domain §12.4).
 	e = nurse()
+	e.Grade = GradeIIc
+	assert.Empty(t, checkAt(t, s, "2025-10-08", &e, "nurse"))
+	e.Grade = GradeIVb
+	assert.Empty(t, checkAt(t, s, "2025-10-08", &e, "nurse"))
+	// With FunctionalBandsApply, ahli pertama III/a–III/b; II/d is one step below.
+	s.Rules.FunctionalBandsApply = true
 	e.Grade = GradeIId
 	assert.Empty(t, checkAt(t, s, "2025-10-08", &e, "nurse"))
 	e.Grade = GradeIIc
 	assert.Equal(t, []RuleID{RuleGradeBand}, checkAt(t, s, "2025-10-08", &e, "nurse"))
-	// PPPK without a grade are not checked [VERIFY PPPK scale].
+	// PPPK without a grade are not checked [VERIFY PPPK scale]; a PPPK
+	// staff member stays in the contracted job (pppk-job) unless waived.
 	e.Status, e.Grade = StatusPPPK, 0
+	assert.Equal(t, []RuleID{RulePPPKJob}, checkAt(t, s, "2025-10-08", &e, "nurse"))
+	e.Exceptions = []Exception{{Rule: RulePPPKJob, Reason: "new contract as nurse"}}
 	assert.Empty(t, checkAt(t, s, "2025-10-08", &e, "nurse"))
 }
 
@@ -249,7 +265,7 @@ func TestCheckReportsEveryRule(t *testing.T) {
 	got = checkAt(t, s, "2025-10-08", &e, "nurse")
 	// Sideways to a functional post: no managerial, discipline or
 	// performance rule; the nurse's BUP 58 has passed (retired 1 Feb 2025).
-	assert.Equal(t, []RuleID{RuleMinEducation, RuleAcceptedField, RuleCertification, RuleGradeBand,
+	assert.Equal(t, []RuleID{RuleMinEducation, RuleAcceptedField, RuleCertification,
 		RuleRetirementHorizon, RuleMinTenure, RulePersonalLock}, got)
 }
 
@@ -286,7 +302,57 @@ func TestRuleIDs(t *testing.T) {
 		RuleMaxMoves} {
 		assert.True(t, seen[id], "%s missing from the table", id)
 	}
-	assert.Len(t, seen, 22)
+	assert.Len(t, seen, 25)
 	_, err = ParseRuleID("rank-band")
 	assert.ErrorIs(t, err, ErrUnknownValue)
+}
+
+// TestMoveKindRules: demotion, job-family and pppk-job, with the waivers
+// the law allows (a severe penalty, an own request, alih fungsi).
+func TestMoveKindRules(t *testing.T) {
+	s := fixture()
+	s.Positions = append(s.Positions,
+		Position{ID: "kepsek", Unit: "sd-pelepat", Kind: KindFunctional, FunctionalGrade: AhliMadya,
+			Profession: ProfessionTeacher, IsUnitHead: true, Fields: []Field{"pgsd"}, Needed: 1},
+		Position{ID: "nurse-muda", Unit: "pkm-jujuhan", Kind: KindFunctional, FunctionalGrade: AhliMuda,
+			Profession: ProfessionNurse, Fields: []Field{"keperawatan"}, Needed: 1})
+	teacher := nurse()
+	teacher.Education = Education{Level: EducationS1, Field: "pgsd"}
+	teacher.Certifications = []Certification{{Kind: CertTeacher}}
+	teacher.Position, teacher.Unit, teacher.PositionSince = "teacher", "sd-pelepat", date("2015-01-01")
+	// A teacher into a clerk post is alih fungsi: refused without a policy.
+	assert.Equal(t, []RuleID{RuleJobFamily}, checkAt(t, s, "2025-12-01", &teacher, "staff"))
+	teacher.Exceptions = []Exception{{Rule: RuleJobFamily, Reason: "SKB 5 Menteri 2011: surplus PJOK teacher"}}
+	assert.Empty(t, checkAt(t, s, "2025-12-01", &teacher, "staff"))
+
+	// A principal into a teacher's post loses the head duty: a demotion,
+	// unless a severe penalty imposes it or two terms (8 years) are over.
+	head := teacher
+	head.Exceptions = nil
+	head.Position, head.PositionSince = "kepsek", date("2020-01-01")
+	assert.Equal(t, []RuleID{RuleDemotion}, checkAt(t, s, "2025-12-01", &head, "teacher"))
+	head.Discipline = Discipline{Level: DisciplineSevere}
+	assert.Empty(t, checkAt(t, s, "2025-12-01", &head, "teacher"))
+	head.Discipline = Discipline{Level: DisciplineModerate} // moderate penalties do not demote
+	assert.Equal(t, []RuleID{RuleDemotion}, checkAt(t, s, "2025-12-01", &head, "teacher"))
+	head.Discipline = Discipline{}
+	head.PositionSince = date("2017-12-01")
+	assert.Empty(t, checkAt(t, s, "2025-12-01", &head, "teacher"))
+
+	// A nurse at ahli muda takes an ahli pertama nurse seat at her own
+	// jenjang: no demotion; a midwife's seat is another profession.
+	n := nurse()
+	n.Position, n.Unit, n.PositionSince = "nurse-muda", "pkm-jujuhan", date("2015-01-01")
+	assert.Empty(t, checkAt(t, s, "2025-12-01", &n, "nurse"))
+	assert.Equal(t, []RuleID{RuleDemotion, RuleJobFamily}, checkAt(t, s, "2025-12-01", &n, "staff"))
+
+	// A PPPK nurse moves between units only as a nurse at her grade.
+	p := nurse()
+	p.Status, p.Grade = StatusPPPK, 0
+	p.Position, p.Unit, p.PositionSince = "nurse", "pkm-jujuhan", date("2015-01-01")
+	assert.Equal(t, []RuleID{RulePPPKJob}, checkAt(t, s, "2025-12-01", &p, "nurse-muda"))
+	// An unplaced PPPK with a contracted profession: only posts of it.
+	p.Position, p.Unit, p.PositionSince, p.Profession = "", "", time.Time{}, ProfessionNurse
+	assert.Empty(t, checkAt(t, s, "2025-12-01", &p, "nurse"))
+	assert.Equal(t, []RuleID{RuleJobFamily, RulePPPKJob}, checkAt(t, s, "2025-12-01", &p, "staff"))
 }

@@ -37,6 +37,12 @@ type Employee struct {
 	// Certifications lists professional certificates and completed
 	// leadership training.
 	Certifications []Certification
+	// Profession is the employee's regulated profession (job family) when
+	// it is not the current post's: the contracted job of a new PPPK
+	// appointee, or the profession of a head of puskesmas. Zero means the
+	// current post's profession (none for an unplaced employee: the
+	// job-family rule then does not apply).
+	Profession Profession
 	// Position is the current post; empty means unplaced (new appointee,
 	// returning from leave).
 	Position PositionID

@@ -42,6 +42,15 @@ func (t *Table) mask(i int, e *cEmp, j int, p *cPos) uint32 {
 	if p.jpt && !e.jptAgeOK {
 		m |= bitJPTAge
 	}
+	if demotes(e, p) {
+		m |= bitDemotion
+	}
+	if changesFamily(e, p) {
+		m |= bitJobFamily
+	}
+	if leavesJob(e, p) {
+		m |= bitPPPKJob
+	}
 	return m
 }
 
@@ -64,10 +73,60 @@ func (t *Table) blocked(e *cEmp, j int, p *cPos) bool {
 		en&bitExperience != 0 && p.expMon > 0 && e.expMon[p.expRank]+1e-9 < p.expMon,
 		en&bitDiscipline != 0 && e.disc && (p.managerial || (e.curRank > 0 && p.rank > e.curRank)),
 		en&bitPerformance != 0 && p.managerial && !e.perfOK,
-		en&bitJPTAge != 0 && p.jpt && !e.jptAgeOK:
+		en&bitJPTAge != 0 && p.jpt && !e.jptAgeOK,
+		en&bitJobFamily != 0 && changesFamily(e, p),
+		en&bitDemotion != 0 && demotes(e, p),
+		en&bitPPPKJob != 0 && leavesJob(e, p):
 		return true
 	}
 	return false
+}
+
+// demotes reports whether a move of e into p lowers e's post (rule
+// demotion) without a penalty that imposes it: a lower career rank, or
+// the same rank without the unit-head duty e holds now. A functional post
+// of e's own profession ranks at e's own grade (the jenjang belongs to the
+// person), so a doctor at ahli madya may take a "Dokter Ahli Pertama"
+// seat.
+func demotes(e *cEmp, p *cPos) bool {
+	if !e.placed || e.demoteOK {
+		return false
+	}
+	tr := p.rank
+	if p.kind == int8(KindFunctional) && p.prof != 0 && p.prof == e.fam {
+		tr = max(tr, e.curRank)
+	}
+	return tr < e.curRank || (tr == e.curRank && e.curHead && !p.unitHead)
+}
+
+// changesFamily reports whether a move of e into p changes e's job family
+// (rule job-family: alih fungsi) without an exception: a teacher, doctor,
+// nurse, midwife or other health professional into an administrative post
+// or another profession. An administrative employee may take a post of a
+// profession they are qualified for (accepted-field and certification
+// decide). A unit-head post without a profession of its own (kepala
+// puskesmas) is left to its accepted fields; an employee without a known
+// profession (administrative, or unplaced with none given) is not checked.
+func changesFamily(e *cEmp, p *cPos) bool {
+	if e.famOK || e.fam <= 0 || (p.unitHead && p.prof == 0) {
+		return false
+	}
+	return p.prof != e.fam
+}
+
+// leavesJob reports whether a PPPK employee e would leave the job of the
+// contract by moving into p (rule pppk-job): a placed PPPK only into a
+// post of the same kind, profession, functional grade and head duty; an
+// unplaced one only into a non-managerial post without a head duty, of
+// the contracted profession when one is given.
+func leavesJob(e *cEmp, p *cPos) bool {
+	if !e.pppk || e.pppkOK {
+		return false
+	}
+	if !e.placed {
+		return p.managerial || p.unitHead || (e.fam >= 0 && p.prof != e.fam)
+	}
+	return p.kind != e.curKind || p.prof != e.fam || p.fg != e.curFG || p.unitHead != e.curHead
 }
 
 // accepts reports whether e's field is among p's accepted fields.
@@ -288,6 +347,12 @@ func (t *Table) facts(id RuleID, i, j int) []any {
 		return out
 	case RuleJPTAge:
 		return []any{int(Years(e.BirthDate, now)), date(now), r.JPTMaxAge}
+	case RuleDemotion:
+		return []any{string(e.Position), PositionKind(ce.curKind), string(p.ID), p.Kind}
+	case RuleJobFamily:
+		return []any{Profession(max(0, ce.fam)), p.Profession}
+	case RulePPPKJob:
+		return []any{string(e.Position), string(p.ID)}
 	}
 	return nil
 }

@@ -151,6 +151,23 @@ type Rules struct {
 	// promotion and managerial appointment (rule discipline). Default
 	// moderate (PP 94/2021).
 	DisciplineBlock DisciplineLevel
+	// DemotionPenalty is the lowest active penalty level that may impose a
+	// lower post (rule demotion). Default severe: PP 94/2021 Pasal 8(4)
+	// lists demotion (penurunan jabatan setingkat lebih rendah) and release
+	// from the post (pembebasan dari jabatan) among the severe penalties.
+	DemotionPenalty DisciplineLevel
+	// PrincipalMaxYears is how long a principal (a unit-head post of the
+	// teacher profession) holds the post before returning to teaching:
+	// two terms of four years (Permendikdasmen 7/2025). After it, a move
+	// back to a teacher's post is not a demotion. Default 8; 0 switches the
+	// exception off.
+	PrincipalMaxYears int
+	// FunctionalBandsApply applies FunctionalBands to functional posts in
+	// rule grade-band. Default false: a functional grade (jenjang) belongs
+	// to the person and follows their credit-point career; the formation
+	// need is for the profession at the unit, so grade bands bind
+	// structural posts only (domain §12.4).
+	FunctionalBandsApply bool
 
 	// WishValues is the wish part of the preference criterion by rank of
 	// the matching wish (first wish first); wishes past the end score 0.
@@ -265,6 +282,8 @@ func DefaultRules() Rules {
 		PerformanceYears:        2,
 		MinPredicate:            PredicateBaik,
 		DisciplineBlock:         DisciplineModerate,
+		DemotionPenalty:         DisciplineSevere,
+		PrincipalMaxYears:       8,
 		WishValues:              []float64{1, 0.75, 0.5},
 		WishShare:               0.5,
 		HomeShare:               0.3,
@@ -332,6 +351,7 @@ func (r *Rules) Validate() error {
 	}{{"min_tenure_years", r.MinTenureYears}, {"rotation_years", r.RotationYears},
 		{"min_remaining_months", r.MinRemainingMonths}, {"jpt_protect_years", r.JPTProtectYears},
 		{"jpt_max_age", r.JPTMaxAge}, {"grade_band_slack", r.GradeBandSlack},
+		{"principal_max_years", r.PrincipalMaxYears},
 		{"assessment_validity_years", r.AssessmentValidityYears}, {"performance_years", r.PerformanceYears},
 		{"retirement_ages.administrative", r.RetirementAges.Administrative},
 		{"retirement_ages.senior", r.RetirementAges.Senior},

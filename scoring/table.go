@@ -19,6 +19,9 @@ const (
 	bitLock
 	bitPerformance
 	bitJPTAge
+	bitDemotion
+	bitJobFamily
+	bitPPPKJob
 	numPairRules = iota
 )
 
@@ -83,6 +86,14 @@ type cEmp struct {
 	retireOK uint8 // bit per retirement class
 	move     uint32
 	disc     bool
+	demoteOK bool  // an active penalty imposes a lower post, or an exception waives demotion
+	curHead  bool  // the current post heads a unit
+	pppk     bool  // on a PPPK contract
+	curKind  int8  // kind of the current post (0 when unplaced)
+	curFG    int8  // functional grade of the current post
+	fam      int8  // the employee's profession (job family): 0 administrative, −1 unknown
+	famOK    bool  // an exception (alih fungsi) waives job-family
+	pppkOK   bool  // an exception waives pppk-job
 	field    int32
 	family   int32
 	certs    uint32
@@ -114,6 +125,10 @@ type cPos struct {
 	managerial bool
 	head       bool
 	jpt        bool
+	unitHead   bool // Position.IsUnitHead
+	kind       int8
+	fg         int8
+	prof       int8 // Position.Profession
 	certs      uint32
 	fieldOff   int32
 	accN       int32 // accepted fields come first
@@ -324,6 +339,8 @@ func (t *Table) compilePosition(c *cPos, p *Position, unit int32, kecIdx map[str
 	c.rank = int8(r.rank(p.Kind, p.FunctionalGrade))
 	c.managerial = p.Kind.IsManagerial()
 	c.jpt = p.Kind == KindJPT
+	c.unitHead = p.IsUnitHead
+	c.kind, c.fg, c.prof = int8(p.Kind), int8(p.FunctionalGrade), int8(p.Profession)
 	c.head = p.IsUnitHead || p.Kind == KindJPT || p.Kind == KindAdministrator
 	c.bup = uint8(retirementClass(p.Kind, p.FunctionalGrade, p.Profession))
 	for _, k := range p.RequiredCerts {
@@ -437,7 +454,7 @@ func gradeBand(r *Rules, p *Position) GradeBand {
 		return GradeBand{p.GradeMin, p.GradeMax}
 	case p.Echelon != 0:
 		return r.EchelonBands[p.Echelon]
-	case p.Kind == KindFunctional:
+	case p.Kind == KindFunctional && r.FunctionalBandsApply:
 		return r.FunctionalBands[p.FunctionalGrade]
 	}
 	return GradeBand{}
@@ -508,6 +525,11 @@ func (t *Table) compileEmployee(i int, e *Employee, cur *Position, unitIdx map[U
 		}
 	}
 	c.curCol, c.curUnit, c.kec = -1, -1, -1
+	c.pppk = e.Status == StatusPPPK
+	c.fam = -1
+	if e.Profession != 0 {
+		c.fam = int8(e.Profession)
+	}
 	if k, ok := kecIdx[e.HomeKecamatan]; ok {
 		c.kec = k
 	}
@@ -541,6 +563,11 @@ func (t *Table) compileEmployee(i int, e *Employee, cur *Position, unitIdx map[U
 		}
 		c.curUnit = unitIdx[cur.Unit]
 		c.curRank = int8(r.rank(cur.Kind, cur.FunctionalGrade))
+		c.curHead = cur.IsUnitHead
+		c.curKind, c.curFG = int8(cur.Kind), int8(cur.FunctionalGrade)
+		if c.fam < 0 {
+			c.fam = int8(cur.Profession)
+		}
 		since := dayOf(e.PositionSince)
 		unitSince := since
 		if !e.UnitSince.IsZero() {
@@ -567,8 +594,14 @@ func (t *Table) compileEmployee(i int, e *Employee, cur *Position, unitIdx map[U
 		}
 	}
 	d := e.Discipline
-	c.disc = d.Level != DisciplineNone && d.Level >= r.DisciplineBlock &&
-		(d.Until.IsZero() || now < dayOf(d.Until))
+	active := d.Level != DisciplineNone && (d.Until.IsZero() || now < dayOf(d.Until))
+	c.disc = active && d.Level >= r.DisciplineBlock
+	c.famOK, c.pppkOK = waived(e, RuleJobFamily), waived(e, RulePPPKJob)
+	c.demoteOK = (active && d.Level >= r.DemotionPenalty) || waived(e, RuleDemotion)
+	if cur != nil && cur.IsUnitHead && cur.Profession == ProfessionTeacher && r.PrincipalMaxYears > 0 &&
+		dayOf(e.PositionSince).atLeastYears(r.PrincipalMaxYears, now) {
+		c.demoteOK = true // a principal's terms are over: back to teaching is not a demotion
+	}
 
 	// Performance: the minimum for managerial posts and the talent box.
 	year := now.year()

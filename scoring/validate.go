@@ -253,11 +253,23 @@ func validateEmployee(e *Employee, now day, tax Taxonomy, units map[UnitID]int32
 	for k, x := range e.Exceptions {
 		f := "exceptions[" + strconv.Itoa(k) + "]"
 		switch {
-		case x.Rule != RuleMinTenure && x.Rule != RuleJPTProtection && x.Rule != RulePersonalLock:
+		case !Waivable(x.Rule):
 			return bad(f+".rule", x.Rule, ErrNotWaivable)
 		case x.Reason == "":
 			return bad(f+".reason", "", ErrNotWaivable)
 		}
 	}
 	return nil
+}
+
+// Waivable reports whether an employee's exception may waive rule r: the
+// employee-level move rules min-tenure, jpt-protection and personal-lock,
+// and the move-kind rules demotion (the employee's own request),
+// job-family (alih fungsi) and pppk-job.
+func Waivable(r RuleID) bool {
+	switch r {
+	case RuleMinTenure, RuleJPTProtection, RulePersonalLock, RuleDemotion, RuleJobFamily, RulePPPKJob:
+		return true
+	}
+	return false
 }

@@ -45,6 +45,17 @@ func TestViolationText(t *testing.T) {
 			"no SKP for 2023; SKP 2024 butuh_perbaikan, minimum baik",
 			"tidak ada SKP tahun 2023; SKP 2024 butuh perbaikan, minimal baik"},
 		{RuleJPTAge, []any{57, "2025-12-01", 56}, "age 57 at 2025-12-01, limit 56", "usia 57 tahun pada 2025-12-01, batas 56 tahun"},
+		{RuleDemotion, []any{"SETDA-SEK", KindAdministrator, "KEC-ADM", KindPelaksana},
+			"from administrator post SETDA-SEK to pelaksana post KEC-ADM lowers the post; no penalty imposes it",
+			"dari jabatan administrator SETDA-SEK ke jabatan pelaksana KEC-ADM menurunkan jabatan tanpa hukuman disiplin"},
+		{RuleJobFamily, []any{ProfessionTeacher, Profession(0)}, "profession teacher to administrative (alih fungsi) without a policy allowing it",
+			"profesi guru ke administrasi (alih fungsi) tanpa kebijakan yang mengizinkannya"},
+		{RuleJobFamily, []any{ProfessionNurse, ProfessionMidwife}, "profession nurse to midwife (alih fungsi) without a policy allowing it",
+			"profesi perawat ke bidan (alih fungsi) tanpa kebijakan yang mengizinkannya"},
+		{RulePPPKJob, []any{"", "KEC-ADM"}, "PPPK contract for the contracted job; KEC-ADM is another job",
+			"perjanjian kerja PPPK untuk jabatan sesuai perjanjian kerja; KEC-ADM jabatan lain"},
+		{RulePPPKJob, []any{"SD-GURU", "SD-KEPSEK"}, "PPPK contract for SD-GURU; SD-KEPSEK is another job",
+			"perjanjian kerja PPPK untuk SD-GURU; SD-KEPSEK jabatan lain"},
 	}
 	covered := map[RuleID]bool{}
 	for _, tc := range tests {
