@@ -405,7 +405,8 @@ func (v *validator) employeeList(s *Scenario) {
 		for j, x := range e.Exceptions {
 			xp := fmt.Sprintf("%s.exceptions[%d]", p, j)
 			v.enum(xp+".rule", x.Rule, true, oneOf("an exception's rule", string(scoring.RuleMinTenure),
-				string(scoring.RuleJPTProtection), string(scoring.RulePersonalLock)))
+				string(scoring.RuleJPTProtection), string(scoring.RulePersonalLock), string(scoring.RuleDemotion),
+				string(scoring.RuleJobFamily), string(scoring.RulePPPKJob)))
 			v.nonEmpty(xp+".reason", x.Reason)
 		}
 		for j, w := range e.Wishes {

@@ -86,14 +86,14 @@ type cEmp struct {
 	retireOK uint8 // bit per retirement class
 	move     uint32
 	disc     bool
-	demoteOK bool  // an active penalty imposes a lower post, or an exception waives demotion
-	curHead  bool  // the current post heads a unit
-	pppk     bool  // on a PPPK contract
-	curKind  int8  // kind of the current post (0 when unplaced)
-	curFG    int8  // functional grade of the current post
-	fam      int8  // the employee's profession (job family): 0 administrative, −1 unknown
-	famOK    bool  // an exception (alih fungsi) waives job-family
-	pppkOK   bool  // an exception waives pppk-job
+	demoteOK bool // an active penalty imposes a lower post, or an exception waives demotion
+	curHead  bool // the current post heads a unit
+	pppk     bool // on a PPPK contract
+	curKind  int8 // kind of the current post (0 when unplaced)
+	curFG    int8 // functional grade of the current post
+	fam      int8 // the employee's profession (job family): 0 administrative, −1 unknown
+	famOK    bool // an exception (alih fungsi) waives job-family
+	pppkOK   bool // an exception waives pppk-job
 	field    int32
 	family   int32
 	certs    uint32
