@@ -24,8 +24,10 @@ type Quality struct {
 	// Violations counts broken hard rules over the seated pairs: every
 	// scoring.Check violation (a pin that overrides a rule counts here too)
 	// plus every pair the instance forbids for a scenario rule (freeze,
-	// exclusion, rotation, open selection), and every seat over a
-	// position's needed headcount.
+	// exclusion, rotation, open selection), every seat over a position's
+	// needed headcount, and every employee left without a seat who may not
+	// be (a holder of a post not over its formation loses no post, a
+	// pinned employee keeps the pin).
 	Violations int `json:"violations"`
 }
 
@@ -60,7 +62,9 @@ func PlanColumns(in *scenarios.Instance, p *scenarios.Plan) []int {
 		col[rowOf[m.Employee]] = colOf[m.To]
 	}
 	for _, s := range p.Stays {
-		col[rowOf[s.Employee]] = colOf[s.Position]
+		if !s.OverFormation { // kept over formation: no seat of the problem
+			col[rowOf[s.Employee]] = colOf[s.Position]
+		}
 	}
 	return col
 }
@@ -86,6 +90,15 @@ func Assess(in *scenarios.Instance, col []int) Quality {
 	var value float64
 	for i, j := range col {
 		if j < 0 {
+			// Without a seat: a holder kept over formation, an unplaced
+			// employee, or one who may not be left so.
+			switch u := in.Problem.Unassigned; {
+			case u == nil:
+			case math.IsInf(u[i], 1):
+				k.Violations++
+			default:
+				value -= u[i]
+			}
 			continue
 		}
 		holders[j]++

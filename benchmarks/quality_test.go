@@ -2,6 +2,7 @@ package benchmarks
 
 import (
 	"context"
+	"math"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -46,13 +47,23 @@ func TestAssessEmpty(t *testing.T) {
 		col[i] = -1
 	}
 	got := Assess(in, col)
-	assert.Zero(t, got.Staff)
-	assert.Zero(t, got.Objective)
-	assert.Equal(t, len(in.Employees), got.Unplaced)
-	seats := 0
-	for _, p := range in.Scorer.Positions {
-		seats += p.Needed
+	// Nobody loses a post: without a seat of the problem, holders still
+	// hold their posts (staff); those who may not be left so are
+	// violations.
+	before := in.Indicators(col)
+	holders, must := 0, 0
+	for i := range in.Employees {
+		if in.Current(i) >= 0 {
+			holders++
+		}
+		if math.IsInf(in.Problem.Unassigned[i], 1) {
+			must++
+		}
 	}
-	assert.Equal(t, seats, got.UnmetNeed)
+	assert.Equal(t, holders, got.Staff)
+	assert.Equal(t, len(in.Employees)-holders, got.Unplaced)
+	assert.Equal(t, before.UnmetNeed, got.UnmetNeed)
+	assert.Equal(t, must, got.Violations)
+	assert.Positive(t, must)
 	assert.Panics(t, func() { Assess(in, col[:1]) })
 }

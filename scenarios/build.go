@@ -25,6 +25,19 @@ const CostScale = 1e6
 // §9.6: "suggested weight 2.0 per unfilled seat relative to 1.0 fit").
 const DefaultUnfilledPenalty = 2.0
 
+// DefaultOverFormationPenalty is the cost of one holder kept over a post's
+// needed headcount (kelebihan pegawai), against a fit of 1, when
+// scoring.over_formation_penalty is not given: moving a surplus holder to
+// a shortage is worth this much more than moving anyone else there.
+const DefaultOverFormationPenalty = 0.5
+
+// HardRotationPenalty is the cost, against a fit of 1, of a holder due to
+// rotate under a hard rotation (constraints.rotation: hard) who keeps the
+// post: larger than what any one move can gain or lose, so that the due
+// holder stays only when no lawful post is open to them (nobody loses a
+// post for being due; the plan warns instead).
+const HardRotationPenalty = 10.0
+
 // Storage selects the form of the cost matrix handed to matching.
 type Storage uint8
 
@@ -128,6 +141,12 @@ type Instance struct {
 	pinWhy    []string       // the pin's reason per row (constraints.pinned, validated one per employee)
 	why       []fixKind      // why a row cannot move freely
 	bonus     int64          // continuity bonus in cost units
+	over      int64          // value of a holder kept over formation (bonus − over-formation penalty), cost units
+	rotPen    int64          // HardRotationPenalty in cost units
+	overOK    []bool         // per column: its holders may stay over formation (a surplus post)
+	capped    []bool         // per column: in a unit at or above a unit cap, so it takes nobody new
+	holders   []int          // current holders per column
+	restruct  bool           // policy restructuring: holders may be left without a post
 	seat      []int64        // seat term per column in cost units
 	closed    []fixKind      // why a column takes nobody new
 	warnings  []error        // build-time warnings (pins overriding rules, open selection)
@@ -150,6 +169,7 @@ const (
 	fixRotation           // hard max-tenure: may not stay
 	fixNoSeat             // needed 0
 	fixUnapproved         // covered post in a freeze: nobody new
+	fixOver               // post over its formation, or its unit at or above a cap: nobody new
 )
 
 // Build turns a loaded scenario into an Instance: it converts the
@@ -249,14 +269,43 @@ func (in *Instance) rowRules() {
 		}
 	}
 	ps := in.Scorer.Positions
+	in.restruct = s.policy(PolicyRestructuring) != nil
+	in.holders = make([]int, m)
+	for _, c := range in.cur {
+		if c >= 0 {
+			in.holders[c]++
+		}
+	}
+	in.overOK = make([]bool, m)
+	in.capped = make([]bool, m)
+	for j := range ps {
+		in.overOK[j] = in.holders[j] > ps[j].Needed
+	}
+	if !in.disabled[scoring.RuleUnitCap] {
+		for _, f := range s.Constraints.UnitCaps {
+			prof, _ := scoring.ParseProfession(f.Profession)
+			cols := in.floorColumns(f.Unit, prof)
+			held := 0
+			for _, j := range cols {
+				held += in.holders[j]
+			}
+			if held >= f.Max {
+				for _, j := range cols {
+					in.capped[j] = true // at or above its cap: takes nobody new
+				}
+			}
+		}
+	}
 	for j := range ps {
 		switch {
 		case ps[j].Needed == 0:
 			in.closed[j] = fixNoSeat
-		case ps[j].OpenSelection:
+		case in.openSelection(&ps[j]):
 			in.closed[j] = fixOpen
 		case in.freeze.active() && in.freeze.covered(&ps[j]):
 			in.closed[j] = fixUnapproved
+		case (in.overOK[j] || in.capped[j]) && !in.restruct:
+			in.closed[j] = fixOver
 		}
 	}
 	f := &in.freeze
@@ -321,14 +370,41 @@ func (in *Instance) rowRules() {
 		}
 	}
 	for j := range ps {
-		if ps[j].OpenSelection {
+		if in.closed[j] == fixOpen && in.holders[j] < ps[j].Needed {
 			in.warnings = append(in.warnings, newWarning(ruleOpenSelection, ErrReportOnly,
 				newReason(ReasonWarnOpenSelection, j2s(ps[j]))))
 		}
 	}
+	for _, pol := range s.Constraints.Policies {
+		in.warnings = append(in.warnings, newWarning(rulePolicy, ErrReportOnly,
+			newReason(ReasonWarnPolicy, pol.Policy, in.policyCount(&pol), pol.Reason)))
+	}
 	if in.disabled[scoring.RuleCapacity] {
 		in.warnings = append(in.warnings, newWarning(scoring.RuleCapacity, ErrReportOnly, newReason(ReasonWarnCapacityOn)))
 	}
+}
+
+// openSelection reports whether p is filled through open selection
+// (seleksi terbuka): marked so, or a JPT post unless the scenario's
+// jpt_by_plan policy lets the plan fill JPT posts (domain §12.8).
+func (in *Instance) openSelection(p *scoring.Position) bool {
+	return p.OpenSelection || (p.Kind == scoring.KindJPT && in.Scenario.policy(PolicyJPTByPlan) == nil)
+}
+
+// policyCount is how many employees a policy covers: those given an
+// exception by it, or 0 for a policy of the whole round.
+func (in *Instance) policyCount(pol *Policy) int {
+	n := 0
+	prefix := pol.Policy + ": " + pol.Reason
+	for i := range in.Employees {
+		for _, x := range in.Employees[i].Exceptions {
+			if x.Reason == prefix {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 func e(id employeeID) string { return string(id) }
@@ -367,14 +443,10 @@ func (in *Instance) allowed(i, j int, fitOK bool) bool {
 	switch in.why[i] {
 	case fixExcluded, fixFrozen:
 		return j == c
-	case fixRotation:
-		if j == c {
-			return false
-		}
 	}
 	if j != c {
 		switch in.closed[j] {
-		case fixOpen:
+		case fixOpen, fixOver:
 			return false
 		case fixUnapproved:
 			if !in.freeze.approved[in.Employees[i].ID] {
@@ -395,6 +467,35 @@ func (in *Instance) value(i, j int, fit float64) int64 {
 	v := micro(fit) + in.seat[j]
 	if j == in.cur[i] {
 		v += in.bonus
+		if in.why[i] == fixRotation {
+			v -= in.rotPen
+		}
+	}
+	return v
+}
+
+// unseated returns the value, in cost units, of row i without a seat of
+// the problem, or the largest int64 (+Inf as a cost) when it must have
+// one. Nobody loses a post: a holder either is seated (stays or moves) or
+// keeps the post over its needed headcount, which only a holder of a post
+// over its formation (or in a unit above a cap) may, at the value
+// bonus − over-formation penalty (less HardRotationPenalty when due under
+// a hard rotation). An unplaced employee may stay unplaced (value 0); a
+// pinned one must be seated; with the restructuring policy a holder may
+// be left without a post (value 0).
+func (in *Instance) unseated(i int) int64 {
+	c := in.cur[i]
+	switch {
+	case in.why[i] == fixPinned && in.pin[i] >= 0:
+		return math.MinInt64
+	case c < 0 || in.restruct:
+		return 0
+	case !in.overOK[c]:
+		return math.MinInt64
+	}
+	v := in.over
+	if in.why[i] == fixRotation {
+		v -= in.rotPen
 	}
 	return v
 }
@@ -413,6 +514,12 @@ func (in *Instance) fill() {
 		pen = *s.Scoring.UnfilledPenalty
 	}
 	in.bonus = micro(bonus)
+	over := DefaultOverFormationPenalty
+	if s.Scoring.OverFormationPenalty != nil {
+		over = *s.Scoring.OverFormationPenalty
+	}
+	in.over = micro(bonus - over)
+	in.rotPen = micro(HardRotationPenalty)
 	in.seat = make([]int64, m)
 	capacity := make([]int, m)
 	for j := range ps {
@@ -431,7 +538,7 @@ func (in *Instance) fill() {
 	shutApproved := make([]bool, m) // … nobody new, even with Mendagri's approval
 	for j := range ps {
 		shut[j] = in.closed[j] != fixNone
-		shutApproved[j] = in.closed[j] == fixNoSeat || in.closed[j] == fixOpen
+		shutApproved[j] = in.closed[j] == fixNoSeat || in.closed[j] == fixOpen || in.closed[j] == fixOver
 	}
 	chunks := make([]fillPart, (n+fillChunk-1)/fillChunk)
 	counts := make([]int32, n) // allowed pairs per row
@@ -460,8 +567,10 @@ func (in *Instance) fill() {
 	in.pairs = pairs
 	unassigned := make([]float64, n)
 	for i := range unassigned {
-		if in.why[i] == fixPinned && in.pin[i] >= 0 {
+		if v := in.unseated(i); v == math.MinInt64 {
 			unassigned[i] = math.Inf(1)
+		} else {
+			unassigned[i] = -float64(v)
 		}
 	}
 	p := matching.Problem{Capacity: capacity, Unassigned: unassigned}
@@ -792,20 +901,16 @@ func (in *Instance) reasons(i, j int) []scoring.RuleID {
 		}
 	case fixExcluded:
 		if j != c {
-			rs = append(rs, ruleFixed)
+			rs = append(rs, ruleExcluded)
 		}
 	case fixFrozen:
 		if j != c {
 			rs = append(rs, in.freeze.rule())
 		}
-	case fixRotation:
-		if j == c {
-			rs = append(rs, scoring.RuleMaxTenure)
-		}
 	}
 	if j != c {
 		switch in.closed[j] {
-		case fixNoSeat:
+		case fixNoSeat, fixOver:
 			rs = append(rs, scoring.RuleCapacity)
 		case fixOpen:
 			rs = append(rs, ruleOpenSelection)
@@ -824,7 +929,9 @@ func (in *Instance) reasons(i, j int) []scoring.RuleID {
 // through open selection (positions[].open_selection).
 const (
 	ruleFixed         scoring.RuleID = "pinned"
+	ruleExcluded      scoring.RuleID = "excluded"
 	ruleOpenSelection scoring.RuleID = "open-selection"
+	rulePolicy        scoring.RuleID = "policy"
 )
 
 // RuleCount is how many candidates (or posts) a rule excluded.

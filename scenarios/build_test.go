@@ -43,9 +43,14 @@ func TestBuildOrderAndSign(t *testing.T) {
 	require.False(t, math.IsNaN(fitRemote))
 	assert.Equal(t, -float64(int64(math.Round(fitCur*1e6))+50000+2000000), in.cost(i, cur))
 	assert.Equal(t, -float64(int64(math.Round(fitRemote*1e6))+3000000), in.cost(i, remote)) // criticality 1.5
-	for _, u := range in.Problem.Unassigned {
-		assert.Zero(t, u, "everyone may stay without a seat at cost 0")
+	// Nobody loses a post: the two nurses of the town post (1 seat) may
+	// keep it over formation at bonus − over-formation penalty (cost
+	// −(0.05 − 0.5)·10⁶); the head of Pelepat, alone in her post, must be
+	// seated somewhere.
+	for _, id := range []string{"199001012015032001", "199203152016031002"} {
+		assert.Equal(t, 450000.0, in.Problem.Unassigned[in.rowOf[employeeID(id)]], id)
 	}
+	assert.True(t, math.IsInf(in.Problem.Unassigned[in.rowOf["198505052010011003"]], 1))
 }
 
 // TestBuildShuffleInvariant: the order of the rosters does not change the
@@ -125,7 +130,17 @@ func TestBuildPinsAndExclusions(t *testing.T) {
 	s := mustParse(t, tinyYAML)
 	s.Constraints.Pinned = []Pin{{Employee: "199203152016031002", Position: "PKM-PELEPAT-KEPALA", Reason: "acting head of puskesmas"}}
 	s.Constraints.Excluded = []Exclusion{{Employee: "199001012015032001", Reason: "under examination"}}
+	// The post's head keeps it (nobody loses a post for a pin) and may go
+	// nowhere else (demotion): no plan, with both named.
 	in, err := Build(s, nil, Options{})
+	require.NoError(t, err)
+	_, err = in.Plan(context.Background())
+	var ie *InfeasibleError
+	require.ErrorAs(t, err, &ie)
+	assert.Equal(t, []employeeID{"198505052010011003", "199203152016031002"}, ie.Employees)
+	// Under a restructuring policy the head may be released.
+	s.Constraints.Policies = []Policy{{Policy: PolicyRestructuring, Reason: "merger of puskesmas posts"}}
+	in, err = Build(s, nil, Options{})
 	require.NoError(t, err)
 	budi := in.rowOf["199203152016031002"]
 	assert.True(t, math.IsInf(in.Problem.Unassigned[budi], 1), "a pinned employee must be placed")
@@ -147,28 +162,30 @@ func TestBuildPinsAndExclusions(t *testing.T) {
 	require.Len(t, p.Moves, 1)
 	assert.True(t, p.Moves[0].Pinned)
 	assert.Equal(t, "pinned: acting head of puskesmas", p.Moves[0].Reasons[0])
+	require.Len(t, p.Unplaced, 1)
+	assert.Equal(t, employeeID("198505052010011003"), p.Unplaced[0].Employee)
 }
 
 func TestBuildFloorInfeasible(t *testing.T) {
 	s := mustParse(t, tinyYAML)
-	// Both nurses hold the town post (now 2 seats); under a hard rotation
-	// Siti (6.75 years in post) may not stay and nobody else qualifies, so
-	// the town puskesmas cannot keep its 2 nurses.
+	// Both nurses hold the town post (now 2 seats); Siti is pinned to
+	// Pelepat and nobody else qualifies, so the town puskesmas cannot keep
+	// its 2 nurses.
 	s.Workforce.Positions[0].Needed = 2
-	s.Constraints.Rotation = "hard"
+	s.Constraints.Pinned = []Pin{{Employee: "199001012015032001", Position: "PKM-PELEPAT-PERAWAT", Reason: "team lead"}}
 	s.Constraints.UnitFloors = []UnitFloor{{Unit: "PKM-MB", Profession: "nurse", Min: 2}}
 	_, err := Build(s, nil, Options{})
 	require.ErrorIs(t, err, ErrInfeasible)
 	var ie *InfeasibleError
 	require.ErrorAs(t, err, &ie)
 	assert.Equal(t, scoring.RuleUnitFloor, ie.Rule)
-	assert.Equal(t, "Puskesmas Muara Bungo needs ≥ 2 nurses; 1 eligible nurse can move there: max-tenure 1", ie.Error())
+	assert.Equal(t, "Puskesmas Muara Bungo needs ≥ 2 nurses; 1 eligible nurse can move there: pinned 1", ie.Error())
 	assert.Equal(t, ReasonInfeasibleFloor, ie.Why.Code)
-	assert.Equal(t, "Puskesmas Muara Bungo membutuhkan paling sedikit 2 perawat; hanya 1 perawat memenuhi syarat yang dapat dipindahkan ke sana; yang lain terhalang aturan: max-tenure 1", ie.Text("id"))
+	assert.Equal(t, "Puskesmas Muara Bungo membutuhkan paling sedikit 2 perawat; hanya 1 perawat memenuhi syarat yang dapat dipindahkan ke sana; yang lain terhalang aturan: pinned 1", ie.Text("id"))
 
 	// A floor above the holders asks only that the unit loses none: 0
 	// nurses at Pelepat now, so a floor of 2 is void there.
-	s.Constraints.Rotation = ""
+	s.Constraints.Pinned = nil
 	s.Constraints.UnitFloors = []UnitFloor{{Unit: "PKM-PELEPAT", Profession: "nurse", Min: 2}}
 	_, err = Build(s, nil, Options{})
 	require.NoError(t, err)
@@ -199,7 +216,10 @@ func TestBuildRotationHard(t *testing.T) {
 	require.NoError(t, err)
 	siti := in.rowOf["199001012015032001"] // 6.75 years in post
 	assert.Equal(t, fixRotation, in.why[siti])
-	assert.False(t, in.isAllowed(siti, in.cur[siti]))
+	// Staying is allowed (nobody loses a post for being due) at the cost
+	// HardRotationPenalty, more than any move gains.
+	assert.True(t, in.isAllowed(siti, in.cur[siti]))
+	assert.Equal(t, -float64(in.value(siti, in.cur[siti], in.Table.Fit(siti, in.cur[siti]))), in.cost(siti, in.cur[siti]))
 	budi := in.rowOf["199203152016031002"] // 4.4 years
 	assert.Equal(t, fixNone, in.why[budi])
 	_, p := planOf(t, s)

@@ -18,15 +18,18 @@ import (
 // exactly by the solver.
 //
 // Counting. A unit's staff after the plan are the employees seated in its
-// posts: a holder left without a seat (surplus over the needed headcount,
-// or due to rotate with no post to go to) is not counted by floors, caps
-// and the remote balance, because the seat is what the unit works with.
+// posts: a holder kept over formation (above the post's needed headcount)
+// is not counted by floors, caps and the remote balance, because the seat
+// is what the unit works with; such a holder exists only in a post whose
+// seats are all taken, which takes nobody new.
 //
 //   - unit-floor: the posts of a unit (of a profession, if given) end with
 //     at least min(min, holders now, seats) seated, so no move takes the
 //     unit below its floor and a unit already below it loses nobody
 //     (Group Min).
-//   - unit-cap: at most max seated (Group Max).
+//   - unit-cap: at most max(max, seats its holders fill now) seated
+//     (Group Max): nobody loses a post to a cap; a unit at or above its
+//     cap takes nobody new into the capped posts.
 //   - unit-cap (no_remote_outflow): the posts of remote and very remote
 //     units end with at least min(holders now, seats) seated (Group Min;
 //     the family of groups stays laminar: unit groups nest inside it).
@@ -133,14 +136,22 @@ func (in *Instance) compileLimits() {
 			prof, _ := scoring.ParseProfession(f.Profession)
 			cols := in.floorColumns(f.Unit, prof)
 			seats, held := seatsOf(cols)
+			// Nobody loses a post to a cap: the seats its holders fill now
+			// stay allowed, and a unit at or above its cap takes nobody
+			// new (its posts are closed in rowRules).
+			kept := 0
+			for _, j := range cols {
+				kept += min(holders[j], ps[j].Needed)
+			}
+			most := max(f.Max, kept)
 			l := limit{rule: scoring.RuleUnitCap, unit: f.Unit, positions: idsOf(cols),
 				why: newReason(ReasonLimitCap, in.unitName(f.Unit), f.Max, professionText(prof), f.Reason)}
 			l.check = func(o *outcome) (bool, string) {
 				after := o.seatedIn(cols)
-				return after <= f.Max, fmt.Sprintf("%d %s now, %d seated after the plan", held, plural(held, "holder"), after)
+				return after <= most, fmt.Sprintf("%d %s now, %d seated after the plan, at most %d", held, plural(held, "holder"), after, most)
 			}
-			if f.Max < seats {
-				l.group = &matching.Group{Cols: cols, Min: 0, Max: f.Max}
+			if most < seats {
+				l.group = &matching.Group{Cols: cols, Min: 0, Max: most}
 			}
 			in.limits = append(in.limits, l)
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 	"time"
 
@@ -68,12 +69,44 @@ func oracle(t *testing.T, in *Instance, s *Scenario) (float64, bool) {
 	sc := &in.Scorer
 	ps := sc.Positions
 	es := in.Employees
-	bonus, pen := 0.0, DefaultUnfilledPenalty
+	bonus, pen, overPen := 0.0, DefaultUnfilledPenalty, DefaultOverFormationPenalty
 	if s.Scoring.ContinuityBonus != nil {
 		bonus = *s.Scoring.ContinuityBonus
 	}
 	if s.Scoring.UnfilledPenalty != nil {
 		pen = *s.Scoring.UnfilledPenalty
+	}
+	if s.Scoring.OverFormationPenalty != nil {
+		overPen = *s.Scoring.OverFormationPenalty
+	}
+	// Holders now, and the posts that take nobody new: over their
+	// formation, or in a unit at or above a cap.
+	held := make([]int, len(ps))
+	for i := range es {
+		for j := range ps {
+			if ps[j].ID == es[i].Position {
+				held[j]++
+			}
+		}
+	}
+	closedNew := make([]bool, len(ps))
+	for j := range ps {
+		closedNew[j] = held[j] > ps[j].Needed
+	}
+	if !slices.Contains(s.Rules.Disabled, "unit-cap") {
+		for _, f := range s.Constraints.UnitCaps {
+			n := 0
+			for j := range ps {
+				if ps[j].Unit == f.Unit && (f.Profession == "" || ps[j].Profession.String() == f.Profession) {
+					n += held[j]
+				}
+			}
+			for j := range ps {
+				if n >= f.Max && ps[j].Unit == f.Unit && (f.Profession == "" || ps[j].Profession.String() == f.Profession) {
+					closedNew[j] = true
+				}
+			}
+		}
 	}
 
 	// Election freeze, from the YAML fields (domain §2.3).
@@ -142,17 +175,30 @@ func oracle(t *testing.T, in *Instance, s *Scenario) (float64, bool) {
 			}
 			continue
 		}
-		options[i] = []opt{{-1, 0}}
 		onlyStay := excluded[e.ID] || (frozen && cur >= 0 && !approved[e.ID] && (acting || covered(&ps[cur])))
 		rotate := s.Constraints.Rotation == "hard" && cur >= 0 && !onlyStay && !locked(e, s.PlanDate) &&
 			scoring.Years(e.PositionSince, s.PlanDate) >= float64(in.Scorer.Rules.RotationYears)
+		rot := 0.0
+		if rotate {
+			rot = HardRotationPenalty // stays only if nothing lawful is open
+		}
+		// Nobody loses a post: a holder without a seat keeps the post over
+		// formation, which only a post over its formation allows.
+		switch {
+		case cur < 0:
+			options[i] = []opt{{-1, 0}}
+		case held[cur] > ps[cur].Needed:
+			options[i] = []opt{{-1, bonus - overPen - rot}}
+		default:
+			options[i] = nil
+		}
 		for j := range ps {
 			p := &ps[j]
-			if p.Needed == 0 || (onlyStay && j != cur) || (rotate && j == cur) {
+			if p.Needed == 0 || (onlyStay && j != cur) {
 				continue
 			}
 			if j != cur {
-				if p.OpenSelection || (frozen && covered(p) && !approved[e.ID]) {
+				if p.OpenSelection || (frozen && covered(p) && !approved[e.ID]) || closedNew[j] {
 					continue
 				}
 				vs, err := sc.Check(e, p)
@@ -163,10 +209,11 @@ func oracle(t *testing.T, in *Instance, s *Scenario) (float64, bool) {
 			}
 			sco, err := sc.Explain(e, p)
 			require.NoError(t, err)
-			options[i] = append(options[i], opt{j, value(sco.Total, j == cur, bonus, pen, p.Criticality)})
-		}
-		if pinned[e.ID] {
-			options[i] = options[i][1:]
+			v := value(sco.Total, j == cur, bonus, pen, p.Criticality)
+			if j == cur {
+				v -= rot
+			}
+			options[i] = append(options[i], opt{j, v})
 		}
 	}
 	// Depth-first enumeration with capacities; the plan-level constraints
@@ -438,7 +485,21 @@ func brokenLimits(s *Scenario, ps []scoring.Position, es []scoring.Employee, col
 	}
 	if !off["unit-cap"] {
 		for _, f := range c.UnitCaps {
-			if _, _, seated := count(inUnit(f.Unit, f.Profession)); seated > f.Max {
+			// Nobody loses a post to a cap: the seats its holders fill now
+			// stay allowed.
+			kept := 0
+			for j := range ps {
+				if inUnit(f.Unit, f.Profession)(&ps[j]) {
+					h := 0
+					for i := range es {
+						if cur[i] == j {
+							h++
+						}
+					}
+					kept += min(h, ps[j].Needed)
+				}
+			}
+			if _, _, seated := count(inUnit(f.Unit, f.Profession)); seated > max(f.Max, kept) {
 				out = append(out, "unit-cap")
 			}
 		}
@@ -531,7 +592,9 @@ func checkLimits(t *testing.T, in *Instance, p *Plan) {
 		col[rowOf[m.Employee]] = colOf[m.To]
 	}
 	for _, st := range p.Stays {
-		col[rowOf[st.Employee]] = colOf[st.Position]
+		if !st.OverFormation { // kept over formation: not in a seat
+			col[rowOf[st.Employee]] = colOf[st.Position]
+		}
 	}
 	require.Empty(t, brokenLimits(in.Scenario, ps, in.Employees, col), "plan %q breaks constraints", in.Scenario.Name)
 }

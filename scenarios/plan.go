@@ -16,8 +16,13 @@ import (
 
 // Plan is an optimal transfer plan for one scenario. Every employee
 // appears in exactly one of Moves (placed into another post, or into a
-// post for the first time), Stays (keeps a seat in the current post) and
-// Unplaced (left without a seat). Slices are sorted by NIP or ID as
+// post for the first time), Stays (keeps the current post, in a seat of
+// its needed headcount or over it) and Unplaced (without a post after the
+// plan: an employee who had none and got none, or, only under the
+// restructuring policy, a holder released from the post). Nobody loses a
+// post by default: holders above a post's needed headcount stay as
+// over-formation (kelebihan pegawai) and are listed in Redistribution or
+// Retraining. Slices are sorted by NIP or ID as
 // stated; a Plan holds no maps, so its JSON is deterministic. Warnings
 // render as strings in JSON.
 type Plan struct {
@@ -25,14 +30,29 @@ type Plan struct {
 	Scenario string `json:"scenario"`
 	PlanDate string `json:"plan_date"`
 	// Objective is the optimal total value: Σ fit + continuity bonuses +
-	// seat terms (see Instance), in fit units, at 10⁻⁶ precision.
+	// seat terms + over-formation terms (see Instance), in fit units, at
+	// 10⁻⁶ precision. Breakdown splits it into its terms, before and after.
 	Objective float64 `json:"objective"`
+	// Breakdown is the objective term by term, for the plan and for the
+	// current state; each side sums exactly to its total.
+	Breakdown Breakdown `json:"breakdown"`
 	// Moves lists the moves and first placements, by NIP.
 	Moves []Move `json:"moves"`
 	// Stays lists the employees keeping a seat in their post, by NIP.
 	Stays []Stay `json:"stays"`
-	// Unplaced lists the employees left without a seat, by NIP.
+	// Unplaced lists the employees without a post after the plan, by NIP.
 	Unplaced []Unplaced `json:"unplaced"`
+	// Redistribution lists the holders kept over formation whose kind of
+	// post is short somewhere after the plan, with their best shortage
+	// posts and what keeps them out, by NIP.
+	Redistribution []Surplus `json:"redistribution"`
+	// Retraining lists the holders kept over formation whose kind of post
+	// is short nowhere after the plan: candidates for retraining or a
+	// change of job family, by NIP.
+	Retraining []Surplus `json:"retraining"`
+	// Selection lists the posts filled by open selection (seleksi terbuka)
+	// that have vacant seats, each with a shortlist, by position.
+	Selection []SelectionPost `json:"selection"`
 	// Vacancies lists the seats left unfilled, by position.
 	Vacancies []Vacancy `json:"vacancies"`
 	// Units gives each unit's staffing before and after, by unit ID.
@@ -126,6 +146,86 @@ type Stay struct {
 	// them: pinned, excluded, election-freeze, acting-head; empty
 	// otherwise.
 	Fixed string `json:"fixed,omitempty"`
+	// OverFormation reports a holder kept above the post's needed
+	// headcount (kelebihan pegawai): the post's seats are taken by the
+	// best-fitting holders (the solver's choice among equal values).
+	OverFormation bool `json:"over_formation,omitempty"`
+}
+
+// Surplus is a holder kept over the post's needed headcount.
+type Surplus struct {
+	Employee scoring.EmployeeID `json:"employee"`
+	Name     string             `json:"name"`
+	Position scoring.PositionID `json:"position"`
+	Unit     scoring.UnitID     `json:"unit"`
+	// Kind is the kind of post (the profession, or the position kind), as
+	// in UnitStaffing.ByKind.
+	Kind string `json:"kind"`
+	// Options are the best posts of the same kind still short after the
+	// plan (at most three, best fit first), each with what keeps the
+	// employee out of it.
+	Options []SurplusOption `json:"options"`
+}
+
+// SurplusOption is one shortage post for a surplus holder.
+type SurplusOption struct {
+	Position scoring.PositionID `json:"position"`
+	Unit     scoring.UnitID     `json:"unit"`
+	Fit      float64            `json:"fit"`
+	// Blocked lists the rule ids that forbid the move; empty when the move
+	// is allowed and a plan-level limit (Limits) or the objective kept it
+	// out of the plan.
+	Blocked []scoring.RuleID `json:"blocked"`
+}
+
+// SelectionPost is a post filled by open selection with vacant seats: the
+// plan never fills it, and lists who could be shortlisted.
+type SelectionPost struct {
+	Position scoring.PositionID `json:"position"`
+	Name     string             `json:"name"`
+	Unit     scoring.UnitID     `json:"unit"`
+	Seats    int                `json:"seats"`
+	// Shortlist holds up to five employees who meet every pair rule of the
+	// post, best fit first (NIP on ties).
+	Shortlist []Candidate `json:"shortlist"`
+}
+
+// Candidate is one employee on a shortlist.
+type Candidate struct {
+	Employee scoring.EmployeeID `json:"employee"`
+	Name     string             `json:"name"`
+	Position scoring.PositionID `json:"position"`
+	Fit      float64            `json:"fit"`
+}
+
+// Breakdown is the objective term by term, for the plan (After) and for
+// the current state (Before: everyone in their post, the best-fitting
+// holders of each post in its seats).
+type Breakdown struct {
+	Before Terms `json:"before"`
+	After  Terms `json:"after"`
+}
+
+// Terms are the parts of an objective, in fit units; Total is their sum,
+// exact at 10⁻⁶.
+type Terms struct {
+	// FitStayers and FitMovers are the fit of the holders seated in their
+	// own post and of those seated in another (first placements included).
+	FitStayers float64 `json:"fit_stayers"`
+	FitMovers  float64 `json:"fit_movers"`
+	// Continuity is the continuity bonus of the seated stayers.
+	Continuity float64 `json:"continuity"`
+	// Seats is the value of the filled seats: unfilled_penalty ×
+	// criticality per seat.
+	Seats float64 `json:"seats"`
+	// OverFormation is the value of the holders kept over formation:
+	// continuity bonus − over_formation_penalty each (their fit is not
+	// counted: the seat is what a post's fit measures).
+	OverFormation float64 `json:"over_formation"`
+	// RotationHeld is −HardRotationPenalty per holder due under a hard
+	// rotation who keeps the post.
+	RotationHeld float64 `json:"rotation_held"`
+	Total        float64 `json:"total"`
 }
 
 // Unplaced is an employee left without a seat: a holder who keeps the
@@ -230,7 +330,7 @@ type KPIs struct {
 }
 
 // Indicators are the key figures of one staffing state. Staff are the
-// employees holding a seat (before: holding a post, seated or not).
+// employees holding a post, in a seat or over formation.
 type Indicators struct {
 	Staff    int     `json:"staff"`
 	TotalFit float64 `json:"total_fit"`
@@ -250,8 +350,11 @@ type Indicators struct {
 	// before).
 	Moves      int `json:"moves"`
 	Placements int `json:"placements"`
-	// Unplaced counts employees without a seat.
+	// Unplaced counts employees without a post.
 	Unplaced int `json:"unplaced"`
+	// OverFormation counts the holders above their posts' needed
+	// headcounts: Σ max(0, holders − needed) over positions.
+	OverFormation int `json:"over_formation"`
 	// RemoteNeeded and RemoteFilled are the seats of remote and very remote
 	// units and how many are filled; RemoteShare is their ratio.
 	RemoteNeeded int     `json:"remote_needed"`
@@ -473,6 +576,9 @@ func (in *Instance) render(sol *solution) *Plan {
 		case j >= 0:
 			p.Moves = append(p.Moves, in.move(i, j, o))
 			p.Training = append(p.Training, in.training(i, j))
+		case c >= 0 && !in.restruct:
+			p.Stays = append(p.Stays, Stay{Employee: e.ID, Position: ps[c].ID, Fit: in.fit(i, c), Fixed: in.fixedText(i),
+				OverFormation: true})
 		default:
 			u := Unplaced{Employee: e.ID, Name: e.Name, Eligible: n}
 			switch {
@@ -499,9 +605,22 @@ func (in *Instance) render(sol *solution) *Plan {
 		}
 	}
 	p.Units = in.staffing(o)
+	p.Redistribution, p.Retraining = in.surplus(o)
+	p.Selection = in.selection(o)
+	p.Breakdown = Breakdown{Before: in.terms(in.beforeCols()), After: in.terms(sol.col)}
 	p.Chains = chains(p.Moves)
 	p.KPIs = KPIs{Before: in.indicators(o, true), After: in.indicators(o, false)}
 	p.Warnings = slices.Clone(in.warnings)
+	kept := 0
+	for i, c := range in.cur {
+		if c >= 0 && in.why[i] == fixRotation && (sol.col[i] == c || (sol.col[i] < 0 && !in.restruct)) {
+			kept++
+		}
+	}
+	if kept > 0 {
+		p.Warnings = append(p.Warnings, newWarning(scoring.RuleMaxTenure, ErrReportOnly,
+			newReason(ReasonWarnRotationKept, kept, in.Scorer.Rules.RotationYears)))
+	}
 	if f := &in.freeze; f.window != nil {
 		from, to := f.window.From.Format("2006-01-02"), f.window.To.Format("2006-01-02")
 		why := newReason(ReasonWarnFreeze, f.window.Name, from, to, f.window.Basis, len(f.approved))
@@ -583,13 +702,29 @@ func (in *Instance) move(i, j int, o *outcome) Move {
 		from := &ps[c]
 		m.From, m.FromUnit, m.FitBefore = from.ID, from.Unit, in.fit(i, c)
 		before = in.Table.Explain(i, c)
-		switch rb, ra := rank(from), rank(to); {
-		case ra > rb:
+		rb, ra := rank(from), rank(to)
+		prof := from.Profession
+		if e.Profession != 0 {
+			prof = e.Profession
+		}
+		if to.Kind == scoring.KindFunctional && to.Profession != 0 && to.Profession == prof {
+			ra = max(ra, rb) // the jenjang belongs to the person
+		}
+		termsOver := false
+		switch {
+		case ra > rb, ra == rb && to.IsUnitHead && !from.IsUnitHead:
 			m.Kind = MovePromotion
-		case ra < rb:
+		case ra < rb, ra == rb && from.IsUnitHead && !to.IsUnitHead:
 			m.Kind = MoveDemotion
+			if y := in.Scorer.Rules.PrincipalMaxYears; from.IsUnitHead && from.Profession == scoring.ProfessionTeacher && y > 0 &&
+				!scoring.AddMonths(e.PositionSince, 12*y).After(in.Scenario.PlanDate) && to.Profession == scoring.ProfessionTeacher {
+				m.Kind, termsOver = MoveRotation, true // back to teaching after two terms
+			}
 		default:
 			m.Kind = MoveRotation
+		}
+		if termsOver {
+			m.Why = append(m.Why, newReason(ReasonTermsOver, in.Scorer.Rules.PrincipalMaxYears))
 		}
 	}
 	if m.Pinned {
@@ -712,8 +847,8 @@ func (in *Instance) staffing(o *outcome) []UnitStaffing {
 	ps := in.Scorer.Positions
 	after := slices.Clone(o.seated)
 	for i, c := range in.cur {
-		if c >= 0 && o.col[i] < 0 {
-			after[c]++ // keeps the post without a seat
+		if c >= 0 && o.col[i] < 0 && !in.restruct {
+			after[c]++ // keeps the post over formation
 		}
 	}
 	out := make([]UnitStaffing, 0, len(in.Scorer.Units))
@@ -759,8 +894,8 @@ func (in *Instance) indicators(o *outcome, before bool) Indicators {
 	holders := make([]int, len(ps))
 	for i := range in.Employees {
 		j := o.col[i]
-		if before {
-			j = in.cur[i]
+		if before || (j < 0 && !in.restruct) {
+			j = in.cur[i] // a holder without a seat keeps the post over formation
 		}
 		if j < 0 {
 			k.Unplaced++
@@ -800,6 +935,7 @@ func (in *Instance) indicators(o *outcome, before bool) Indicators {
 	}
 	var weighted float64
 	for j := range ps {
+		k.OverFormation += max(0, holders[j]-ps[j].Needed)
 		short := max(0, ps[j].Needed-holders[j])
 		crit := ps[j].Criticality
 		if crit == 0 {
@@ -900,5 +1036,163 @@ func chains(moves []Move) []Chain {
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Chain) int { return strings.Compare(string(a.Employees[0]), string(b.Employees[0])) })
+	return out
+}
+
+// beforeCols returns the current state as an assignment: every holder in
+// their post, the seats of each post taken by its holders of highest value
+// (lowest row on ties), the others over formation (-1).
+func (in *Instance) beforeCols() []int {
+	col := make([]int, len(in.Employees))
+	byCol := make([][]int, len(in.Scorer.Positions))
+	for i, c := range in.cur {
+		col[i] = -1
+		if c >= 0 {
+			byCol[c] = append(byCol[c], i)
+		}
+	}
+	for j, rows := range byCol {
+		val := func(i int) int64 { return in.value(i, j, in.Table.Fit(i, j)) }
+		slices.SortStableFunc(rows, func(a, b int) int {
+			va, vb := val(a), val(b)
+			switch {
+			case va > vb:
+				return -1
+			case va < vb:
+				return 1
+			}
+			return a - b
+		})
+		for k, i := range rows {
+			if k < in.Scorer.Positions[j].Needed {
+				col[i] = j
+			}
+		}
+	}
+	return col
+}
+
+// terms splits the value of an assignment (col: seat per row, -1 for
+// none) into the objective's terms, summed in cost units so that they add
+// up exactly to the solver's objective.
+func (in *Instance) terms(col []int) Terms {
+	var fs, fm, cont, seats, over, rot int64
+	for i, j := range col {
+		c := in.cur[i]
+		due := in.why[i] == fixRotation
+		switch {
+		case j >= 0:
+			f := micro(in.Fit(i, j))
+			seats += in.seat[j]
+			if j != c {
+				fm += f
+				continue
+			}
+			fs += f
+			cont += in.bonus
+			if due {
+				rot -= in.rotPen
+			}
+		case c >= 0 && !in.restruct:
+			over += in.over
+			if due {
+				rot -= in.rotPen
+			}
+		}
+	}
+	u := func(x int64) float64 { return q0(float64(x) / CostScale) }
+	return Terms{FitStayers: u(fs), FitMovers: u(fm), Continuity: u(cont), Seats: u(seats), OverFormation: u(over),
+		RotationHeld: u(rot), Total: u(fs + fm + cont + seats + over + rot)}
+}
+
+// surplus lists the holders kept over formation: in Redistribution when
+// posts of their kind are still short after the plan (the three best by
+// fit, with the rules that keep them out), in Retraining otherwise.
+func (in *Instance) surplus(o *outcome) (redist, retrain []Surplus) {
+	ps := in.Scorer.Positions
+	redist, retrain = []Surplus{}, []Surplus{}
+	short := map[string][]int{} // shortage columns by kind of post
+	for j := range ps {
+		if ps[j].Needed > o.seated[j] && in.closed[j] != fixOpen {
+			short[kindLabel(&ps[j])] = append(short[kindLabel(&ps[j])], j)
+		}
+	}
+	for i := range in.Employees {
+		c := in.cur[i]
+		if c < 0 || o.col[i] >= 0 || in.restruct {
+			continue
+		}
+		e := &in.Employees[i]
+		sp := Surplus{Employee: e.ID, Name: e.Name, Position: ps[c].ID, Unit: ps[c].Unit, Kind: kindLabel(&ps[c]),
+			Options: []SurplusOption{}}
+		for _, j := range short[sp.Kind] {
+			if j == c {
+				continue
+			}
+			sp.Options = append(sp.Options, SurplusOption{Position: ps[j].ID, Unit: ps[j].Unit, Fit: in.fit(i, j),
+				Blocked: append([]scoring.RuleID{}, in.reasons(i, j)...)})
+		}
+		slices.SortStableFunc(sp.Options, func(a, b SurplusOption) int {
+			if oa, ob := len(a.Blocked) == 0, len(b.Blocked) == 0; oa != ob { // allowed moves first
+				if oa {
+					return -1
+				}
+				return 1
+			}
+			switch {
+			case a.Fit > b.Fit:
+				return -1
+			case a.Fit < b.Fit:
+				return 1
+			}
+			return strings.Compare(string(a.Position), string(b.Position))
+		})
+		if len(sp.Options) > 3 {
+			sp.Options = sp.Options[:3]
+		}
+		if len(short[sp.Kind]) == 0 {
+			retrain = append(retrain, sp)
+		} else {
+			redist = append(redist, sp)
+		}
+	}
+	return redist, retrain
+}
+
+// selection lists the open-selection posts with vacant seats and their
+// shortlists: up to five employees who meet every pair rule of the post,
+// best fit first.
+func (in *Instance) selection(o *outcome) []SelectionPost {
+	ps := in.Scorer.Positions
+	out := []SelectionPost{}
+	for j := range ps {
+		free := ps[j].Needed - o.seated[j]
+		if in.closed[j] != fixOpen || free <= 0 {
+			continue
+		}
+		sp := SelectionPost{Position: ps[j].ID, Name: ps[j].Name, Unit: ps[j].Unit, Seats: free, Shortlist: []Candidate{}}
+		for i := range in.Employees {
+			if in.cur[i] == j {
+				continue
+			}
+			if f := in.Table.Fit(i, j); !math.IsNaN(f) {
+				e := &in.Employees[i]
+				sp.Shortlist = append(sp.Shortlist, Candidate{Employee: e.ID, Name: e.Name, Position: e.Position, Fit: q(f)})
+			}
+		}
+		slices.SortStableFunc(sp.Shortlist, func(a, b Candidate) int {
+			switch {
+			case a.Fit > b.Fit:
+				return -1
+			case a.Fit < b.Fit:
+				return 1
+			}
+			return strings.Compare(string(a.Employee), string(b.Employee))
+		})
+		if len(sp.Shortlist) > 5 {
+			sp.Shortlist = sp.Shortlist[:5]
+		}
+		out = append(out, sp)
+	}
 	return out
 }

@@ -30,6 +30,10 @@ const (
 	// ReasonRotationPoint: the employee is past the rotation point (soft
 	// max-tenure). Args: years in post (float64, one decimal).
 	ReasonRotationPoint ReasonCode = "rotation-point"
+	// ReasonTermsOver: a principal whose terms are over returns to
+	// teaching (Permendikdasmen 7/2025: two terms of four years). Args:
+	// the years of the terms (int).
+	ReasonTermsOver ReasonCode = "terms-over"
 	// ReasonRemoteSeat: the move fills a seat in a remote or very remote
 	// unit. Args: the unit's area class, text form (remote, very_remote).
 	ReasonRemoteSeat ReasonCode = "remote-seat"
@@ -119,6 +123,14 @@ const (
 	// ReasonWarnFreezeApprovedAll: the plan date lies in a freeze window
 	// and Mendagri approved the whole round. Args: window, from, to, basis.
 	ReasonWarnFreezeApprovedAll ReasonCode = "warn-freeze-approved-all"
+	// ReasonWarnRotationKept: under a hard rotation, employees due to
+	// rotate keep their post because no lawful post was open to them.
+	// Args: how many (int), the rotation years (int).
+	ReasonWarnRotationKept ReasonCode = "warn-rotation-kept"
+	// ReasonWarnPolicy: a policy departs from the lawful default. Args:
+	// the policy's name, the employees it covers (int; 0 for a policy of
+	// the whole round), its reason (free text, not translated).
+	ReasonWarnPolicy ReasonCode = "warn-policy"
 	// ReasonWarnFreeze: the plan date lies in a freeze window; covered
 	// posts are frozen except for approved employees. Args: window, from,
 	// to, basis, approved employees (int).
@@ -229,6 +241,7 @@ var reasonFormats = map[ReasonCode]reasonFormat{
 	ReasonOverNeed:      {"current post over its needs: %d holders for %d seats", "jabatan saat ini melebihi kebutuhan: %d pemangku untuk %d formasi"},
 	ReasonRotationDue:   {"rotation due (max-tenure): %.1f years in post", "rotasi jatuh tempo (max-tenure): %.1f tahun pada jabatan"},
 	ReasonRotationPoint: {"past the rotation point: %.1f years in post", "telah melewati masa rotasi: %.1f tahun pada jabatan"},
+	ReasonTermsOver:     {"principal's terms are over (%d years): back to teaching", "masa tugas kepala sekolah telah berakhir (%d tahun): kembali mengajar"},
 	ReasonRemoteSeat:    {"fills a seat in a %s unit", "mengisi formasi di unit %s"},
 	ReasonWish:          {"wish #%d", "pilihan ke-%d"},
 	ReasonGain:          {"%s %+.4f", "%s %+.4f"},
@@ -272,6 +285,10 @@ var reasonFormats = map[ReasonCode]reasonFormat{
 		"optimalitas belum terbukti: branch and bound berhenti pada batas simpulnya (%[1]d simpul); tidak ada rencana yang bernilai lebih dari %.4[3]f, rencana ini %.4[4]f (selisih %.4[5]f)"},
 	ReasonWarnRankNotProven: {"rank %[1]d not proven: no plan of rank %[1]d is worth more than %.4[2]f, this one %.4[3]f (gap %.4[4]f)",
 		"peringkat %[1]d belum terbukti: tidak ada rencana peringkat %[1]d yang bernilai lebih dari %.4[2]f, rencana ini %.4[3]f (selisih %.4[4]f)"},
+	ReasonWarnRotationKept: {"%d employees past %d years in post keep it under the hard rotation: no lawful post was open to them",
+		"%d pegawai yang telah lebih dari %d tahun pada jabatannya tetap meskipun rotasi wajib: tidak ada jabatan yang sah terbuka bagi mereka"},
+	ReasonWarnPolicy: {"policy %s departs from the lawful default (%d employees covered): %s",
+		"kebijakan %s menyimpang dari ketentuan baku (%d pegawai tercakup): %s"},
 	ReasonWarnFreezeApprovedAll: {"the plan date lies in freeze window %s (%s to %s, %s): Mendagri approved the round in writing",
 		"tanggal rencana berada dalam masa larangan %s (%s s.d. %s, %s): Mendagri menyetujui periode mutasi ini secara tertulis"},
 	ReasonWarnFreeze: {"the plan date lies in freeze window %s (%s to %s, %s): covered posts are frozen except for %d approved employees",

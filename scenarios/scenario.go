@@ -188,6 +188,11 @@ type Employee struct {
 	// Field is the field of study (rumpun ilmu / jurusan), a key of the
 	// field taxonomy such as keperawatan.
 	Field string `yaml:"field,omitempty"`
+	// Profession is the employee's regulated profession when it is not the
+	// current post's: the contracted job of a new PPPK appointee, the
+	// profession of a head of puskesmas. Empty means the current post's
+	// (job-family, pppk-job).
+	Profession string `yaml:"profession,omitempty"`
 	// Unit is the current unit; empty means unplaced, or the unit of
 	// Position when that is set. An unplaced employee has no unit.
 	Unit unitID `yaml:"unit,omitempty"`
@@ -299,6 +304,11 @@ type ScoringOptions struct {
 	// UnfilledPenalty is the cost of one unfilled seat relative to a fit of
 	// 1; nil means 2.
 	UnfilledPenalty *float64 `yaml:"unfilled_penalty,omitempty"`
+	// OverFormationPenalty is the cost of one holder kept over a post's
+	// needed headcount (kelebihan pegawai), relative to a fit of 1; nil
+	// means 0.5. It makes moving surplus staff to a shortage worth more
+	// than moving anyone else there.
+	OverFormationPenalty *float64 `yaml:"over_formation_penalty,omitempty"`
 }
 
 // Rules holds the legal parameters. Nil fields take the defaults of the
@@ -404,6 +414,51 @@ type Constraints struct {
 	// Conflicts lists conflict-of-interest pairs that may not share a unit
 	// (PP 11/2017 Pasal 190(5)).
 	Conflicts []Conflict `yaml:"conflicts,omitempty"`
+	// Policies are the round's explicit departures from the lawful
+	// default, each with a reason; every one shows in the plan.
+	Policies []Policy `yaml:"policies,omitempty"`
+}
+
+// Policy is an explicit departure from the lawful default of a round,
+// with a reason that the plan shows:
+//
+//   - alih_fungsi: the employees listed (or, without a list, every holder
+//     of the profession given) may change job family (rule job-family),
+//     such as surplus subject teachers under SKB 5 Menteri 2011;
+//   - pppk_any_job: the PPPK employees listed (or every PPPK) may leave
+//     the job of their contract (rule pppk-job);
+//   - restructuring: holders may be left without a post (dibebaskan dari
+//     jabatan) instead of keeping it as over-formation; reported loudly;
+//   - jpt_by_plan: JPT posts are filled by the plan instead of by open
+//     selection (seleksi terbuka).
+type Policy struct {
+	// Policy is the policy's name (see [Policy]).
+	Policy string `yaml:"policy"`
+	// Employees restricts alih_fungsi and pppk_any_job to these NIPs.
+	Employees []employeeID `yaml:"employees,omitempty"`
+	// Profession restricts alih_fungsi to the holders of a profession
+	// when Employees is empty.
+	Profession string `yaml:"profession,omitempty"`
+	// Reason is required: the decision or regulation behind the policy.
+	Reason string `yaml:"reason"`
+}
+
+// Policy names.
+const (
+	PolicyAlihFungsi    = "alih_fungsi"
+	PolicyPPPKAnyJob    = "pppk_any_job"
+	PolicyRestructuring = "restructuring"
+	PolicyJPTByPlan     = "jpt_by_plan"
+)
+
+// policy returns the scenario's policy of that name, or nil.
+func (s *Scenario) policy(name string) *Policy {
+	for k := range s.Constraints.Policies {
+		if s.Constraints.Policies[k].Policy == name {
+			return &s.Constraints.Policies[k]
+		}
+	}
+	return nil
 }
 
 // UnitFloor is a staffing floor (rule unit-floor): no move takes the unit

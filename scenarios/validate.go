@@ -399,6 +399,7 @@ func (v *validator) employeeList(s *Scenario) {
 			v.fail(p+".potential", *e.Potential, msgf(ErrInvalidValue, "potential must be in (0, 100], got %v", *e.Potential))
 		}
 		v.enum(p+".discipline", e.Discipline, false, p1(scoring.ParseDisciplineLevel))
+		v.enum(p+".profession", e.Profession, false, p1(scoring.ParseProfession))
 		for j, l := range e.Locks {
 			v.enum(fmt.Sprintf("%s.locks[%d].kind", p, j), l.Kind, true, p1(scoring.ParseLockKind))
 		}
@@ -453,6 +454,9 @@ func (v *validator) scoring(o *ScoringOptions) {
 	}
 	if o.UnfilledPenalty != nil {
 		v.nonNegative("scoring.unfilled_penalty", *o.UnfilledPenalty)
+	}
+	if o.OverFormationPenalty != nil {
+		v.nonNegative("scoring.over_formation_penalty", *o.OverFormationPenalty)
 	}
 }
 
@@ -568,6 +572,34 @@ func (v *validator) constraints(c *Constraints) {
 		}
 		for j, e := range cf.Employees {
 			v.employeeRef(fmt.Sprintf("%s[%d]", p, j), e)
+		}
+	}
+	seen := map[string]string{}
+	for i, pol := range c.Policies {
+		p := fmt.Sprintf("constraints.policies[%d]", i)
+		v.enum(p+".policy", pol.Policy, true, oneOf("a policy", PolicyAlihFungsi, PolicyPPPKAnyJob, PolicyRestructuring, PolicyJPTByPlan))
+		v.nonEmpty(p+".reason", pol.Reason)
+		v.enum(p+".profession", pol.Profession, false, p1(scoring.ParseProfession))
+		for j, e := range pol.Employees {
+			v.employeeRef(fmt.Sprintf("%s.employees[%d]", p, j), e)
+		}
+		switch pol.Policy {
+		case PolicyAlihFungsi:
+			if len(pol.Employees) == 0 && pol.Profession == "" {
+				v.fail(p+".employees", nil, msgf(ErrInvalidValue, "alih_fungsi names the employees or the profession it covers"))
+			}
+		case PolicyRestructuring, PolicyJPTByPlan:
+			if len(pol.Employees) > 0 || pol.Profession != "" {
+				v.fail(p+".employees", pol.Employees, msgf(ErrInvalidValue, "%s covers the whole round: no employees or profession", pol.Policy))
+			}
+			if first, dup := seen[pol.Policy]; dup {
+				v.fail(p+".policy", pol.Policy, msgf(ErrDuplicateID, "policy %s is already set at %s", pol.Policy, v.where(first)))
+			}
+			seen[pol.Policy] = p + ".policy"
+		case PolicyPPPKAnyJob:
+			if pol.Profession != "" {
+				v.fail(p+".profession", pol.Profession, msgf(ErrInvalidValue, "pppk_any_job covers employees, not a profession"))
+			}
 		}
 	}
 }

@@ -74,7 +74,56 @@ func employeesOf(s *Scenario) ([]scoring.Employee, error) {
 		es[i] = convertEmployee(c, i, &s.Workforce.Employees[i], units, positions)
 	}
 	slices.SortFunc(es, func(a, b scoring.Employee) int { return strings.Compare(string(a.ID), string(b.ID)) })
-	return es, c.err
+	if c.err != nil {
+		return es, c.err
+	}
+	applyPolicies(s, es)
+	return es, nil
+}
+
+// applyPolicies turns the alih_fungsi and pppk_any_job policies into
+// exceptions of the employees they cover (rules job-family and pppk-job),
+// with the policy's reason. An alih_fungsi policy without employees covers
+// every employee of its profession: the employee's own, or the current
+// post's.
+func applyPolicies(s *Scenario, es []scoring.Employee) {
+	if len(s.Constraints.Policies) == 0 {
+		return
+	}
+	prof := map[positionID]string{}
+	for _, p := range s.Workforce.Positions {
+		prof[p.ID] = p.Profession
+	}
+	for _, pol := range s.Constraints.Policies {
+		var rule scoring.RuleID
+		switch pol.Policy {
+		case PolicyAlihFungsi:
+			rule = scoring.RuleJobFamily
+		case PolicyPPPKAnyJob:
+			rule = scoring.RulePPPKJob
+		default:
+			continue
+		}
+		for i := range es {
+			e := &es[i]
+			covered := slices.Contains(pol.Employees, e.ID)
+			if len(pol.Employees) == 0 {
+				switch rule {
+				case scoring.RuleJobFamily:
+					p := prof[e.Position]
+					if e.Profession != 0 {
+						p = e.Profession.String()
+					}
+					covered = p != "" && p == pol.Profession
+				case scoring.RulePPPKJob:
+					covered = e.Status == scoring.StatusPPPK
+				}
+			}
+			if covered {
+				e.Exceptions = append(e.Exceptions, scoring.Exception{Rule: rule, Reason: pol.Policy + ": " + pol.Reason})
+			}
+		}
+	}
 }
 
 // effectiveWeights returns the default weights with the scenario's
@@ -232,6 +281,7 @@ func convertEmployee(c *converter, i int, in *Employee, units map[unitID]bool, p
 		AssessedOn:    in.AssessedOn,
 		HomeKecamatan: in.HomeKecamatan,
 		InTalentPool:  in.TalentPool,
+		Profession:    parse(c, p+".profession", in.Profession, scoring.ParseProfession),
 		Relatives:     slices.Clone(in.Relatives),
 		Discipline: scoring.Discipline{
 			Level: parse(c, p+".discipline", in.Discipline, scoring.ParseDisciplineLevel),

@@ -204,7 +204,6 @@
 //
 //	Tersisih oleh aturan
 //	aturan         alasan                                              jabatan
-//	grade-band     pangkat/golongan di luar rentang jabatan                  1
 //	min-education  tingkat pendidikan di bawah syarat minimal jabatan        1
 //
 // The explanation's sentence comes from the scenarios package as a code
@@ -227,13 +226,13 @@
 //	added                        0
 //	removed                      1
 //	changed                      0
-//	staff in a seat              3
+//	staff in a post              3
 //	outcomes differ              1
 //	churn                   0.3333
 //
 //	KPIs after the moves
 //	indicator                            base    what-if  change
-//	staff in a seat                           3        3        0
+//	staff in a post                           3        3        0
 //	total fit                            1.8208   1.8308   0.0100
 //	mean fit                             0.6069   0.6103   0.0033
 //	field of study matches               1.0000   1.0000   0.0000
@@ -242,7 +241,7 @@
 //	unmet need, weighted by criticality  1.0000   0.0000  -1.0000
 //	moves                                     2        1       -1
 //	first placements                          0        0        0
-//	without a seat                            0        0        0
+//	without a post                            0        0        0
 //	remote seats needed                       3        2       -1
 //	remote seats filled                       3        2       -1
 //	remote seats filled (share)          1.0000   1.0000   0.0000
@@ -264,10 +263,10 @@
 //	candidates                 583
 //	shown                        3
 //
-//	rank  NIP                 name                 current post              fit     current  allowed  rules           reasons
-//	   1  199609092021072001  Dewi Pratama         PKM-PELEPAT-DOKTER        0.7900  yes      yes      –               –
-//	   2  199809162022042001  Rina Nasution        PKM-AIR-GEMURUH-DOKTER    0.5850  no       yes      –               –
-//	   3  197604162001122001  Nurhayati Syahputra  PKM-RIMBO-TENGAH-PERAWAT  0.8287  no       no       accepted-field  field keperawatan not in accepted fields [kedokteran]
+//	rank  NIP                 name           current post            fit     current  allowed  rules  reasons
+//	   1  198012092006052001  Indah Wijaya   RSUD-DOKTER             0.8163  no       yes      –      –
+//	   2  199004132016112001  Yulia Hidayat  PKM-MUARA-BUNGO-DOKTER  0.8163  no       yes      –      –
+//	   3  199609092021072001  Dewi Pratama   PKM-PELEPAT-DOKTER      0.7900  yes      yes      –      –
 //
 // # Scenario files
 //

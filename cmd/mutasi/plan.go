@@ -362,6 +362,7 @@ func kpiRows(k *scenarios.KPIs) []kpiRow {
 		{"moves", lblKPIMoves, float64(b.Moves), float64(a.Moves), true},
 		{"placements", lblKPIPlacements, float64(b.Placements), float64(a.Placements), true},
 		{"unplaced", lblKPIUnplaced, float64(b.Unplaced), float64(a.Unplaced), true},
+		{"over_formation", lblKPIOverFormation, float64(b.OverFormation), float64(a.OverFormation), true},
 		{"remote_needed", lblKPIRemoteNeeded, float64(b.RemoteNeeded), float64(a.RemoteNeeded), true},
 		{"remote_filled", lblKPIRemoteFilled, float64(b.RemoteFilled), float64(a.RemoteFilled), true},
 		{"remote_share", lblKPIRemoteShare, b.RemoteShare, a.RemoteShare, false},
@@ -394,14 +395,16 @@ func planReport(p *scenarios.Plan, l Lang) *report {
 			{key: "plan_date", label: lblPlanDate},
 			{key: "objective", label: lblObjective, prec: 4},
 			{key: "moves", label: lblKPIMoves},
+			{key: "placements", label: lblKPIPlacements},
 			{key: "stays", label: lblStays},
+			{key: "over_formation", label: lblOverFormationShort},
 			{key: "unplaced", label: lblKPIUnplaced},
 			{key: "vacant_seats", label: lblVacantSeats},
 			{key: "certified", label: lblCertified},
 			{key: "gap", label: lblOptimalityGap, prec: 4},
 		},
-		rows: [][]cell{{textCell(p.Scenario), textCell(p.PlanDate), floatCell(p.Objective), intCell(len(p.Moves)),
-			intCell(len(p.Stays)), intCell(len(p.Unplaced)), intCell(vacantSeats(p)), boolCell(m.Cert.Passed && m.Cert.Optimal),
+		rows: [][]cell{{textCell(p.Scenario), textCell(p.PlanDate), floatCell(p.Objective), intCell(p.KPIs.After.Moves),
+			intCell(p.KPIs.After.Placements), intCell(len(p.Stays)), intCell(p.KPIs.After.OverFormation), intCell(len(p.Unplaced)), intCell(vacantSeats(p)), boolCell(m.Cert.Passed && m.Cert.Optimal),
 			floatCell(m.Cert.Gap)}},
 	})
 
@@ -411,7 +414,7 @@ func planReport(p *scenarios.Plan, l Lang) *report {
 		kpis.rows = append(kpis.rows, []cell{textCell(l.text(k.label)), numCell(k.before, k.integer), numCell(k.after, k.integer),
 			numCell(round4(k.after-k.before), k.integer)})
 	}
-	r.sections = append(r.sections, kpis)
+	r.sections = append(r.sections, kpis, objectiveSection(&p.Breakdown, l))
 
 	moves := section{key: "moves", title: lblMoves,
 		cols: []column{
@@ -475,7 +478,8 @@ func planReport(p *scenarios.Plan, l Lang) *report {
 	for _, u := range p.Unplaced {
 		un.rows = append(un.rows, []cell{textCell(string(u.Employee)), textCell(u.Name), textOrNull(u.Position), intCell(u.Eligible), reasonsCell(u.Why)})
 	}
-	r.sections = append(r.sections, un)
+	r.sections = append(r.sections, un, surplusSection("redistribution", lblRedistribution, p.Redistribution),
+		surplusSection("retraining", lblRetraining, p.Retraining), selectionSection(p.Selection))
 
 	ch := section{key: "chains", title: lblChains,
 		cols: []column{{key: "length", label: lblLength}, {key: "cycle", label: lblCycle}, {key: "opens", label: lblOpens},
@@ -735,4 +739,78 @@ func infeasibleReport(ie *scenarios.InfeasibleError, l Lang) *report {
 // outside the catalogue.
 func ruleReason(r scoring.RuleID, l Lang) string {
 	return r.Reason(l.String())
+}
+
+// objectiveSection breaks the objective into its terms, before and after.
+func objectiveSection(b *scenarios.Breakdown, l Lang) section {
+	sec := section{key: "objective", title: lblObjectiveTitle,
+		cols: []column{{key: "term", label: lblTerm}, fitCol("before", lblBefore), fitCol("after", lblAfter), fitCol("change", lblChange)}}
+	x, y := &b.Before, &b.After
+	for _, t := range []struct {
+		key    string
+		lb     label
+		bf, af float64
+	}{
+		{"fit_stayers", lblTermFitStayers, x.FitStayers, y.FitStayers},
+		{"fit_movers", lblTermFitMovers, x.FitMovers, y.FitMovers},
+		{"continuity", lblTermContinuity, x.Continuity, y.Continuity},
+		{"seats", lblTermSeats, x.Seats, y.Seats},
+		{"over_formation", lblTermOverFormation, x.OverFormation, y.OverFormation},
+		{"rotation_held", lblTermRotationHeld, x.RotationHeld, y.RotationHeld},
+		{"total", lblTermTotal, x.Total, y.Total},
+	} {
+		sec.rows = append(sec.rows, []cell{labelCell(t.key, t.lb), floatCell(t.bf), floatCell(t.af), floatCell(round4(t.af - t.bf))})
+	}
+	return sec
+}
+
+// surplusSection lists holders over formation with their best shortage
+// posts.
+func surplusSection(key string, title label, ss []scenarios.Surplus) section {
+	sec := section{key: key, title: title,
+		cols: []column{{key: "employee", label: lblNIP}, {key: "name", label: lblName}, {key: "position", label: lblCurrentPost},
+			{key: "kind", label: lblKindOfPost}, {key: "options", label: lblOptions}}, rows: [][]cell{}}
+	for _, sp := range ss {
+		sec.rows = append(sec.rows, []cell{textCell(string(sp.Employee)), textCell(sp.Name), textCell(string(sp.Position)),
+			enumCell(sp.Kind, kindOfPostLabel), transCell(optionsText(sp.Options, LangEN), optionsText(sp.Options, LangEN), optionsText(sp.Options, LangID))})
+	}
+	return sec
+}
+
+// optionsText writes shortage posts as "POST 0.6500 (rule, rule)".
+func optionsText(os []scenarios.SurplusOption, l Lang) string {
+	parts := make([]string, len(os))
+	for k, o := range os {
+		why := l.text(lblAllowedByRules)
+		if len(o.Blocked) > 0 {
+			ids := make([]string, len(o.Blocked))
+			for x, r := range o.Blocked {
+				ids[x] = string(r)
+			}
+			why = strings.Join(ids, ", ")
+		}
+		parts[k] = fmt.Sprintf("%s %s (%s)", o.Position, l.decimal(o.Fit, 4), why)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// selectionSection lists the open-selection posts and their shortlists.
+func selectionSection(ps []scenarios.SelectionPost) section {
+	sec := section{key: "selection", title: lblSelection,
+		cols: []column{{key: "position", label: lblPosition}, {key: "name", label: lblName}, {key: "unit", label: lblUnit},
+			{key: "seats", label: lblSeats}, {key: "shortlist", label: lblShortlist}}, rows: [][]cell{}}
+	for _, p := range ps {
+		en, id := shortlistText(p.Shortlist, LangEN), shortlistText(p.Shortlist, LangID)
+		sec.rows = append(sec.rows, []cell{textCell(string(p.Position)), textCell(p.Name), textCell(string(p.Unit)), intCell(p.Seats),
+			transCell(en, en, id)})
+	}
+	return sec
+}
+
+func shortlistText(cs []scenarios.Candidate, l Lang) string {
+	parts := make([]string, len(cs))
+	for k, c := range cs {
+		parts[k] = fmt.Sprintf("%s %s %s", c.Employee, l.decimal(c.Fit, 4), c.Position)
+	}
+	return strings.Join(parts, "; ")
 }

@@ -32,10 +32,16 @@ type htmlReport struct {
 	Moves    []htmlMove
 	Vacancy  htmlSection
 	Unplaced htmlSection
-	Training htmlSection
-	Warnings []string
-	Manifest [][2]string
-	Inputs   [][2]string
+	// Objective, Redistribution, Retraining and Selection: the objective's
+	// terms, the over-formation lists and the open-selection shortlists.
+	Objective      htmlSection
+	Redistribution htmlSection
+	Retraining     htmlSection
+	Selection      htmlSection
+	Training       htmlSection
+	Warnings       []string
+	Manifest       [][2]string
+	Inputs         [][2]string
 }
 
 type htmlKPI struct {
@@ -161,6 +167,10 @@ func buildHTMLReport(l Lang, in *scenarios.Instance, p *scenarios.Plan) *htmlRep
 	}
 	r.Vacancy = sectionHTML(pr.section("vacancies"), l)
 	r.Unplaced = sectionHTML(pr.section("unplaced"), l)
+	r.Objective = sectionHTML(pr.section("objective"), l)
+	r.Redistribution = sectionHTML(pr.section("redistribution"), l)
+	r.Retraining = sectionHTML(pr.section("retraining"), l)
+	r.Selection = sectionHTML(pr.section("selection"), l)
 	r.Training = sectionHTML(pr.section("training"), l)
 	ms := manifestSections(&p.Manifest)
 	r.Manifest = recordPairs(&ms[0], l)
@@ -441,6 +451,10 @@ code{font-size:.85em}
 </tbody>
 </table>
 </section>
+<section id="objective">
+<h2>{{.Objective.Title}}</h2>
+{{template "table" .Objective}}
+</section>
 {{- with .Staffing}}
 <section id="staffing">
 <h2>{{$.L.staffingChart}}</h2>
@@ -497,6 +511,18 @@ code{font-size:.85em}
 <section id="unplaced">
 <h2>{{.Unplaced.Title}}</h2>
 {{template "table" .Unplaced}}
+</section>
+<section id="redistribution">
+<h2>{{.Redistribution.Title}}</h2>
+{{template "table" .Redistribution}}
+</section>
+<section id="retraining">
+<h2>{{.Retraining.Title}}</h2>
+{{template "table" .Retraining}}
+</section>
+<section id="selection">
+<h2>{{.Selection.Title}}</h2>
+{{template "table" .Selection}}
 </section>
 <section id="training">
 <h2>{{.Training.Title}}</h2>
