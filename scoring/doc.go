@@ -67,13 +67,13 @@
 //	id                     regulation                                         check
 //	min-education          PP 11/2017 Pasal 54; PP 17/2020                    level rank ≥ post minimum (D4 = S1)
 //	accepted-field         profession rules                                   field in Position.Fields when set
-//	certification          UU 17/2023 (STR); UU 14/2005                       every required certificate valid at the plan date
+//	certification          UU 17/2023 Pasal 260(4); PP 28/2024; UU 14/2005    every required certificate valid at the plan date
 //	grade-band             PP 100/2000 Pasal 5 jo PP 13/2002; PermenPANRB 1/2023  min − slack ≤ grade ≤ max
 //	retirement-horizon     PP 11/2017 Pasal 239–240; UU 14/2005 Pasal 40(4)  plan date + MinRemainingMonths ≤ retirement date
 //	min-tenure             PP 11/2017 Pasal 190(3)                            PositionSince + 2 years ≤ plan date
 //	managerial-experience  PP 11/2017 Pasal 54, PP 17/2020                    years at the required rank
-//	discipline             PP 94/2021                                         no active moderate/severe penalty for a managerial post or promotion
-//	jpt-protection         UU 5/2014 Pasal 116(1) [VERIFY]                    a JPT holder stays 2 years
+//	discipline             PP 94/2021 Pasal 8                                 no active moderate/severe penalty for a managerial post or promotion
+//	jpt-protection         PP 11/2017 [VERIFY article]; SE MenPAN-RB 19/2023  a JPT holder stays 2 years
 //	personal-lock          agency decision                                    no active study-leave or investigation lock
 //	performance-minimum    PP 11/2017 Pasal 54                                SKP ≥ Baik in the last 2 years for a managerial post
 //	jpt-age                PP 17/2020                                         age ≤ 56 for a JPT appointment
@@ -85,6 +85,96 @@
 // election-freeze, acting-head, conflict-of-interest, jurisdiction,
 // ten-year-lock, unit-floor, unit-cap, max-moves. [RuleInfos] lists all of
 // them with English and Indonesian reasons.
+//
+// The regulations behind the scenario rules:
+//
+//	id                     regulation
+//	max-tenure             PP 11/2017 Pasal 190(3); Peraturan BKN 5/2019 Pasal 2(3)
+//	election-freeze        UU 10/2016 Pasal 71(2), 162(3); SE Mendagri 100.2.1.3/1575/SJ
+//	acting-head            Permendagri 4/2023 Pasal 15; PP 49/2008 Pasal 132A; UU 10/2016 Pasal 71(4)
+//	conflict-of-interest   PP 11/2017 Pasal 190(5)
+//	jurisdiction           PP 11/2017 Pasal 192–193
+//	ten-year-lock          PermenPANRB 6/2024 Pasal 59
+//	unit-floor             Permenkes 19/2024 (replaced Permenkes 43/2019); SKB 5 Menteri 2011
+//
+// # Law in force (checked 2026-12)
+//
+// Every citation above was checked in December 2026 against secondary
+// sources (news summaries, official summaries, public article texts; the
+// README lists them with addresses); [VERIFY] marks what still needs the
+// official text.
+//
+//   - ASN law. UU 20/2023 (77 Pasal, in force 31 October 2023) replaced
+//     UU 5/2014. Talent mobility is UU 20/2023 Pasal 46: by qualification,
+//     competence, performance and need, within one agency, between agencies
+//     or outside, through talent management on the merit system. It has no
+//     article found that carries the 2-year JPT protection of UU 5/2014
+//     Pasal 116(1); the rule is applied from PP 11/2017 (still in force as
+//     the implementing regulation) [VERIFY article], and SE MenPAN-RB
+//     19/2023 lets the PPK rotate a JPT official earlier on performance
+//     grounds. A revision of UU 20/2023 was proposed in DPR Komisi II in
+//     November 2025 [VERIFY status].
+//   - Discipline. PP 94/2021 Pasal 8: light penalties are reprimands;
+//     moderate ones cut the performance allowance by 25 % for 6, 9 or 12
+//     months; severe ones (Pasal 8(4)) are (a) penurunan jabatan setingkat
+//     lebih rendah selama 12 bulan, (b) pembebasan dari jabatannya menjadi
+//     jabatan pelaksana selama 12 bulan, (c) pemberhentian dengan hormat
+//     tidak atas permintaan sendiri sebagai PNS. Lowering a post one level
+//     and release to a pelaksana post are therefore penalty kinds, each for
+//     12 months; a plan may lower a post only to carry out (a) or (b). A
+//     demotion of rank (pangkat) is no longer a penalty kind under PP
+//     94/2021.
+//   - Health certificates. The STR is valid for life: UU 17/2023 Pasal
+//     260(4) and PP 28/2024 Pasal 677(3), except during education,
+//     internship or adaptation (Pasal 677(4)); UU 17/2023 Pasal 261 lists
+//     when it lapses (death, deactivation or revocation). What expires is
+//     the SIP, the licence to practise at one place (at most three places;
+//     Permenkes 13/2025 Pasal 149), renewed every 5 years [VERIFY article]:
+//     a move to another facility needs a new SIP, which is procedure, not
+//     eligibility.
+//   - Principals. Permendikdasmen 7/2025 (set 8 May 2025, replacing
+//     Permendikbudristek 40/2021) Pasal 7(1): S-1 or D-IV from an
+//     accredited programme; sertifikat pendidik; a PNS at least penata
+//     III/c; a PPPK at least Guru Ahli Pertama with 8 years as a teacher;
+//     performance at least "Baik" for the last 2 years; 2 years of
+//     managerial experience in education; never given a moderate or severe
+//     penalty; not a suspect, defendant or convict; at most 56 at
+//     assignment; an integrity pact. Pasal 7(2): III/b, or a PPPK with 4
+//     years, only when mapping data show no candidate of Pasal 7(1)(c)–(d).
+//     Candidates pass the principal-candidate training (without its
+//     certificate, one term only) and are assigned by the PPK on the advice
+//     of a tim pertimbangan of 5 to 9 people (Pasal 16–22 [VERIFY
+//     article]); terms are 4 years, at most 2 in a row at one school, with
+//     a rotation to another school after at least 2 years (Pasal 23–27
+//     [VERIFY article]).
+//   - Acting heads. Permendagri 4/2023 Pasal 15(2)(a) bars a Pj head from
+//     transferring ASN and Pasal 15(3) allows it with written approval of
+//     the Minister of Home Affairs. PP 49/2008 Pasal 132A (Pj and Plt) is
+//     still cited by the ministry though its parent law was replaced
+//     [VERIFY status]. UU 10/2016 Pasal 71(4) extends the election freeze
+//     to a Pj.
+//   - Election freezes. UU 10/2016 Pasal 71(2) (6 months before the
+//     candidate date to the end of the term) and Pasal 162(3) (6 months
+//     after the inauguration) stand; SE Mendagri 100.2.1.3/1575/SJ (2024)
+//     applies them to JPT, administrator and pengawas posts and to heads
+//     of puskesmas and schools.
+//   - Time in post. PP 11/2017 Pasal 190(3) and Peraturan BKN 5/2019
+//     Pasal 2(3) keep 2 to 5 years. The head of BKN announced on 1 July
+//     2025 that a transfer may be asked for after 6 months instead of 2
+//     years; no rule carrying it was found [VERIFY], so the default stays 2.
+//   - PPPK. KepmenPAN-RB 16/2025 (November 2025, as reported) allows a
+//     PPPK to move within one agency with a recommendation of the Minister
+//     [VERIFY text, and whether the job must stay the same]; moving to
+//     another agency is still not a PPPK right. The default is: within the
+//     regency, in the same job.
+//   - Puskesmas. Permenkes 19/2024 replaced Permenkes 43/2019 (and 44/2016)
+//     and adds epidemiologists, clinical psychologists, physiotherapists
+//     and dental therapists to the staff requirements; its staffing table
+//     was not found [VERIFY], so floors stay scenario data.
+//   - Teachers. The 2011 joint regulation of five ministers (SKB 5
+//     Menteri, No. 05/X/PB/2011 and others) on placing and evening out PNS
+//     teachers; its technical guide allows alih fungsi of surplus teachers
+//     after training [VERIFY that it still stands].
 //
 // # Dates
 //

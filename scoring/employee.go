@@ -105,20 +105,24 @@ type Stint struct {
 // an employee.
 type Certification struct {
 	Kind CertKind
-	// Until is the expiry date (exclusive); zero means no expiry (STR are
-	// valid for life since UU 17/2023 [VERIFY]).
+	// Until is the expiry date (exclusive); zero means no expiry. An STR
+	// is valid for life (UU 17/2023 Pasal 260(4); PP 28/2024 Pasal 677(3)),
+	// so its Until stays zero, except for one issued for education,
+	// internship or adaptation (PP 28/2024 Pasal 677(4)). What expires is
+	// the SIP, the licence to practise at one place, which is not modelled.
 	Until time.Time
 }
 
 // CertKind is a kind of certification. Text forms: str (surat tanda
-// registrasi, health workers), teacher_certificate (sertifikat pendidik),
-// pkp, pka, pkn (leadership training for pengawas, administrator, national
-// leadership), jf_competency (functional competency certificate).
+// registrasi of health workers, valid for life), teacher_certificate
+// (sertifikat pendidik), pkp, pka, pkn (leadership training for pengawas,
+// administrator, national leadership), jf_competency (functional competency
+// certificate).
 type CertKind uint8
 
 // Certification kinds.
 const (
-	CertSTR                  CertKind = iota + 1 // STR, health-worker registration
+	CertSTR                  CertKind = iota + 1 // STR, health-worker registration, for life (UU 17/2023 Pasal 260(4))
 	CertTeacher                                  // sertifikat pendidik (UU 14/2005)
 	CertPKP                                      // Pelatihan Kepemimpinan Pengawas
 	CertPKA                                      // Pelatihan Kepemimpinan Administrator

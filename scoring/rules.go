@@ -14,7 +14,9 @@ import (
 type Rules struct {
 	// MinTenureYears is the minimum time in post before a move (rule
 	// min-tenure). Default 2: PP 11/2017 Pasal 190(3), "paling singkat 2
-	// (dua) tahun"; Peraturan BKN 5/2019 Pasal 2(3).
+	// (dua) tahun"; Peraturan BKN 5/2019 Pasal 2(3). The 6 months the head
+	// of BKN announced in July 2025 for requested transfers is not yet in a
+	// regulation [VERIFY].
 	MinTenureYears int
 	// RotationYears is the rotation point: after it the tenure criterion
 	// rises with urgency to move. Default 5: PP 11/2017 Pasal 190(3),
@@ -36,8 +38,10 @@ type Rules struct {
 	MinRemainingMonths int
 
 	// JPTProtectYears is the protection period of a JPT official after
-	// appointment (rule jpt-protection). Default 2: UU 5/2014 Pasal 116(1)
-	// [VERIFY under UU 20/2023].
+	// appointment (rule jpt-protection). Default 2: PP 11/2017 as amended
+	// [VERIFY article]; first set by UU 5/2014 Pasal 116(1), which UU
+	// 20/2023 revoked without an equivalent article found. SE MenPAN-RB
+	// 19/2023 lets the PPK rotate earlier on performance grounds.
 	JPTProtectYears int
 	// JPTMaxAge is the oldest age at which someone may be appointed to a
 	// JPT pratama post (rule jpt-age). Default 56: PP 17/2020.
@@ -149,7 +153,7 @@ type Rules struct {
 
 	// DisciplineBlock is the lowest active penalty level that blocks
 	// promotion and managerial appointment (rule discipline). Default
-	// moderate (PP 94/2021).
+	// moderate (PP 94/2021 Pasal 8).
 	DisciplineBlock DisciplineLevel
 	// DemotionPenalty is the lowest active penalty level that may impose a
 	// lower post (rule demotion). Default severe: PP 94/2021 Pasal 8(4)
