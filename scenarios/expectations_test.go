@@ -1,0 +1,165 @@
+package scenarios
+
+import (
+	"context"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/mutasi-asn/mutasi/scoring"
+)
+
+// Planner expectations (issue 13): what a BKPSDM head expects of a plan,
+// each as a small scenario with its expected outcome. Every plan also
+// passes checkPlan (nobody loses a post, capacity, rules, objective).
+
+// schoolYAML: a town school with a principal (10 years in post), two
+// teachers for one seat, a clerk at the kecamatan office and a vacant clerk
+// seat of high criticality in a remote kecamatan, and a vacant JPT post.
+const schoolYAML = `
+name: school
+plan_date: 2025-12-01
+workforce:
+  units:
+    - {id: SDN-1, name: SD Negeri 1, kind: school_sd, kecamatan: Pasar Muara Bungo, area: urban}
+    - {id: KEC-MMB, name: Kecamatan Muko-Muko, kind: kecamatan, kecamatan: Muko-Muko Bathin VII, area: very_remote}
+    - {id: DISDIK, name: Dinas Pendidikan, kind: dinas, kecamatan: Pasar Muara Bungo, area: urban}
+  positions:
+    - {id: SDN-1-KEPSEK, unit: SDN-1, name: Kepala Sekolah, kind: functional, functional_grade: ahli_madya,
+       profession: teacher, needed: 1, unit_head: true, fields: [pgsd], required_certs: [teacher_certificate]}
+    - {id: SDN-1-GURU, unit: SDN-1, name: Guru Kelas, kind: functional, functional_grade: ahli_pertama,
+       profession: teacher, needed: 1, fields: [pgsd], required_certs: [teacher_certificate]}
+    - {id: KEC-MMB-ADM, unit: KEC-MMB, name: Pengadministrasi Umum, kind: pelaksana, needed: 1, criticality: 3}
+    - {id: DISDIK-KEPALA, unit: DISDIK, name: Kepala Dinas, kind: jpt, jpt_level: pratama, echelon: II.b, needed: 1}
+  employees:
+    - {nip: "197501012000032001", name: Sri Kepala, birth_date: 1975-01-01, status: PNS, grade: IV/a,
+       education: S1, field: pgsd, position: SDN-1-KEPSEK, position_since: 2019-07-01,
+       certifications: [{kind: teacher_certificate}], ratings: [{year: 2023, predicate: baik}, {year: 2024, predicate: baik}]}
+    - {nip: "198501012010032001", name: Ani Guru, birth_date: 1985-01-01, status: PNS, grade: III/b,
+       education: S1, field: pgsd, position: SDN-1-GURU, position_since: 2015-07-01,
+       certifications: [{kind: teacher_certificate}]}
+    - {nip: "199001012015032001", name: Budi Guru, birth_date: 1990-01-01, status: PPPK,
+       education: S1, field: pgsd, position: SDN-1-GURU, position_since: 2020-07-01,
+       certifications: [{kind: teacher_certificate}]}
+scoring: {continuity_bonus: 0.05}
+`
+
+func planYAML(t *testing.T, y string, edit func(s *Scenario)) (*Instance, *Plan) {
+	t.Helper()
+	s := mustParse(t, y)
+	if edit != nil {
+		edit(s)
+	}
+	in, err := Build(s, nil, Options{})
+	require.NoError(t, err)
+	p, err := in.Plan(context.Background())
+	require.NoError(t, err)
+	checkPlan(t, in, p)
+	return in, p
+}
+
+func movedTo(p *Plan, id employeeID) scoring.PositionID {
+	for _, m := range p.Moves {
+		if m.Employee == id {
+			return m.To
+		}
+	}
+	return ""
+}
+
+func TestExpectSurplusTeacherStaysNotClerk(t *testing.T) {
+	// Two teachers for one seat, a remote clerk seat worth 3 × 2: the
+	// surplus teacher stays over formation; alih fungsi is not a side
+	// effect of a fit score.
+	_, p := planYAML(t, schoolYAML, nil)
+	assert.Empty(t, p.Moves)
+	assert.Empty(t, p.Unplaced, "nobody loses a post")
+	over := 0
+	for _, st := range p.Stays {
+		if st.OverFormation {
+			over++
+			assert.Equal(t, scoring.PositionID("SDN-1-GURU"), st.Position)
+		}
+	}
+	assert.Equal(t, 1, over)
+	require.Len(t, p.Retraining, 1, "no teacher post is short: retraining list")
+	assert.Equal(t, "teacher", p.Retraining[0].Kind)
+	assert.Equal(t, 1, p.KPIs.After.OverFormation)
+}
+
+func TestExpectAlihFungsiOnlyByPolicy(t *testing.T) {
+	// With an alih_fungsi policy for teachers, the surplus PNS teacher may
+	// fill the remote clerk seat; the plan says so in a warning.
+	_, p := planYAML(t, schoolYAML, func(s *Scenario) {
+		s.Constraints.Policies = []Policy{{Policy: PolicyAlihFungsi, Profession: "teacher", Reason: "SKB 5 Menteri 2011"}}
+	})
+	require.Len(t, p.Moves, 1)
+	assert.Equal(t, scoring.PositionID("KEC-MMB-ADM"), p.Moves[0].To)
+	assert.NotEqual(t, employeeID("199001012015032001"), p.Moves[0].Employee, "a PPPK stays in the job of the contract")
+	assert.True(t, slices.ContainsFunc(p.Warnings, func(w error) bool {
+		return w.(*Warning).Why.Code == ReasonWarnPolicy
+	}))
+}
+
+func TestExpectPrincipalNeverClerk(t *testing.T) {
+	// Even with alih fungsi allowed for her, the principal is not demoted
+	// into a clerk post: demotion needs a penalty.
+	in, _ := planYAML(t, schoolYAML, func(s *Scenario) {
+		s.Constraints.Policies = []Policy{{Policy: PolicyAlihFungsi, Employees: []employeeID{"197501012000032001"}, Reason: "test"}}
+		s.Workforce.Employees = s.Workforce.Employees[:1] // only the principal
+	})
+	i, j := in.rowOf["197501012000032001"], in.colOf["KEC-MMB-ADM"]
+	assert.Contains(t, in.reasons(i, j), scoring.RuleDemotion)
+	assert.False(t, in.isAllowed(i, j))
+}
+
+func TestExpectJPTByOpenSelection(t *testing.T) {
+	// A vacant JPT post is never filled by the plan: it is listed for open
+	// selection with a shortlist (here the principal meets its rules).
+	in, p := planYAML(t, schoolYAML, nil)
+	require.Len(t, p.Selection, 1)
+	assert.Equal(t, scoring.PositionID("DISDIK-KEPALA"), p.Selection[0].Position)
+	for i := range in.Employees {
+		assert.False(t, in.isAllowed(i, in.colOf["DISDIK-KEPALA"]))
+	}
+	// The jpt_by_plan policy lets the plan fill it.
+	_, p = planYAML(t, schoolYAML, func(s *Scenario) {
+		s.Constraints.Policies = []Policy{{Policy: PolicyJPTByPlan, Reason: "test"}}
+	})
+	assert.Empty(t, p.Selection)
+}
+
+func TestExpectSurplusNurseStays(t *testing.T) {
+	// Two nurses for one town seat and no nurse post short anywhere: the
+	// surplus nurse keeps her post (over formation), is not "without a
+	// seat", and is on the retraining list.
+	_, p := planYAML(t, tinyYAML, func(s *Scenario) {
+		s.Workforce.Positions[1].Needed = 0 // Pelepat nurse posts abolished
+	})
+	assert.Empty(t, p.Unplaced)
+	assert.Equal(t, 1, p.KPIs.After.OverFormation)
+	require.Len(t, p.Retraining, 1)
+	assert.Equal(t, "nurse", p.Retraining[0].Kind)
+	// In Indonesian the over-formation label and the reasons are
+	// translated (the plan's reasons carry both languages).
+	assert.NotEmpty(t, Texts([]Reason{newReason(ReasonWarnRotationKept, 1, 5)}, "id"))
+}
+
+func TestExpectExcludedKeepsSeat(t *testing.T) {
+	// An excluded employee keeps her post and its only seat: a newcomer
+	// cannot take it from her.
+	_, p := planYAML(t, tinyYAML, func(s *Scenario) {
+		s.Workforce.Employees[2].Position = "" // Dewi unplaced: a candidate for the kepala seat
+		s.Workforce.Employees[2].PositionSince = s.PlanDate
+		s.Constraints.Excluded = []Exclusion{{Employee: "199001012015032001", Reason: "inspectorate"}}
+	})
+	for _, st := range p.Stays {
+		if st.Employee == "199001012015032001" {
+			assert.Equal(t, "excluded", st.Fixed)
+			assert.False(t, st.OverFormation)
+		}
+	}
+	assert.Empty(t, movedTo(p, "199001012015032001"))
+}
