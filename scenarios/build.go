@@ -147,6 +147,7 @@ type Instance struct {
 	capped    []bool         // per column: in a unit at or above a unit cap, so it takes nobody new
 	holders   []int          // current holders per column
 	restruct  bool           // policy restructuring: holders may be left without a post
+	floorNeed []int          // seats each unit floor asks for (constraints.unit_floors order)
 	seat      []int64        // seat term per column in cost units
 	closed    []fixKind      // why a column takes nobody new
 	warnings  []error        // build-time warnings (pins overriding rules, open selection)
@@ -762,11 +763,14 @@ func (in *Instance) cost(i, j int) float64 {
 	return in.Problem.Cost.At(i, j)
 }
 
-// floorCheck returns an *InfeasibleError for the first unit floor (in
-// schema order) that no plan can meet: fewer people allowed into the
-// counted posts than the floor requires. A floor asks for min(Min,
-// holders now, seats) seated holders: a unit already below its floor may
-// not lose any (constraints.unit_floors).
+// floorCheck sets the need of each unit floor (in schema order): a floor
+// is a real minimum, min(Min, seats) seated in the counted posts, met
+// whenever enough people may be there (domain §12.11); when fewer people
+// are allowed into the posts than that, the need is what they can give and
+// the plan warns, naming the floor, the people it lacks and the rules that
+// keep qualified people out. Whether all floors can hold together with
+// the other constraints is the solver's to prove (an infeasible plan then
+// names them). It returns nil; the error is kept for callers.
 //
 // The eligible people of every floor are counted in one pass over the
 // allowed pairs, O(pairs + Σ floor columns); the rules that keep people
@@ -777,6 +781,7 @@ func (in *Instance) floorCheck() error {
 		return nil
 	}
 	floors := in.Scenario.Constraints.UnitFloors
+	in.floorNeed = make([]int, len(floors))
 	if len(floors) == 0 {
 		return nil
 	}
@@ -831,10 +836,12 @@ func (in *Instance) floorCheck() error {
 			seats += in.Scorer.Positions[j].Needed
 			holders += holdersOf[j]
 		}
-		need := min(f.Min, holders, seats)
+		need := min(f.Min, seats)
+		in.floorNeed[fi] = need
 		if need == 0 || eligibleOf[fi] >= need {
 			continue
 		}
+		in.floorNeed[fi] = eligibleOf[fi]
 		base := InfeasibleError{Rule: scoring.RuleUnitFloor, Unit: f.Unit, UnitName: in.unitName(f.Unit),
 			Need: need, What: professionWord(prof, need), Reason: f.Reason, profession: professionText(prof)}
 		for _, j := range cols {
@@ -862,7 +869,7 @@ func (in *Instance) floorCheck() error {
 		base.Have = eligibleOf[fi]
 		base.Excluded = ruleCounts(counts)
 		base.Why = base.reason()
-		return &base
+		in.warnings = append(in.warnings, newWarning(scoring.RuleUnitFloor, ErrReportOnly, base.Why))
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"slices"
 	"sort"
 	"testing"
 	"time"
@@ -174,17 +175,22 @@ func TestBuildFloorInfeasible(t *testing.T) {
 	s.Workforce.Positions[0].Needed = 2
 	s.Constraints.Pinned = []Pin{{Employee: "199001012015032001", Position: "PKM-PELEPAT-PERAWAT", Reason: "team lead"}}
 	s.Constraints.UnitFloors = []UnitFloor{{Unit: "PKM-MB", Profession: "nurse", Min: 2}}
-	_, err := Build(s, nil, Options{})
-	require.ErrorIs(t, err, ErrInfeasible)
-	var ie *InfeasibleError
-	require.ErrorAs(t, err, &ie)
-	assert.Equal(t, scoring.RuleUnitFloor, ie.Rule)
-	assert.Equal(t, "Puskesmas Muara Bungo needs ≥ 2 nurses; 1 eligible nurse can move there: pinned 1", ie.Error())
-	assert.Equal(t, ReasonInfeasibleFloor, ie.Why.Code)
-	assert.Equal(t, "Puskesmas Muara Bungo membutuhkan paling sedikit 2 perawat; hanya 1 perawat memenuhi syarat yang dapat dipindahkan ke sana; yang lain terhalang aturan: pinned 1", ie.Text("id"))
+	// A floor is a real minimum; when fewer people may be there it asks
+	// for as many as may, and the plan warns naming it.
+	in, err := Build(s, nil, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, []int{1}, in.floorNeed)
+	var w *Warning
+	require.True(t, slices.ContainsFunc(in.warnings, func(x error) bool { return errors.As(x, &w) && w.Rule == scoring.RuleUnitFloor }))
+	assert.Equal(t, ReasonInfeasibleFloor, w.Why.Code)
+	assert.Equal(t, "Puskesmas Muara Bungo needs ≥ 2 nurses; 1 eligible nurse can move there: pinned 1", w.Why.String())
+	assert.Equal(t, "Puskesmas Muara Bungo membutuhkan paling sedikit 2 perawat; hanya 1 perawat memenuhi syarat yang dapat dipindahkan ke sana; yang lain terhalang aturan: pinned 1", w.Why.Text("id"))
+	p, err := in.Plan(context.Background())
+	require.NoError(t, err)
+	checkPlan(t, in, p)
 
-	// A floor above the holders asks only that the unit loses none: 0
-	// nurses at Pelepat now, so a floor of 2 is void there.
+	// A floor above the holders is a real minimum: 0 nurses at Pelepat
+	// now, and the two town nurses may go there.
 	s.Constraints.Pinned = nil
 	s.Constraints.UnitFloors = []UnitFloor{{Unit: "PKM-PELEPAT", Profession: "nurse", Min: 2}}
 	_, err = Build(s, nil, Options{})
@@ -194,10 +200,10 @@ func TestBuildFloorInfeasible(t *testing.T) {
 	// above the seats are surplus), so it can hold.
 	s.Workforce.Positions[0].Needed = 1
 	s.Constraints.UnitFloors = []UnitFloor{{Unit: "PKM-MB", Profession: "nurse", Min: 3}}
-	in, err := Build(s, nil, Options{})
+	in, err = Build(s, nil, Options{})
 	require.NoError(t, err)
 	require.Len(t, in.limits, 1)
-	p, err := in.Plan(context.Background())
+	p, err = in.Plan(context.Background())
 	require.NoError(t, err)
 	checkPlan(t, in, p)
 

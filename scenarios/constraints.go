@@ -24,9 +24,9 @@ import (
 // seats are all taken, which takes nobody new.
 //
 //   - unit-floor: the posts of a unit (of a profession, if given) end with
-//     at least min(min, holders now, seats) seated, so no move takes the
-//     unit below its floor and a unit already below it loses nobody
-//     (Group Min).
+//     at least min(min, seats) seated, a real minimum (Group Min); when
+//     fewer people may be there, as many as may, and the plan warns
+//     naming the floor (floorCheck).
 //   - unit-cap: at most max(max, seats its holders fill now) seated
 //     (Group Max): nobody loses a post to a cap; a unit at or above its
 //     cap takes nobody new into the capped posts.
@@ -100,18 +100,15 @@ func (in *Instance) compileLimits() {
 		}
 		return seats, held
 	}
-	// floorLimit adds l as a floor on the seated holders of cols: at
-	// least floor, capped by the holders now and the seats (a unit already
-	// below its floor loses nobody). It is a column group only when it
-	// can bind.
-	floorLimit := func(l limit, cols []int, floor int) {
+	// floorLimit adds l as a floor of need seated in cols. It is a column
+	// group only when it can bind.
+	floorLimit := func(l limit, cols []int, need int) {
 		seats, held := seatsOf(cols)
-		need := min(floor, held, seats)
 		l.check = func(o *outcome) (bool, string) {
 			after := o.seatedIn(cols)
-			return after >= need, fmt.Sprintf("%d %s now, %d seated after the plan", held, plural(held, "holder"), after)
+			return after >= need, fmt.Sprintf("%d %s now, %d seated after the plan, at least %d", held, plural(held, "holder"), after, need)
 		}
-		if need > 0 && in.canLeave(cols) {
+		if need > 0 && (need > held || in.canLeave(cols)) {
 			l.group = &matching.Group{Cols: cols, Min: need, Max: seats}
 		}
 		in.limits = append(in.limits, l)
@@ -124,11 +121,11 @@ func (in *Instance) compileLimits() {
 		return out
 	}
 	if !dis[scoring.RuleUnitFloor] {
-		for _, f := range c.UnitFloors {
+		for k, f := range c.UnitFloors {
 			prof, _ := scoring.ParseProfession(f.Profession)
 			cols := in.floorColumns(f.Unit, prof)
 			floorLimit(limit{rule: scoring.RuleUnitFloor, unit: f.Unit, positions: idsOf(cols),
-				why: newReason(ReasonLimitFloor, in.unitName(f.Unit), f.Min, professionText(prof), f.Reason)}, cols, f.Min)
+				why: newReason(ReasonLimitFloor, in.unitName(f.Unit), f.Min, professionText(prof), f.Reason)}, cols, in.floorNeed[k])
 		}
 	}
 	if !dis[scoring.RuleUnitCap] {
@@ -165,8 +162,10 @@ func (in *Instance) compileLimits() {
 					cols = append(cols, j)
 				}
 			}
-			// No net outflow: as many seated as are held now.
-			floorLimit(limit{rule: scoring.RuleUnitCap, why: newReason(ReasonLimitRemoteOutflow)}, cols, math.MaxInt)
+			// No net outflow: as many seated as are held now (up to the
+			// seats).
+			seats, held := seatsOf(cols)
+			floorLimit(limit{rule: scoring.RuleUnitCap, why: newReason(ReasonLimitRemoteOutflow)}, cols, min(held, seats))
 		}
 	}
 	if c.MaxMoves != nil && !dis[scoring.RuleMaxMoves] {

@@ -50,6 +50,10 @@ type Plan struct {
 	// is short nowhere after the plan: candidates for retraining or a
 	// change of job family, by NIP.
 	Retraining []Surplus `json:"retraining"`
+	// Limits are the plan-level constraints (floors, caps, the remote
+	// balance, turnover, the move limit, conflict pairs) in schema order,
+	// each with its figures after the plan and whether it binds.
+	Limits []LimitStatus `json:"limits"`
 	// Selection lists the posts filled by open selection (seleksi terbuka)
 	// that have vacant seats, each with a shortlist, by position.
 	Selection []SelectionPost `json:"selection"`
@@ -152,6 +156,24 @@ type Stay struct {
 	OverFormation bool `json:"over_formation,omitempty"`
 }
 
+// LimitStatus is one plan-level constraint after the plan.
+type LimitStatus struct {
+	Rule scoring.RuleID `json:"rule"`
+	// Constraint states it in English (Why.String()); Why holds the code.
+	Constraint string `json:"constraint"`
+	Why        Reason `json:"why"`
+	// Figures are the counts behind it after the plan, in English, such as
+	// "3 holders now, 1 seated after the plan".
+	Figures string `json:"figures"`
+	// FiguresID are the same figures in Indonesian.
+	FiguresID string `json:"figures_id"`
+	// Binds reports that the plan is at the constraint's limit (one of its
+	// linear constraints holds with equality): relaxing it could change
+	// the plan. A constraint that cannot bind is not handed to the solver
+	// and never binds.
+	Binds bool `json:"binds"`
+}
+
 // Surplus is a holder kept over the post's needed headcount.
 type Surplus struct {
 	Employee scoring.EmployeeID `json:"employee"`
@@ -172,9 +194,9 @@ type SurplusOption struct {
 	Position scoring.PositionID `json:"position"`
 	Unit     scoring.UnitID     `json:"unit"`
 	Fit      float64            `json:"fit"`
-	// Blocked lists the rule ids that forbid the move; empty when the move
-	// is allowed and a plan-level limit (Limits) or the objective kept it
-	// out of the plan.
+	// Blocked lists the rule ids that forbid the move or, when the move is
+	// allowed, the binding plan-level limits (Limits) the employee takes
+	// part in; empty when only the objective kept it out of the plan.
 	Blocked []scoring.RuleID `json:"blocked"`
 }
 
@@ -605,7 +627,9 @@ func (in *Instance) render(sol *solution) *Plan {
 		}
 	}
 	p.Units = in.staffing(o)
-	p.Redistribution, p.Retraining = in.surplus(o)
+	var tightRows map[int][]scoring.RuleID
+	p.Limits, tightRows = in.limitStatus(o)
+	p.Redistribution, p.Retraining = in.surplus(o, tightRows)
 	p.Selection = in.selection(o)
 	p.Breakdown = Breakdown{Before: in.terms(in.beforeCols()), After: in.terms(sol.col)}
 	p.Chains = chains(p.Moves)
@@ -1108,7 +1132,7 @@ func (in *Instance) terms(col []int) Terms {
 // surplus lists the holders kept over formation: in Redistribution when
 // posts of their kind are still short after the plan (the three best by
 // fit, with the rules that keep them out), in Retraining otherwise.
-func (in *Instance) surplus(o *outcome) (redist, retrain []Surplus) {
+func (in *Instance) surplus(o *outcome, tight map[int][]scoring.RuleID) (redist, retrain []Surplus) {
 	ps := in.Scorer.Positions
 	redist, retrain = []Surplus{}, []Surplus{}
 	short := map[string][]int{} // shortage columns by kind of post
@@ -1129,8 +1153,12 @@ func (in *Instance) surplus(o *outcome) (redist, retrain []Surplus) {
 			if j == c {
 				continue
 			}
+			blocked := append([]scoring.RuleID{}, in.reasons(i, j)...)
+			if len(blocked) == 0 {
+				blocked = append(blocked, tight[i]...) // allowed: the binding limits that touch the employee
+			}
 			sp.Options = append(sp.Options, SurplusOption{Position: ps[j].ID, Unit: ps[j].Unit, Fit: in.fit(i, j),
-				Blocked: append([]scoring.RuleID{}, in.reasons(i, j)...)})
+				Blocked: blocked})
 		}
 		slices.SortStableFunc(sp.Options, func(a, b SurplusOption) int {
 			if oa, ob := len(a.Blocked) == 0, len(b.Blocked) == 0; oa != ob { // allowed moves first
@@ -1195,4 +1223,52 @@ func (in *Instance) selection(o *outcome) []SelectionPost {
 		out = append(out, sp)
 	}
 	return out
+}
+
+// limitStatus reports each plan-level constraint after the plan (its
+// figures from the independent check, and whether one of its linear
+// constraints is tight at the assignment), and, for each row, the rule ids
+// of the binding limits whose tight constraints involve it.
+func (in *Instance) limitStatus(o *outcome) ([]LimitStatus, map[int][]scoring.RuleID) {
+	out := make([]LimitStatus, 0, len(in.limits))
+	rows := map[int][]scoring.RuleID{}
+	for k := range in.limits {
+		l := &in.limits[k]
+		_, figures := l.check(o)
+		st := LimitStatus{Rule: l.rule, Constraint: l.why.String(), Why: l.why, Figures: figures, FiguresID: figuresID(figures)}
+		for _, sd := range l.sides {
+			lhs := 0.0
+			for _, t := range sd.Terms {
+				if o.col[t.Row] == t.Col {
+					lhs += t.Coef
+				}
+			}
+			if lhs != sd.Limit {
+				continue
+			}
+			st.Binds = true
+			for _, t := range sd.Terms {
+				if rs := rows[t.Row]; !slices.Contains(rs, l.rule) {
+					rows[t.Row] = append(rs, l.rule)
+				}
+			}
+		}
+		out = append(out, st)
+	}
+	return out, rows
+}
+
+// figuresID writes a limit's figures (built in English by its check) in
+// Indonesian, phrase by phrase.
+func figuresID(en string) string {
+	return strings.NewReplacer(
+		" holders now", " pemangku saat ini", " holder now", " pemangku saat ini",
+		" seated after the plan", " menduduki formasi sesudah rencana",
+		"at least ", "paling sedikit ", "at most ", "paling banyak ",
+		" moves", " mutasi", " move", " mutasi",
+		"no unit above it", "tidak ada unit yang melampauinya",
+		" units above it, such as ", " unit melampauinya, antara lain ",
+		" unit above it, such as ", " unit melampauinya, yaitu ",
+		"in different units", "di unit kerja yang berbeda", "both in ", "keduanya di ",
+	).Replace(en)
 }

@@ -108,6 +108,9 @@ const (
 	lblShortlist
 	lblOverFormationShort
 	lblAllowedByRules
+	lblLimits
+	lblFigures
+	lblBinds
 	lblKPIRemoteFilled
 	lblKPIRemoteShare
 	lblMoves
@@ -366,6 +369,9 @@ var labelText = [numLabels][2]string{
 	lblShortlist:          {"shortlist (NIP fit, current post)", "daftar pendek (NIP kecocokan, jabatan saat ini)"},
 	lblOverFormationShort: {"over formation", "kelebihan pegawai"},
 	lblAllowedByRules:     {"allowed; a plan-level limit or the objective kept it out", "diizinkan aturan; ditahan batasan rencana atau nilai tujuan"},
+	lblLimits:             {"Plan-level constraints: figures after the plan and whether each binds", "Batasan rencana: angka sesudah rencana dan apakah mengikat"},
+	lblFigures:            {"figures", "angka"},
+	lblBinds:              {"binds", "mengikat"},
 	lblKPIRemoteNeeded:    {"remote seats needed", "kebutuhan formasi daerah terpencil"},
 	lblKPIRemoteFilled:    {"remote seats filled", "formasi daerah terpencil terisi"},
 	lblKPIRemoteShare:     {"remote seats filled (share)", "keterisian daerah terpencil (proporsi)"},

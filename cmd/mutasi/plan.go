@@ -478,7 +478,7 @@ func planReport(p *scenarios.Plan, l Lang) *report {
 	for _, u := range p.Unplaced {
 		un.rows = append(un.rows, []cell{textCell(string(u.Employee)), textCell(u.Name), textOrNull(u.Position), intCell(u.Eligible), reasonsCell(u.Why)})
 	}
-	r.sections = append(r.sections, un, surplusSection("redistribution", lblRedistribution, p.Redistribution),
+	r.sections = append(r.sections, un, limitsSection(p.Limits), surplusSection("redistribution", lblRedistribution, p.Redistribution),
 		surplusSection("retraining", lblRetraining, p.Retraining), selectionSection(p.Selection))
 
 	ch := section{key: "chains", title: lblChains,
@@ -813,4 +813,17 @@ func shortlistText(cs []scenarios.Candidate, l Lang) string {
 		parts[k] = fmt.Sprintf("%s %s %s", c.Employee, l.decimal(c.Fit, 4), c.Position)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// limitsSection lists the plan-level constraints with their figures and
+// whether each binds.
+func limitsSection(ls []scenarios.LimitStatus) section {
+	sec := section{key: "limits", title: lblLimits,
+		cols: []column{{key: "rule", label: lblRule}, {key: "constraint", label: lblConstraint},
+			{key: "figures", label: lblFigures}, {key: "binds", label: lblBinds}}, rows: [][]cell{}}
+	for _, l := range ls {
+		sec.rows = append(sec.rows, []cell{textCell(string(l.Rule)), reasonsCell(l.Why), transCell(l.Figures, l.Figures, l.FiguresID),
+			boolCell(l.Binds)})
+	}
+	return sec
 }

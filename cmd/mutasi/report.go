@@ -35,6 +35,7 @@ type htmlReport struct {
 	// Objective, Redistribution, Retraining and Selection: the objective's
 	// terms, the over-formation lists and the open-selection shortlists.
 	Objective      htmlSection
+	Limits         htmlSection
 	Redistribution htmlSection
 	Retraining     htmlSection
 	Selection      htmlSection
@@ -168,6 +169,7 @@ func buildHTMLReport(l Lang, in *scenarios.Instance, p *scenarios.Plan) *htmlRep
 	r.Vacancy = sectionHTML(pr.section("vacancies"), l)
 	r.Unplaced = sectionHTML(pr.section("unplaced"), l)
 	r.Objective = sectionHTML(pr.section("objective"), l)
+	r.Limits = sectionHTML(pr.section("limits"), l)
 	r.Redistribution = sectionHTML(pr.section("redistribution"), l)
 	r.Retraining = sectionHTML(pr.section("retraining"), l)
 	r.Selection = sectionHTML(pr.section("selection"), l)
@@ -511,6 +513,10 @@ code{font-size:.85em}
 <section id="unplaced">
 <h2>{{.Unplaced.Title}}</h2>
 {{template "table" .Unplaced}}
+</section>
+<section id="limits">
+<h2>{{.Limits.Title}}</h2>
+{{template "table" .Limits}}
 </section>
 <section id="redistribution">
 <h2>{{.Redistribution.Title}}</h2>
