@@ -750,6 +750,11 @@ func (in *Instance) move(i, j int, o *outcome) Move {
 		if termsOver {
 			m.Why = append(m.Why, newReason(ReasonTermsOver, in.Scorer.Rules.PrincipalMaxYears))
 		}
+		if m.Kind == MoveDemotion {
+			// Lawful only when a penalty imposes it or the employee asked
+			// (rule demotion); say which.
+			m.Why = append(m.Why, in.demotionCause(e))
+		}
 	}
 	if m.Pinned {
 		m.Why = append(m.Why, newReason(ReasonPinned, in.pinWhy[i]))
@@ -1271,4 +1276,16 @@ func figuresID(en string) string {
 		" unit above it, such as ", " unit melampauinya, yaitu ",
 		"in different units", "di unit kerja yang berbeda", "both in ", "keduanya di ",
 	).Replace(en)
+}
+
+// demotionCause names what makes a demotion of e lawful: an active
+// penalty (PP 94/2021 Pasal 8(4)) or the employee's own request recorded
+// as an exception of rule demotion.
+func (in *Instance) demotionCause(e *scoring.Employee) Reason {
+	for _, x := range e.Exceptions {
+		if x.Rule == scoring.RuleDemotion {
+			return newReason(ReasonDemotionRequest, x.Reason)
+		}
+	}
+	return newReason(ReasonDemotionPenalty, e.Discipline.Level.String())
 }

@@ -34,6 +34,14 @@ const (
 	// teaching (Permendikdasmen 7/2025: two terms of four years). Args:
 	// the years of the terms (int).
 	ReasonTermsOver ReasonCode = "terms-over"
+	// ReasonDemotionPenalty: a demotion imposed by an active disciplinary
+	// penalty (PP 94/2021 Pasal 8(4)). Args: the penalty's level, text
+	// form (severe…).
+	ReasonDemotionPenalty ReasonCode = "demotion-penalty"
+	// ReasonDemotionRequest: a demotion the employee asked for (an
+	// exception of rule demotion). Args: the exception's reason (free
+	// text, not translated).
+	ReasonDemotionRequest ReasonCode = "demotion-request"
 	// ReasonRemoteSeat: the move fills a seat in a remote or very remote
 	// unit. Args: the unit's area class, text form (remote, very_remote).
 	ReasonRemoteSeat ReasonCode = "remote-seat"
@@ -232,6 +240,18 @@ var reasonExpand = map[ReasonCode]func(args []any, id bool) []any{
 	ReasonLimitMaxMoves:      expandMaxMoves,
 	ReasonLimitConflict:      expandConflict,
 	ReasonLimitHeld:          expandHeld,
+	ReasonDemotionPenalty:    expandPenalty,
+}
+
+// expandPenalty names a discipline level in Indonesian (berat, sedang).
+func expandPenalty(a []any, id bool) []any {
+	if len(a) < 1 || !id {
+		return a
+	}
+	if d, err := scoring.ParseDisciplineLevel(stringArg(a[0])); err == nil {
+		return []any{d.Label("id")}
+	}
+	return a
 }
 
 // reasonFormats is the catalogue of reason texts. The English texts are
@@ -242,9 +262,12 @@ var reasonFormats = map[ReasonCode]reasonFormat{
 	ReasonRotationDue:   {"rotation due (max-tenure): %.1f years in post", "rotasi jatuh tempo (max-tenure): %.1f tahun pada jabatan"},
 	ReasonRotationPoint: {"past the rotation point: %.1f years in post", "telah melewati masa rotasi: %.1f tahun pada jabatan"},
 	ReasonTermsOver:     {"principal's terms are over (%d years): back to teaching", "masa tugas kepala sekolah telah berakhir (%d tahun): kembali mengajar"},
-	ReasonRemoteSeat:    {"fills a seat in a %s unit", "mengisi formasi di unit %s"},
-	ReasonWish:          {"wish #%d", "pilihan ke-%d"},
-	ReasonGain:          {"%s %+.4f", "%s %+.4f"},
+	ReasonDemotionPenalty: {"lower post imposed by an active %s disciplinary penalty (PP 94/2021 Pasal 8(4))",
+		"penurunan jabatan karena hukuman disiplin tingkat %s yang masih berlaku (PP 94/2021 Pasal 8(4))"},
+	ReasonDemotionRequest: {"lower post at the employee's own request: %s", "penurunan jabatan atas permintaan sendiri: %s"},
+	ReasonRemoteSeat:      {"fills a seat in a %s unit", "mengisi formasi di unit %s"},
+	ReasonWish:            {"wish #%d", "pilihan ke-%d"},
+	ReasonGain:            {"%s %+.4f", "%s %+.4f"},
 
 	ReasonNoEligiblePost: {"no post is open to this employee", "tidak ada jabatan yang terbuka bagi pegawai ini"},
 	ReasonBetterFits: {"every seat open to this employee went to a better fit",

@@ -43,6 +43,8 @@ var sampleArgs = map[ReasonCode][]any{
 	ReasonWarnPolicy:             {"alih_fungsi", 3, "SKB 5 Menteri 2011"},
 	ReasonWarnRotationKept:       {4, 5},
 	ReasonTermsOver:              {8},
+	ReasonDemotionPenalty:        {"severe"},
+	ReasonDemotionRequest:        {"own request"},
 	ReasonWarnOpenSelection:      {"SETDA-SEKDA"},
 	ReasonWarnCapacityOn:         {},
 	ReasonWarnNotProven:          {100, "nodes", 1641.0727, 1640.8846, 0.1881},
