@@ -148,6 +148,7 @@ type Instance struct {
 	holders   []int          // current holders per column
 	restruct  bool           // policy restructuring: holders may be left without a post
 	floorNeed []int          // seats each unit floor asks for (constraints.unit_floors order)
+	rot       []int64        // value of a move of each row for being due to rotate (cost units)
 	seat      []int64        // seat term per column in cost units
 	closed    []fixKind      // why a column takes nobody new
 	warnings  []error        // build-time warnings (pins overriding rules, open selection)
@@ -466,7 +467,9 @@ func (in *Instance) value(i, j int, fit float64) int64 {
 		fit = in.Table.Explain(i, j).Total
 	}
 	v := micro(fit) + in.seat[j]
-	if j == in.cur[i] {
+	if j != in.cur[i] {
+		v += in.rot[i]
+	} else {
 		v += in.bonus
 		if in.why[i] == fixRotation {
 			v -= in.rotPen
@@ -515,6 +518,12 @@ func (in *Instance) fill() {
 		pen = *s.Scoring.UnfilledPenalty
 	}
 	in.bonus = micro(bonus)
+	in.rot = make([]int64, n)
+	if rotationOn(s, in.disabled) {
+		for i := range in.rot {
+			in.rot[i] = micro(in.Scorer.Weights.Tenure * in.Table.RotationDue(i))
+		}
+	}
 	over := DefaultOverFormationPenalty
 	if s.Scoring.OverFormationPenalty != nil {
 		over = *s.Scoring.OverFormationPenalty
@@ -680,7 +689,7 @@ func (in *Instance) fillRow(dst []float64, i int, cs []int32, vs []int64, shut, 
 	if in.freeze.approved[in.Employees[i].ID] {
 		shut = shutApproved
 	}
-	seat := in.seat
+	seat, rot := in.seat, in.rot[i]
 	for j, f := range in.Table.FitRow(dst, i) {
 		if j == c {
 			if in.allowed(i, j, !math.IsNaN(f)) {
@@ -691,7 +700,7 @@ func (in *Instance) fillRow(dst []float64, i int, cs []int32, vs []int64, shut, 
 		if math.IsNaN(f) || shut[j] {
 			continue
 		}
-		cs, vs = append(cs, int32(j)), append(vs, micro(f)+seat[j])
+		cs, vs = append(cs, int32(j)), append(vs, micro(f)+seat[j]+rot)
 	}
 	return cs, vs
 }

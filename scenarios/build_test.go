@@ -43,7 +43,10 @@ func TestBuildOrderAndSign(t *testing.T) {
 	fitRemote := in.Table.Fit(i, remote)
 	require.False(t, math.IsNaN(fitRemote))
 	assert.Equal(t, -float64(int64(math.Round(fitCur*1e6))+50000+2000000), in.cost(i, cur))
-	assert.Equal(t, -float64(int64(math.Round(fitRemote*1e6))+3000000), in.cost(i, remote)) // criticality 1.5
+	// A move adds the rotation term: Siti is 6.75 years in post, due
+	// (6.75 − 5)/3 = 0.5833…, times the tenure weight 0.15.
+	due := int64(math.Round(0.15 * (scoring.Years(in.Employees[i].PositionSince, s.PlanDate) - 5) / 3 * 1e6))
+	assert.Equal(t, -float64(int64(math.Round(fitRemote*1e6))+3000000+due), in.cost(i, remote)) // criticality 1.5
 	// Nobody loses a post: the two nurses of the town post (1 seat) may
 	// keep it over formation at bonus − over-formation penalty (cost
 	// −(0.05 − 0.5)·10⁶); the head of Pelepat, alone in her post, must be

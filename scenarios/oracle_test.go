@@ -170,7 +170,11 @@ func oracle(t *testing.T, in *Instance, s *Scenario) (float64, bool) {
 				if ps[j].ID == target {
 					sco, err := sc.Explain(e, &ps[j])
 					require.NoError(t, err)
-					options[i] = []opt{{j, value(sco.Total, j == cur, bonus, pen, ps[j].Criticality)}}
+					v := value(sco.Total, j == cur, bonus, pen, ps[j].Criticality)
+					if j != cur && cur >= 0 {
+						v += rotationValue(in, e) // a pinned move of a due holder is still a rotation
+					}
+					options[i] = []opt{{j, v}}
 				}
 			}
 			continue
@@ -212,6 +216,8 @@ func oracle(t *testing.T, in *Instance, s *Scenario) (float64, bool) {
 			v := value(sco.Total, j == cur, bonus, pen, p.Criticality)
 			if j == cur {
 				v -= rot
+			} else if cur >= 0 {
+				v += rotationValue(in, e)
 			}
 			options[i] = append(options[i], opt{j, v})
 		}

@@ -244,6 +244,10 @@ type Terms struct {
 	// continuity bonus − over_formation_penalty each (their fit is not
 	// counted: the seat is what a post's fit measures).
 	OverFormation float64 `json:"over_formation"`
+	// RotationDue is the value of the moves of holders past the rotation
+	// point: Weights.Tenure × how due each is (scoring.Table.RotationDue),
+	// kept apart from the fit (domain §12.6).
+	RotationDue float64 `json:"rotation_due"`
 	// RotationHeld is −HardRotationPenalty per holder due under a hard
 	// rotation who keeps the post.
 	RotationHeld float64 `json:"rotation_held"`
@@ -768,6 +772,9 @@ func (in *Instance) move(i, j int, o *outcome) Move {
 		if y := scoring.Years(e.PositionSince, in.Scenario.PlanDate); y >= float64(in.Scorer.Rules.RotationYears) {
 			m.Why = append(m.Why, newReason(ReasonRotationPoint, years1(y)))
 		}
+		if in.rot[i] > 0 {
+			m.Why = append(m.Why, newReason(ReasonRotationValue, q(float64(in.rot[i])/CostScale)))
+		}
 	}
 	if in.remote(j) {
 		m.Why = append(m.Why, newReason(ReasonRemoteSeat, in.Scorer.Units[in.units[to.Unit]].Area.String()))
@@ -1105,7 +1112,7 @@ func (in *Instance) beforeCols() []int {
 // none) into the objective's terms, summed in cost units so that they add
 // up exactly to the solver's objective.
 func (in *Instance) terms(col []int) Terms {
-	var fs, fm, cont, seats, over, rot int64
+	var fs, fm, cont, seats, over, rot, rdue int64
 	for i, j := range col {
 		c := in.cur[i]
 		due := in.why[i] == fixRotation
@@ -1115,6 +1122,7 @@ func (in *Instance) terms(col []int) Terms {
 			seats += in.seat[j]
 			if j != c {
 				fm += f
+				rdue += in.rot[i]
 				continue
 			}
 			fs += f
@@ -1131,7 +1139,7 @@ func (in *Instance) terms(col []int) Terms {
 	}
 	u := func(x int64) float64 { return q0(float64(x) / CostScale) }
 	return Terms{FitStayers: u(fs), FitMovers: u(fm), Continuity: u(cont), Seats: u(seats), OverFormation: u(over),
-		RotationHeld: u(rot), Total: u(fs + fm + cont + seats + over + rot)}
+		RotationDue: u(rdue), RotationHeld: u(rot), Total: u(fs + fm + cont + seats + over + rdue + rot)}
 }
 
 // surplus lists the holders kept over formation: in Redistribution when

@@ -63,7 +63,7 @@ func ExampleInstance_Plan() {
 		fmt.Println("warning:", w)
 	}
 	// Output:
-	// 199001012015032001: PKM-MB-PERAWAT -> PKM-PELEPAT-PERAWAT, fit 0.5663 -> 0.6438
+	// 199001012015032001: PKM-MB-PERAWAT -> PKM-PELEPAT-PERAWAT, fit 0.6100 -> 0.6000
 	// 199203152016031002 stays in PKM-MB-PERAWAT
 	// remote seats filled: 0 -> 1 of 2
 }

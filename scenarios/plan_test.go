@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -221,12 +222,14 @@ func checkPlan(t *testing.T, in *Instance, p *Plan) {
 		v := sco.Total + pen*crit
 		if e.Position == to {
 			v += bonus
+		} else if e.Position != "" {
+			v += rotationValue(in, e) // due to rotate: its own term
 		}
 		total += v
 	}
 	// The breakdown sums to the objective on both sides.
 	for _, tm := range []Terms{p.Breakdown.Before, p.Breakdown.After} {
-		sum := tm.FitStayers + tm.FitMovers + tm.Continuity + tm.Seats + tm.OverFormation + tm.RotationHeld
+		sum := tm.FitStayers + tm.FitMovers + tm.Continuity + tm.Seats + tm.OverFormation + tm.RotationDue + tm.RotationHeld
 		assert.InDelta(t, tm.Total, sum, 1e-6, "breakdown sums to its total")
 	}
 	assert.Equal(t, p.Objective, p.Breakdown.After.Total, "breakdown total is the objective")
@@ -502,4 +505,17 @@ func TestPlanCapAndPinConflict(t *testing.T) {
 	assert.Equal(t, []scoring.EmployeeID{"199001012015032001"}, ie.Employees)
 	assert.Contains(t, ie.Error(), "199001012015032001 is held in PKM-PELEPAT-PERAWAT (acting team lead) (pinned)")
 	assert.Contains(t, ie.Text("id"), "199001012015032001 ditetapkan pada PKM-PELEPAT-PERAWAT (acting team lead)")
+}
+
+// rotationValue is the value of a move of e for being due to rotate,
+// derived from the scenario: Weights.Tenure × min(1, max(0, (years in post
+// − rotation years) / urgency years)), unless the rotation is off.
+func rotationValue(in *Instance, e *scoring.Employee) float64 {
+	s := in.Scenario
+	if s.Constraints.Rotation == "off" || slices.Contains(s.Rules.Disabled, string(scoring.RuleMaxTenure)) {
+		return 0
+	}
+	r := &in.Scorer.Rules
+	x := (scoring.Years(e.PositionSince, s.PlanDate) - float64(r.RotationYears)) / r.UrgencyYears
+	return in.Scorer.Weights.Tenure * max(0, min(1, x))
 }

@@ -42,6 +42,10 @@ const (
 	// exception of rule demotion). Args: the exception's reason (free
 	// text, not translated).
 	ReasonDemotionRequest ReasonCode = "demotion-request"
+	// ReasonRotationValue: the value the move gains for the employee being
+	// due to rotate (an objective term apart from the fit). Args: the value
+	// (float64, four decimals).
+	ReasonRotationValue ReasonCode = "rotation-value"
 	// ReasonRemoteSeat: the move fills a seat in a remote or very remote
 	// unit. Args: the unit's area class, text form (remote, very_remote).
 	ReasonRemoteSeat ReasonCode = "remote-seat"
@@ -265,6 +269,7 @@ var reasonFormats = map[ReasonCode]reasonFormat{
 	ReasonDemotionPenalty: {"lower post imposed by an active %s disciplinary penalty (PP 94/2021 Pasal 8(4))",
 		"penurunan jabatan karena hukuman disiplin tingkat %s yang masih berlaku (PP 94/2021 Pasal 8(4))"},
 	ReasonDemotionRequest: {"lower post at the employee's own request: %s", "penurunan jabatan atas permintaan sendiri: %s"},
+	ReasonRotationValue:   {"rotation due %+.4f", "jatuh tempo rotasi %+.4f"},
 	ReasonRemoteSeat:      {"fills a seat in a %s unit", "mengisi formasi di unit %s"},
 	ReasonWish:            {"wish #%d", "pilihan ke-%d"},
 	ReasonGain:            {"%s %+.4f", "%s %+.4f"},

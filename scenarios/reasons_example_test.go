@@ -23,7 +23,7 @@ func ExampleReason_Text() {
 	// Output:
 	// over-need        current post over its needs: 2 holders for 1 seats | jabatan saat ini melebihi kebutuhan: 2 pemangku untuk 1 formasi
 	// rotation-point   past the rotation point: 6.8 years in post | telah melewati masa rotasi: 6,8 tahun pada jabatan
+	// rotation-value   rotation due +0.0875 | jatuh tempo rotasi +0,0875
 	// remote-seat      fills a seat in a remote unit | mengisi formasi di unit terpencil
-	// gain             tenure +0.0875 | masa jabatan +0,0875
 	// {"code":"over-need","args":[2,1]}
 }

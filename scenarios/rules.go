@@ -174,6 +174,13 @@ func disabledRules(s *Scenario) map[scoring.RuleID]bool {
 	return m
 }
 
+// rotationOn reports whether the 5-year rotation (max-tenure) counts at
+// all: soft (a move of a due holder is worth Weights.Tenure × how due) or
+// hard (a due holder stays only when no lawful post is open).
+func rotationOn(s *Scenario, disabled map[scoring.RuleID]bool) bool {
+	return s.Constraints.Rotation != "off" && !disabled[scoring.RuleMaxTenure]
+}
+
 // rotationHard reports whether the 5-year rotation (max-tenure) is hard.
 func rotationHard(s *Scenario, disabled map[scoring.RuleID]bool) bool {
 	return s.Constraints.Rotation == "hard" && !disabled[scoring.RuleMaxTenure]

@@ -25,27 +25,29 @@
 //     when the level's [EducationLevel.Rank] reaches the post's minimum (0
 //     otherwise, and then the whole criterion is 0), and field is 1 for an
 //     exact field (or a post with no field list), RelatedField for the same
-//     rumpun, UnrelatedField otherwise. Over-qualification: a level above
-//     the minimum earns no extra credit and no penalty: the criterion
-//     saturates at the minimum. This is the documented effect, chosen so
-//     that a higher level never lowers the criterion (monotonicity); the
-//     domain brief's suggested "small penalty for large over-qualification"
-//     is deliberately not applied because it would break that guarantee.
-//     The surplus is visible in Component.Measure (rank steps above the
-//     minimum), and profile matching mildly penalises surplus competence.
+//     rumpun, UnrelatedField otherwise. Over-qualification is mildly
+//     penalised (domain §12.5): the level part is 1 at the minimum and up
+//     to Rules.OverQualFreeSteps ranks above it, then falls by
+//     Rules.OverQualStep per rank, to Rules.OverQualFloor, so a large
+//     surplus (S2 for a post asking SMA) is not a perfect fit. Up to the
+//     free ranks a higher level never lowers the criterion; the surplus is
+//     visible in Component.Measure (rank steps above the minimum).
 //   - competence: MethodJPM (default) scores the job–person match
 //     (Σ min(actual, required) / Σ required), combining technical and
-//     managerial parts by Rules.TechnicalShare; a KMS result (below
-//     Rules.JPM.MMS percent) is multiplied by Rules.KMSFactor.
-//     MethodProfileMatching scores the gap-weight method instead. Without a
-//     valid assessment (none, or older than Rules.AssessmentValidityYears)
-//     the value is Rules.NeutralCompetence.
+//     managerial parts by Rules.TechnicalShare, times 1 − Rules.SurplusPenalty ×
+//     min(1, Σ surplus levels / Σ required) (a mild penalty for surplus
+//     competence); a KMS result (below Rules.JPM.MMS percent) is multiplied
+//     by Rules.KMSFactor. MethodProfileMatching scores the gap-weight
+//     method instead. Without a valid assessment (none, or older than
+//     Rules.AssessmentValidityYears) the value is Rules.NeutralCompetence.
 //   - tenure: readiness to move. For a move: 0 below Rules.MinTenureYears
-//     in post, Rules.TenureFlat up to Rules.RotationYears, then rising
-//     linearly to 1 over Rules.UrgencyYears. Years in the unit replace
-//     years in post for the rise when the target is in another unit. For
-//     the current post (staying) the value is 1 minus that. Unplaced
-//     employees score 1. More years never lower the value of a move.
+//     in post, Rules.TenureFlat after it; for the current post (staying)
+//     1 minus that; unplaced employees score 1. It does not rise past the
+//     rotation point: being due to rotate is a reason to move, not
+//     suitability for a post (domain §12.6). [Table.RotationDue] gives how
+//     due a holder is (0 up to Rules.RotationYears, then rising to 1 over
+//     Rules.UrgencyYears), and the scenarios package values a due holder's
+//     move with it as its own objective term, weighted by Weights.Tenure.
 //   - performance: the nine-box talent box from the latest SKP predicate
 //     and the potential score (Rules.Grid), valued by Rules.BoxValue, or
 //     Rules.HeadBoxValue for unit-head, JPT and administrator posts.

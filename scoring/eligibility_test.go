@@ -50,19 +50,21 @@ func TestMinTenureBoundary(t *testing.T) {
 func TestTenureCriterion(t *testing.T) {
 	s := fixture()
 	e := nurse()
+	// The criterion is readiness only: 0 below the minimum tenure (waived
+	// here so the pair stays eligible), TenureFlat after it, whatever the
+	// years; how due a holder is to rotate is RotationDue, outside the fit.
 	tests := []struct {
 		since, unitSince string
 		post             PositionID
-		want             float64
+		want, due        float64
 	}{
-		{"2024-10-08", "", "nurse", 0},            // 1 year: below the minimum
-		{"2023-10-08", "", "nurse", 0.5},          // exactly 2 years: flat
-		{"2020-10-08", "", "nurse", 0.5},          // exactly 5 years: still flat
-		{"2019-04-08", "", "nurse", 0.75},         // 6.5 years: 0.5 + 0.5·(6.5 − 5)/3 = 0.75
-		{"2017-10-08", "", "nurse", 1},            // 8 years: 5 + UrgencyYears 3
-		{"2010-10-08", "", "nurse", 1},            // capped at 1
-		{"2023-10-08", "2015-10-08", "nurse", 1},  // 2 years in post, 10 in the unit, moving out of the unit
-		{"2023-10-08", "2015-10-08", "kasi", 0.5}, // … but inside the unit only post years count
+		{"2024-10-08", "", "nurse", 0, 0},             // 1 year: below the minimum
+		{"2023-10-08", "", "nurse", 0.5, 0},           // exactly 2 years: flat
+		{"2020-10-08", "", "nurse", 0.5, 0},           // exactly 5 years: still flat, not yet due
+		{"2019-04-08", "", "nurse", 0.5, 0.5},         // 6.5 years: due (6.5 − 5)/3 = 0.5
+		{"2017-10-08", "", "nurse", 0.5, 1},           // 8 years: 5 + UrgencyYears 3
+		{"2010-10-08", "", "nurse", 0.5, 1},           // capped at 1
+		{"2023-10-08", "2015-10-08", "nurse", 0.5, 0}, // 2 years in post, 10 in the unit: post years count
 	}
 	for _, tt := range tests {
 		e.PositionSince = date(tt.since)
@@ -73,6 +75,9 @@ func TestTenureCriterion(t *testing.T) {
 		e.Exceptions = []Exception{{Rule: RuleMinTenure, Reason: "test"}}
 		sc := explain(t, s, &e, tt.post)
 		assert.InDelta(t, tt.want, sc.Components[CritTenure].Raw, 1e-12, "since %s unit %s → %s", tt.since, tt.unitSince, tt.post)
+		tab, err := s.Compile([]Employee{e})
+		require.NoError(t, err)
+		assert.InDelta(t, tt.due, tab.RotationDue(0), 1e-12, "due since %s", tt.since)
 	}
 }
 

@@ -160,7 +160,7 @@ func (t *Table) relation(e *cEmp, p *cPos) FieldRelation {
 // values returns the five criterion values in [0, 1].
 func (t *Table) values(i int, e *cEmp, j int, p *cPos) (v [NumCriteria]float64) {
 	if e.eduRank >= p.minEdu {
-		v[CritEducation] = t.eduValue[t.relation(e, p)]
+		v[CritEducation] = t.eduValue[t.relation(e, p)] - t.overQual[min(int(e.eduRank-p.minEdu), len(t.overQual)-1)]
 	}
 	v[CritCompetence], _ = t.competence(i, e, p)
 	switch {
@@ -222,6 +222,29 @@ func (t *Table) competence(i int, e *cEmp, p *cPos) (float64, float64) {
 			ss += r.GapWeights.weight(int(row[q.idx]) - int(q.level))
 		}
 		return combineFactors(cs, ss, int(p.coreN), int(p.secN), r.CoreShare, t.gwLo, t.gwHi), pct
+	}
+	if r.SurplusPenalty > 0 {
+		sur := 0
+		for k, req := range p.std {
+			if req > 0 {
+				sur += max(0, int(e.levels[k])-int(req))
+			}
+		}
+		for _, q := range reqs {
+			sur += max(0, int(row[q.idx])-int(q.level))
+		}
+		if sur > 0 {
+			req := 0.0
+			if p.manInv > 0 {
+				req += 1 / p.manInv
+			}
+			if p.techInv > 0 {
+				req += 1 / p.techInv
+			}
+			if req > 0 {
+				jpm *= 1 - r.SurplusPenalty*min(1, float64(sur)/req)
+			}
+		}
 	}
 	if pct < r.JPM.MMS {
 		return jpm * r.KMSFactor, pct

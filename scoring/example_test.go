@@ -118,7 +118,7 @@ func ExampleScorer_Fit() {
 		fmt.Printf("%-6s %.4f\n", s.Positions[k].ID, fit)
 	}
 	// Output:
-	// staff  0.8450
+	// staff  0.7803
 	// nurse  0.8811
 	// kasi   ineligible: [grade-band: grade III/a outside band III/c–III/d (1 step(s) below allowed)]
 }
@@ -137,7 +137,7 @@ func ExampleTable_FitRow() {
 		}
 	}
 	// Output:
-	// 199005202015032001 → staff: 0.8450
+	// 199005202015032001 → staff: 0.7803
 	// 199005202015032001 → nurse: 0.8811
 	// 199005202015032001 → kasi: NaN
 }

@@ -65,11 +65,23 @@ type Rules struct {
 	MinEducation MinEducation
 	// LevelShare is the share of the level part in the education
 	// criterion; the field part has 1 − LevelShare. Default 0.5 (domain
-	// §9.6: "meets level (0/1) plus field match"). The level part is 1 for
-	// any level at or above the minimum: over-qualification is neither
-	// rewarded nor penalised, so a higher level never lowers the criterion
-	// (see the package documentation).
+	// §9.6: "meets level (0/1) plus field match"). The level part is 1 at
+	// the minimum and up to OverQualFreeSteps ranks above it, then falls by
+	// OverQualStep per rank, down to OverQualFloor: a mild penalty for large
+	// over-qualification (domain §12.5).
 	LevelShare float64
+	// OverQualFreeSteps, OverQualStep and OverQualFloor shape the
+	// over-qualification penalty of the education criterion's level part.
+	// Default 2 ranks free (SMA → D3 for a SMA post), 0.15 per rank beyond,
+	// floor 0.5 (policy; profile matching's gap table penalises a surplus
+	// the same way, domain §3.4).
+	OverQualFreeSteps           int
+	OverQualStep, OverQualFloor float64
+	// SurplusPenalty is the competence criterion's penalty for surplus
+	// competence under MethodJPM: the JPM is multiplied by 1 − SurplusPenalty ×
+	// min(1, Σ surplus levels / Σ required levels). Default 0.1 (policy:
+	// mild; the JPM itself stops at the requirement, domain §12.5).
+	SurplusPenalty float64
 	// RelatedField is the field part for a field of the same family
 	// (rumpun). Default 0.5 (domain §9.6).
 	RelatedField float64
@@ -262,7 +274,8 @@ func DefaultRules() Rules {
 		},
 		MinEducation: MinEducation{JPT: EducationS1, Administrator: EducationS1, Pengawas: EducationD3,
 			Pelaksana: EducationSMA, Keahlian: EducationS1, Keterampilan: EducationD3},
-		LevelShare:     0.5,
+		LevelShare:        0.5,
+		OverQualFreeSteps: 2, OverQualStep: 0.15, OverQualFloor: 0.5, SurplusPenalty: 0.1,
 		RelatedField:   0.5,
 		UnrelatedField: 0,
 		GradeBandSlack: 1,
@@ -355,6 +368,7 @@ func (r *Rules) Validate() error {
 	}{{"min_tenure_years", r.MinTenureYears}, {"rotation_years", r.RotationYears},
 		{"min_remaining_months", r.MinRemainingMonths}, {"jpt_protect_years", r.JPTProtectYears},
 		{"jpt_max_age", r.JPTMaxAge}, {"grade_band_slack", r.GradeBandSlack},
+		{"over_qual_free_steps", r.OverQualFreeSteps},
 		{"principal_max_years", r.PrincipalMaxYears},
 		{"assessment_validity_years", r.AssessmentValidityYears}, {"performance_years", r.PerformanceYears},
 		{"retirement_ages.administrative", r.RetirementAges.Administrative},
@@ -379,7 +393,8 @@ func (r *Rules) Validate() error {
 		{"neutral_competence", r.NeutralCompetence}, {"neutral_performance", r.NeutralPerformance},
 		{"wish_share", r.WishShare}, {"home_share", r.HomeShare}, {"area_share", r.AreaShare},
 		{"home_same", r.HomeSame}, {"home_neighbour", r.HomeNeighbour}, {"home_far", r.HomeFar},
-		{"home_unknown", r.HomeUnknown}} {
+		{"home_unknown", r.HomeUnknown}, {"over_qual_step", r.OverQualStep}, {"over_qual_floor", r.OverQualFloor},
+		{"surplus_penalty", r.SurplusPenalty}} {
 		if !unit(c.v) {
 			return bad(c.name, c.v)
 		}

@@ -60,8 +60,9 @@ type Table struct {
 	nKec     int
 	adj      []bool // nKec × nKec
 
-	eduValue   [3]float64 // education criterion by FieldRelation, level met
-	gwLo, gwHi float64    // smallest and largest gap weight
+	eduValue   [3]float64  // education criterion by FieldRelation, level met
+	overQual   [10]float64 // deduction from eduValue by rank steps above the minimum (last entry for 9 and more)
+	gwLo, gwHi float64     // smallest and largest gap weight
 }
 
 type techReq struct {
@@ -181,6 +182,10 @@ func (s *Scorer) compile(es []Employee, cols []Position) (*Table, error) {
 		t.eduValue[i] = r.LevelShare + (1-r.LevelShare)*fv[i]
 	}
 	t.gwLo, t.gwHi = r.GapWeights.span()
+	for k := range t.overQual {
+		part := 1 - r.OverQualStep*float64(max(0, k-r.OverQualFreeSteps))
+		t.overQual[k] = r.LevelShare * (1 - max(r.OverQualFloor, min(1, part)))
+	}
 
 	// Units and kecamatan.
 	unitIdx := make(map[UnitID]int32, len(s.Units))
@@ -648,14 +653,33 @@ func (t *Table) compileEmployee(i int, e *Employee, cur *Position, unitIdx map[U
 }
 
 // tenureValue is the tenure criterion of a move: 0 before the minimum,
-// TenureFlat up to the rotation point, then rising linearly to 1 over
-// UrgencyYears. It never decreases with years.
-func tenureValue(r *Rules, minOK bool, years float64) float64 {
+// TenureFlat after it. It does not rise past the rotation point: being due
+// to rotate is a reason to move, not suitability for the target post
+// (domain §12.6); see [Table.RotationDue].
+func tenureValue(r *Rules, minOK bool, _ float64) float64 {
 	if !minOK {
 		return 0
 	}
+	return r.TenureFlat
+}
+
+// urgency is how due a holder of years in post is to rotate: 0 up to the
+// rotation point, rising linearly to 1 over UrgencyYears.
+func urgency(r *Rules, years float64) float64 {
 	x := (years - float64(r.RotationYears)) / r.UrgencyYears
-	return r.TenureFlat + (1-r.TenureFlat)*math.Max(0, math.Min(1, x))
+	return math.Max(0, math.Min(1, x))
+}
+
+// RotationDue returns how due employee i is to rotate, in [0, 1]: 0 for an
+// unplaced employee and up to Rules.RotationYears in post (PP 11/2017
+// Pasal 190(3)), then rising linearly to 1 over Rules.UrgencyYears. It is
+// not part of the fit (domain §12.6): the scenarios package values a move
+// of a due holder with it, as its own objective term.
+func (t *Table) RotationDue(i int) float64 {
+	if !t.emps[i].placed {
+		return 0
+	}
+	return urgency(&t.rules, t.emps[i].years)
 }
 
 // waived reports whether e holds an exception for rule.

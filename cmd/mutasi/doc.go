@@ -78,7 +78,7 @@
 //
 //	$ mutasi plan --format csv testdata/scenarios/tiny.yaml
 //	employee,name,from,to,kind,fit_before,fit_after,reasons
-//	199001012015032001,Siti Aminah,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,rotation,0.56625,0.64375,current post over its needs: 2 holders for 1 seats; past the rotation point: 6.8 years in post; fills a seat in a remote unit; tenure +0.0875
+//	199001012015032001,Siti Aminah,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,rotation,0.61,0.6,current post over its needs: 2 holders for 1 seats; past the rotation point: 6.8 years in post; rotation due +0.0875; fills a seat in a remote unit
 //	199203152016031002,Budi Saputra,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,rotation,0.61,0.6,current post over its needs: 2 holders for 1 seats; fills a seat in a remote unit
 //
 // --format json prints the plan itself, with the top-level keys scenario,
@@ -162,7 +162,7 @@
 //	$ mutasi plan --alternatives 3 --format csv testdata/scenarios/tiny.yaml
 //	rank,difference,employee,name,current,best,alternative,fit_best,fit_alternative
 //	2,-0.94,199203152016031002,Budi Saputra,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,PKM-MB-PERAWAT,0.6,0.61
-//	3,-1.0275,199001012015032001,Siti Aminah,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,PKM-MB-PERAWAT,0.64375,0.56625
+//	3,-1.0275,199001012015032001,Siti Aminah,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,PKM-MB-PERAWAT,0.6,0.61
 //
 // # Explaining a placement
 //
@@ -184,23 +184,23 @@
 //	kriteria      nilai mentah  bobot   kontribusi
 //	pendidikan          1,0000  0,2500      0,2500
 //	kompetensi          0,5000  0,3500      0,1750
-//	masa jabatan        0,2083  0,1500      0,0312
+//	masa jabatan        0,5000  0,1500      0,0750
 //	kinerja             0,5000  0,1500      0,0750
 //	preferensi          0,3500  0,1000      0,0350
-//	total         –             –           0,5663
+//	total         –             –           0,6100
 //
 //	Nilai pada jabatan rencana
 //	kriteria      nilai mentah  bobot   kontribusi
 //	pendidikan          1,0000  0,2500      0,2500
 //	kompetensi          0,5000  0,3500      0,1750
-//	masa jabatan        0,7917  0,1500      0,1187
+//	masa jabatan        0,5000  0,1500      0,0750
 //	kinerja             0,5000  0,1500      0,0750
 //	preferensi          0,2500  0,1000      0,0250
-//	total         –             –           0,6438
+//	total         –             –           0,6000
 //
 //	Jabatan terbaik berikutnya
 //	jabatan         nama              unit kerja             kecocokan  selisih  formasi milik  penjelasan
-//	PKM-MB-PERAWAT  Perawat Terampil  Puskesmas Muara Bungo     0,5663   1,0275  –              perlu +1,0275 untuk tetap sebagai Perawat Terampil di Puskesmas Muara Bungo
+//	PKM-MB-PERAWAT  Perawat Terampil  Puskesmas Muara Bungo     0,6100   1,0275  –              perlu +1,0275 untuk tetap sebagai Perawat Terampil di Puskesmas Muara Bungo
 //
 //	Tersisih oleh aturan
 //	aturan         alasan                                              jabatan
@@ -233,8 +233,8 @@
 //	KPIs after the moves
 //	indicator                            base    what-if  change
 //	staff in a post                           3        3        0
-//	total fit                            1.8208   1.8308   0.0100
-//	mean fit                             0.6069   0.6103   0.0033
+//	total fit                            1.8000   1.8100   0.0100
+//	mean fit                             0.6000   0.6033   0.0033
 //	field of study matches               1.0000   1.0000   0.0000
 //	JPM ≥ MS threshold                   0.0000   0.0000   0.0000
 //	unmet need (seats)                        1        0       -1
@@ -263,10 +263,10 @@
 //	candidates                 583
 //	shown                        3
 //
-//	rank  NIP                 name           current post            fit     current  allowed  rules  reasons
-//	   1  198012092006052001  Indah Wijaya   RSUD-DOKTER             0.8163  no       yes      –      –
-//	   2  199004132016112001  Yulia Hidayat  PKM-MUARA-BUNGO-DOKTER  0.8163  no       yes      –      –
-//	   3  199609092021072001  Dewi Pratama   PKM-PELEPAT-DOKTER      0.7900  yes      yes      –      –
+//	rank  NIP                 name          current post             fit     current  allowed  rules  reasons
+//	   1  198012092006052001  Indah Wijaya  RSUD-DOKTER              0.7812  no       yes      –      –
+//	   2  199609092021072001  Dewi Pratama  PKM-PELEPAT-DOKTER       0.7550  yes      yes      –      –
+//	   3  198608142012072001  Siti Saputra  PKM-RIMBO-TENGAH-DOKTER  0.7250  no       yes      –      –
 //
 // # Scenario files
 //

@@ -100,6 +100,7 @@ const (
 	lblTermSeats
 	lblTermOverFormation
 	lblTermRotationHeld
+	lblTermRotationDue
 	lblTermTotal
 	lblRedistribution
 	lblRetraining
@@ -361,6 +362,7 @@ var labelText = [numLabels][2]string{
 	lblTermSeats:          {"value of filled seats (criticality)", "nilai formasi terisi (kekritisan)"},
 	lblTermOverFormation:  {"over formation (bonus − penalty each)", "kelebihan pegawai (bonus − penalti per orang)"},
 	lblTermRotationHeld:   {"due to rotate but kept (hard rotation)", "wajib rotasi tetapi tetap (rotasi wajib)"},
+	lblTermRotationDue:    {"moves of those due to rotate (weight × how due)", "mutasi pegawai yang jatuh tempo rotasi (bobot × tingkat jatuh tempo)"},
 	lblTermTotal:          {"objective (total)", "nilai tujuan (total)"},
 	lblRedistribution:     {"Redistribution list: holders over formation, kind of post short elsewhere", "Daftar redistribusi: kelebihan pegawai yang jenis jabatannya kurang di tempat lain"},
 	lblRetraining:         {"Retraining list: holders over formation, kind of post short nowhere", "Daftar pelatihan ulang: kelebihan pegawai yang jenis jabatannya tidak kurang di mana pun"},

@@ -756,6 +756,7 @@ func objectiveSection(b *scenarios.Breakdown, l Lang) section {
 		{"continuity", lblTermContinuity, x.Continuity, y.Continuity},
 		{"seats", lblTermSeats, x.Seats, y.Seats},
 		{"over_formation", lblTermOverFormation, x.OverFormation, y.OverFormation},
+		{"rotation_due", lblTermRotationDue, x.RotationDue, y.RotationDue},
 		{"rotation_held", lblTermRotationHeld, x.RotationHeld, y.RotationHeld},
 		{"total", lblTermTotal, x.Total, y.Total},
 	} {
