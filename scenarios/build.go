@@ -970,3 +970,61 @@ func ruleCounts(m map[scoring.RuleID]int) []RuleCount {
 	})
 	return out
 }
+
+// Closure is one scenario rule that closes a pair the pair rules may
+// allow, with its reason.
+type Closure struct {
+	Rule scoring.RuleID `json:"rule"`
+	Why  Reason         `json:"why"`
+}
+
+// Closures returns every scenario rule that keeps row i out of column j
+// (scoring's pair rules are the Table's violations): a pin elsewhere, an
+// exclusion, an election freeze, a post without needed seats, over its
+// formation (or in a unit at a cap), or filled by open selection. It is
+// empty for the row's current post unless a pin moves the row. It panics
+// when i or j is out of range.
+func (in *Instance) Closures(i, j int) []Closure {
+	var out []Closure
+	add := func(r scoring.RuleID, c ReasonCode, args ...any) {
+		out = append(out, Closure{r, newReason(c, args...)})
+	}
+	c := in.cur[i]
+	id := in.Employees[i].ID
+	switch in.why[i] {
+	case fixPinned:
+		if j != in.pin[i] {
+			add(ruleFixed, ReasonPinned, in.pinWhy[i])
+		}
+	case fixExcluded:
+		if j != c {
+			reason := ""
+			for _, x := range in.Scenario.Constraints.Excluded {
+				if x.Employee == id {
+					reason = x.Reason
+				}
+			}
+			add(ruleExcluded, ReasonExcluded, reason)
+		}
+	case fixFrozen:
+		if j != c {
+			add(in.freeze.rule(), ReasonFreezeWindow)
+		}
+	}
+	if j == c {
+		return out
+	}
+	switch in.closed[j] {
+	case fixNoSeat:
+		add(scoring.RuleCapacity, ReasonNoNeededSeat)
+	case fixOver:
+		add(scoring.RuleCapacity, ReasonOverFormationClosed)
+	case fixOpen:
+		add(ruleOpenSelection, ReasonOpenSelection)
+	case fixUnapproved:
+		if !in.freeze.approved[id] && in.why[i] != fixFrozen {
+			add(in.freeze.rule(), ReasonFreezeWindow)
+		}
+	}
+	return out
+}

@@ -161,6 +161,9 @@ const (
 	// ReasonOpenSelection: the post is filled through open selection. No
 	// args.
 	ReasonOpenSelection ReasonCode = "open-selection"
+	// ReasonOverFormationClosed: the post holds more people than it needs
+	// (or its unit is at a cap): it takes nobody new. No args.
+	ReasonOverFormationClosed ReasonCode = "over-formation-closed"
 	// ReasonMustRotate: the employee is due to rotate and may not keep the
 	// post. No args.
 	ReasonMustRotate ReasonCode = "must-rotate"
@@ -321,10 +324,11 @@ var reasonFormats = map[ReasonCode]reasonFormat{
 		"tanggal rencana berada dalam masa larangan %s (%s s.d. %s, %s): Mendagri menyetujui periode mutasi ini secara tertulis"},
 	ReasonWarnFreeze: {"the plan date lies in freeze window %s (%s to %s, %s): covered posts are frozen except for %d approved employees",
 		"tanggal rencana berada dalam masa larangan %s (%s s.d. %s, %s): jabatan yang tercakup dibekukan kecuali untuk %d pegawai yang disetujui"},
-	ReasonExcluded:      {"excluded from the round: %s", "dikecualikan dari periode mutasi ini: %s"},
-	ReasonNoNeededSeat:  {"the post has no needed seat", "jabatan ini tidak memiliki kebutuhan formasi"},
-	ReasonOpenSelection: {"filled through open selection", "diisi melalui seleksi terbuka"},
-	ReasonMustRotate:    {"due to rotate: may not keep the post", "wajib rotasi: tidak boleh tetap pada jabatan ini"},
+	ReasonExcluded:            {"excluded from the round: %s", "dikecualikan dari periode mutasi ini: %s"},
+	ReasonNoNeededSeat:        {"the post has no needed seat", "jabatan ini tidak memiliki kebutuhan formasi"},
+	ReasonOpenSelection:       {"filled through open selection", "diisi melalui seleksi terbuka"},
+	ReasonOverFormationClosed: {"the post is over its formation (or its unit at a cap): it takes nobody new", "jabatan ini melebihi kebutuhan (atau unitnya mencapai batas): tidak menerima pegawai baru"},
+	ReasonMustRotate:          {"due to rotate: may not keep the post", "wajib rotasi: tidak boleh tetap pada jabatan ini"},
 	ReasonFreezeWindow: {"closed by the election freeze or acting-head window",
 		"tertutup oleh masa larangan pilkada atau masa penjabat kepala daerah"},
 

@@ -82,6 +82,7 @@
 //	demotion               PP 94/2021 Pasal 8(4)                              no lower rank (or loss of a unit-head duty) without a severe penalty or own request
 //	job-family             alih fungsi procedure; SKB 5 Menteri 2011          a teacher or health professional stays in the profession unless alih fungsi is allowed
 //	pppk-job               SE BKN 1/SE/I/2021 [VERIFY]                        a PPPK moves only within the job of the contract
+//	principal              Permendikdasmen 7/2025 Pasal 7                     S1, teacher's certificate, PNS ≥ III/c, SKP Baik 2 years, no penalty, age ≤ 56
 //
 // Scenario rules share the [RuleID] type: capacity, max-tenure,
 // election-freeze, acting-head, conflict-of-interest, jurisdiction,

@@ -76,6 +76,13 @@ const (
 	// KemenPAN-RB 2025 [VERIFY]); anything else needs an exception
 	// (scenario policy pppk_any_job).
 	RulePPPKJob RuleID = "pppk-job"
+	// RulePrincipal: a principal's post (a unit-head post of the teacher
+	// profession) needs S1/D-IV, a teacher's certificate, a PNS grade of at
+	// least Rules.PrincipalMinGrade, SKP of at least Rules.MinPredicate in
+	// the last Rules.PerformanceYears years, no active moderate or severe
+	// penalty and an age of at most Rules.PrincipalMaxAge (Permendikdasmen
+	// 7/2025 Pasal 7).
+	RulePrincipal RuleID = "principal"
 )
 
 // Scenario rules: same id space, checked by the scenarios package.
@@ -173,6 +180,9 @@ var ruleTable = [...]RuleInfo{
 	{RulePPPKJob, true, "SE BKN 1/SE/I/2021; KemenPAN-RB 2025 [VERIFY]",
 		"PPPK employee outside the job of the contract",
 		"PPPK di luar jabatan sesuai perjanjian kerja"},
+	{RulePrincipal, true, "Permendikdasmen 7/2025 Pasal 7",
+		"principal's requirements not met",
+		"persyaratan kepala sekolah tidak terpenuhi"},
 	{RuleCapacity, false, "PermenPANRB 1/2020 (ABK)",
 		"position already holds its needed number of people",
 		"jabatan sudah terisi sesuai kebutuhan"},
@@ -272,6 +282,7 @@ type Violation struct {
 	//	demotion               current post (string), its kind (PositionKind), target post (string), its kind (PositionKind)
 	//	job-family             the employee's profession, the post's (Profession; 0 for administrative)
 	//	pppk-job               current post (string; "" when unplaced), target post (string)
+	//	principal              pairs of a requirement not met (string: education, certificate, grade, performance, discipline, age) and its value
 	//
 	// Violations built outside the Scorer may leave Facts nil; Text then
 	// returns Detail.
@@ -373,6 +384,26 @@ func (v Violation) Text(lang string) string {
 		}
 		return fmt.Sprintf(pick("profession %s to %s (alih fungsi) without a policy allowing it",
 			"profesi %s ke %s (alih fungsi) tanpa kebijakan yang mengizinkannya"), fam(0), fam(1))
+	case RulePrincipal:
+		var parts []string
+		for k := 0; k+1 < len(v.Facts); k += 2 {
+			val := f[k+1]
+			switch v.Facts[k] {
+			case "education":
+				parts = append(parts, fmt.Sprintf(pick("education %s below S1/D-IV", "pendidikan %s di bawah S1/D-IV"), val))
+			case "certificate":
+				parts = append(parts, pick("no teacher's certificate", "tidak memiliki sertifikat pendidik"))
+			case "grade":
+				parts = append(parts, fmt.Sprintf(pick("grade %s below the minimum", "golongan %s di bawah syarat minimal"), val))
+			case "performance":
+				parts = append(parts, fmt.Sprintf(pick("SKP below %s in the last years", "SKP di bawah %s pada tahun-tahun terakhir"), val))
+			case "discipline":
+				parts = append(parts, fmt.Sprintf(pick("active %s penalty", "hukuman disiplin tingkat %s masih berlaku"), val))
+			case "age":
+				parts = append(parts, fmt.Sprintf(pick("older than %d", "berusia lebih dari %d tahun"), val))
+			}
+		}
+		return strings.Join(parts, "; ")
 	case RulePPPKJob:
 		from := arg(0)
 		if from == "" {

@@ -307,7 +307,7 @@ func TestRuleIDs(t *testing.T) {
 		RuleMaxMoves} {
 		assert.True(t, seen[id], "%s missing from the table", id)
 	}
-	assert.Len(t, seen, 25)
+	assert.Len(t, seen, 26)
 	_, err = ParseRuleID("rank-band")
 	assert.ErrorIs(t, err, ErrUnknownValue)
 }
@@ -343,6 +343,17 @@ func TestMoveKindRules(t *testing.T) {
 	head.Discipline = Discipline{}
 	head.PositionSince = date("2017-12-01")
 	assert.Empty(t, checkAt(t, s, "2025-12-01", &head, "teacher"))
+
+	// A teacher of III/b, 10 years a teacher, is not yet eligible for a
+	// principal's post (III/c); at III/c with two Baik years she is.
+	teacher.Exceptions = nil
+	teacher.Grade = GradeIIIb
+	assert.Equal(t, []RuleID{RulePrincipal}, checkAt(t, s, "2025-12-01", &teacher, "kepsek"))
+	teacher.Grade = GradeIIIc
+	teacher.Ratings = []Rating{{Year: 2023, Predicate: PredicateBaik}, {Year: 2024, Predicate: PredicateSangatBaik}}
+	assert.Empty(t, checkAt(t, s, "2025-12-01", &teacher, "kepsek"))
+	teacher.BirthDate = date("1968-01-01") // 57
+	assert.Equal(t, []RuleID{RulePrincipal}, checkAt(t, s, "2025-12-01", &teacher, "kepsek"))
 
 	// A nurse at ahli muda takes an ahli pertama nurse seat at her own
 	// jenjang: no demotion; a midwife's seat is another profession.

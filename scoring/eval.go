@@ -51,6 +51,9 @@ func (t *Table) mask(i int, e *cEmp, j int, p *cPos) uint32 {
 	if leavesJob(e, p) {
 		m |= bitPPPKJob
 	}
+	if p.unitHead && p.prof == int8(ProfessionTeacher) && !e.headOK {
+		m |= bitPrincipal
+	}
 	return m
 }
 
@@ -76,7 +79,8 @@ func (t *Table) blocked(e *cEmp, j int, p *cPos) bool {
 		en&bitJPTAge != 0 && p.jpt && !e.jptAgeOK,
 		en&bitJobFamily != 0 && changesFamily(e, p),
 		en&bitDemotion != 0 && demotes(e, p),
-		en&bitPPPKJob != 0 && leavesJob(e, p):
+		en&bitPPPKJob != 0 && leavesJob(e, p),
+		en&bitPrincipal != 0 && p.unitHead && p.prof == int8(ProfessionTeacher) && !e.headOK:
 		return true
 	}
 	return false
@@ -376,6 +380,8 @@ func (t *Table) facts(id RuleID, i, j int) []any {
 		return []any{Profession(max(0, ce.fam)), p.Profession}
 	case RulePPPKJob:
 		return []any{string(e.Position), string(p.ID)}
+	case RulePrincipal:
+		return principalGaps(r, e, ce)
 	}
 	return nil
 }

@@ -172,6 +172,12 @@ type Rules struct {
 	// lists demotion (penurunan jabatan setingkat lebih rendah) and release
 	// from the post (pembebasan dari jabatan) among the severe penalties.
 	DemotionPenalty DisciplineLevel
+	// PrincipalMinGrade and PrincipalMaxAge are a principal's lowest PNS
+	// grade and oldest age at appointment (rule principal). Default III/c
+	// and 56: Permendikdasmen 7/2025 Pasal 7 (III/b when no III/c
+	// candidate exists is not modelled [VERIFY]).
+	PrincipalMinGrade Grade
+	PrincipalMaxAge   int
 	// PrincipalMaxYears is how long a principal (a unit-head post of the
 	// teacher profession) holds the post before returning to teaching:
 	// two terms of four years (Permendikdasmen 7/2025). After it, a move
@@ -301,6 +307,8 @@ func DefaultRules() Rules {
 		DisciplineBlock:         DisciplineModerate,
 		DemotionPenalty:         DisciplineSevere,
 		PrincipalMaxYears:       8,
+		PrincipalMinGrade:       GradeIIIc,
+		PrincipalMaxAge:         56,
 		WishValues:              []float64{1, 0.75, 0.5},
 		WishShare:               0.5,
 		HomeShare:               0.3,
@@ -369,7 +377,7 @@ func (r *Rules) Validate() error {
 		{"min_remaining_months", r.MinRemainingMonths}, {"jpt_protect_years", r.JPTProtectYears},
 		{"jpt_max_age", r.JPTMaxAge}, {"grade_band_slack", r.GradeBandSlack},
 		{"over_qual_free_steps", r.OverQualFreeSteps},
-		{"principal_max_years", r.PrincipalMaxYears},
+		{"principal_max_years", r.PrincipalMaxYears}, {"principal_max_age", r.PrincipalMaxAge},
 		{"assessment_validity_years", r.AssessmentValidityYears}, {"performance_years", r.PerformanceYears},
 		{"retirement_ages.administrative", r.RetirementAges.Administrative},
 		{"retirement_ages.senior", r.RetirementAges.Senior},

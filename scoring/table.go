@@ -22,6 +22,7 @@ const (
 	bitDemotion
 	bitJobFamily
 	bitPPPKJob
+	bitPrincipal
 	numPairRules = iota
 )
 
@@ -76,41 +77,43 @@ type cWish struct{ col, unit int32 }
 
 // cEmp holds one employee's precomputed facts.
 type cEmp struct {
-	eduRank  int8
-	grade    int8
-	curRank  int8
-	box      int8
-	placed   bool
-	assessed bool
-	perfOK   bool
-	jptAgeOK bool
-	retireOK uint8 // bit per retirement class
-	move     uint32
-	disc     bool
-	demoteOK bool // an active penalty imposes a lower post, or an exception waives demotion
-	curHead  bool // the current post heads a unit
-	pppk     bool // on a PPPK contract
-	curKind  int8 // kind of the current post (0 when unplaced)
-	curFG    int8 // functional grade of the current post
-	fam      int8 // the employee's profession (job family): 0 administrative, −1 unknown
-	famOK    bool // an exception (alih fungsi) waives job-family
-	pppkOK   bool // an exception waives pppk-job
-	field    int32
-	family   int32
-	certs    uint32
-	curCol   int32
-	curUnit  int32
-	kec      int32
-	wishOff  int32
-	wishN    int32
-	levels   [NumCompetencies]int8
-	expMon   [5]float64 // months in posts of rank ≥ r, r = 1…4
-	tenSame  float64    // tenure value of a move inside the current unit
-	tenOther float64    // … to another unit
-	tenStay  float64    // … of staying
-	years    float64    // years in the current post
-	boxVal   float64
-	headVal  float64
+	eduRank        int8
+	grade          int8
+	curRank        int8
+	box            int8
+	placed         bool
+	assessed       bool
+	perfOK         bool
+	jptAgeOK       bool
+	principalAgeOK bool
+	headOK         bool  // meets Permendikdasmen 7/2025 for a principal's post
+	retireOK       uint8 // bit per retirement class
+	move           uint32
+	disc           bool
+	demoteOK       bool // an active penalty imposes a lower post, or an exception waives demotion
+	curHead        bool // the current post heads a unit
+	pppk           bool // on a PPPK contract
+	curKind        int8 // kind of the current post (0 when unplaced)
+	curFG          int8 // functional grade of the current post
+	fam            int8 // the employee's profession (job family): 0 administrative, −1 unknown
+	famOK          bool // an exception (alih fungsi) waives job-family
+	pppkOK         bool // an exception waives pppk-job
+	field          int32
+	family         int32
+	certs          uint32
+	curCol         int32
+	curUnit        int32
+	kec            int32
+	wishOff        int32
+	wishN          int32
+	levels         [NumCompetencies]int8
+	expMon         [5]float64 // months in posts of rank ≥ r, r = 1…4
+	tenSame        float64    // tenure value of a move inside the current unit
+	tenOther       float64    // … to another unit
+	tenStay        float64    // … of staying
+	years          float64    // years in the current post
+	boxVal         float64
+	headVal        float64
 }
 
 // cPos holds one position's precomputed facts.
@@ -548,6 +551,7 @@ func (t *Table) compileEmployee(i int, e *Employee, cur *Position, unitIdx map[U
 		}
 	}
 	c.jptAgeOK = !birth.atLeastYears(r.JPTMaxAge+1, now)
+	c.principalAgeOK = !birth.atLeastYears(r.PrincipalMaxAge+1, now)
 
 	// Experience from history.
 	for _, s := range e.History {
@@ -617,6 +621,7 @@ func (t *Table) compileEmployee(i int, e *Employee, cur *Position, unitIdx map[U
 			c.perfOK = false
 		}
 	}
+	c.headOK = principalOK(r, e, c)
 	c.box = int8(talentBox(r, e, year))
 	if c.box > 0 {
 		c.boxVal, c.headVal = r.BoxValue[c.box], r.HeadBoxValue[c.box]
@@ -732,3 +737,39 @@ func talentBox(r *Rules, e *Employee, year int) int {
 }
 
 func (d day) year() int { return int(d) / 10000 }
+
+// principalOK reports whether e meets the requirements of a principal's
+// post (Permendikdasmen 7/2025 Pasal 7): S1/D-IV, a teacher's certificate,
+// a PNS grade of at least Rules.PrincipalMinGrade (a PPPK's own scale is
+// not checked here: pppk-job keeps a PPPK in the contracted job), SKP of at
+// least Rules.MinPredicate for Rules.PerformanceYears years, no active
+// moderate or severe penalty, and at most Rules.PrincipalMaxAge years old
+// at the plan date. Called after perfOK, disc and the age flags are set.
+func principalOK(r *Rules, e *Employee, c *cEmp) bool {
+	return len(principalGaps(r, e, c)) == 0
+}
+
+// principalGaps lists the principal's requirements e does not meet, as
+// facts (see Violation.Facts for rule principal).
+func principalGaps(r *Rules, e *Employee, c *cEmp) []any {
+	var gaps []any
+	if int(c.eduRank) < EducationS1.Rank() {
+		gaps = append(gaps, "education", e.Education.Level)
+	}
+	if c.certs&(1<<CertTeacher) == 0 {
+		gaps = append(gaps, "certificate", CertTeacher)
+	}
+	if e.Status != StatusPPPK && e.Grade < r.PrincipalMinGrade {
+		gaps = append(gaps, "grade", e.Grade)
+	}
+	if !c.perfOK {
+		gaps = append(gaps, "performance", r.MinPredicate)
+	}
+	if c.disc {
+		gaps = append(gaps, "discipline", e.Discipline.Level)
+	}
+	if !c.principalAgeOK {
+		gaps = append(gaps, "age", r.PrincipalMaxAge)
+	}
+	return gaps
+}

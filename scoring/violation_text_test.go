@@ -54,6 +54,12 @@ func TestViolationText(t *testing.T) {
 			"profesi perawat ke bidan (alih fungsi) tanpa kebijakan yang mengizinkannya"},
 		{RulePPPKJob, []any{"", "KEC-ADM"}, "PPPK contract for the contracted job; KEC-ADM is another job",
 			"perjanjian kerja PPPK untuk jabatan sesuai perjanjian kerja; KEC-ADM jabatan lain"},
+		{RulePrincipal, []any{"grade", GradeIIIb, "certificate", CertTeacher, "age", 56},
+			"grade III/b below the minimum; no teacher's certificate; older than 56",
+			"golongan III/b di bawah syarat minimal; tidak memiliki sertifikat pendidik; berusia lebih dari 56 tahun"},
+		{RulePrincipal, []any{"education", EducationD3, "performance", PredicateBaik, "discipline", DisciplineModerate},
+			"education D3 below S1/D-IV; SKP below baik in the last years; active moderate penalty",
+			"pendidikan D3 di bawah S1/D-IV; SKP di bawah baik pada tahun-tahun terakhir; hukuman disiplin tingkat sedang masih berlaku"},
 		{RulePPPKJob, []any{"SD-GURU", "SD-KEPSEK"}, "PPPK contract for SD-GURU; SD-KEPSEK is another job",
 			"perjanjian kerja PPPK untuk SD-GURU; SD-KEPSEK jabatan lain"},
 	}

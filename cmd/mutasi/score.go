@@ -147,12 +147,11 @@ func scorePair(in *scenarios.Instance, i, j int, byPosition bool) candidate {
 		c.details = append(c.details, v.Detail)
 		c.detailsID = append(c.detailsID, v.Text("id"))
 	}
-	if !c.allowed && len(c.rules) == 0 {
-		// A scenario rule closes the pair: a pin, an exclusion, a post
-		// without needed seats or filled by open selection, an election
-		// freeze or a hard rotation.
-		r, d := scenarioReason(in, emp, pos)
-		c.rules, c.details, c.detailsID = append(c.rules, r), append(c.details, d.Text("en")), append(c.detailsID, d.Text("id"))
+	// Every scenario rule that closes the pair too: a pin, an exclusion,
+	// an election freeze, a post without needed seats, over its formation
+	// or filled by open selection.
+	for _, x := range in.Closures(i, j) {
+		c.rules, c.details, c.detailsID = append(c.rules, x.Rule), append(c.details, x.Why.Text("en")), append(c.detailsID, x.Why.Text("id"))
 	}
 	return c
 }
@@ -164,34 +163,6 @@ func allowedPair(in *scenarios.Instance, i, j int) bool {
 		return ok
 	}
 	return !math.IsInf(in.Problem.Cost.At(i, j), 1)
-}
-
-// scenarioReason names the scenario rule that closes a pair the pair rules
-// allow, as far as the scenario shows it.
-func scenarioReason(in *scenarios.Instance, e *scoring.Employee, p *scoring.Position) (scoring.RuleID, scenarios.Reason) {
-	reason := func(c scenarios.ReasonCode, args ...any) scenarios.Reason {
-		return scenarios.Reason{Code: c, Args: append([]any{}, args...)}
-	}
-	c := &in.Scenario.Constraints
-	for _, pin := range c.Pinned {
-		if pin.Employee == e.ID {
-			return "pinned", reason(scenarios.ReasonPinned, pin.Reason)
-		}
-	}
-	for _, x := range c.Excluded {
-		if x.Employee == e.ID {
-			return "excluded", reason(scenarios.ReasonExcluded, x.Reason)
-		}
-	}
-	switch {
-	case p.Needed == 0:
-		return scoring.RuleCapacity, reason(scenarios.ReasonNoNeededSeat)
-	case p.OpenSelection:
-		return "open-selection", reason(scenarios.ReasonOpenSelection)
-	case e.Position == p.ID:
-		return scoring.RuleMaxTenure, reason(scenarios.ReasonMustRotate)
-	}
-	return scoring.RuleElectionFreeze, reason(scenarios.ReasonFreezeWindow)
 }
 
 // scoreReport is the row model of a ranking.
