@@ -355,11 +355,18 @@ func (in *Instance) turnoverLimits(pct float64) {
 }
 
 // conflictLimits adds one limit per conflict pair (constraints.conflicts,
-// then the employees' relatives not listed there), each with a side
-// constraint per unit both employees could end in. An employee ends in
-// the unit of the seat, or of the post kept without a seat: for a row r
-// whose current post lies in unit u, "r ends in u" is 1 − Σ_{j∉u} x[r][j];
-// otherwise it is Σ_{j∈u} x[r][j].
+// then the employees' relatives not listed there): the two may not end in
+// one supervisory chain (PP 11/2017 Pasal 190(5)), that is in one unit or
+// in two units one of which is above the other (Unit.Parent, followed up).
+// A pair already in two such units (a spouse at a puskesmas under the
+// Dinas the other heads) may stay as it is, since nobody loses a post for
+// it, but no move may bring or keep them in one chain otherwise.
+// For each unit u the first can end in, one side constraint says
+// "a ends in u" + "b ends in chain(u)" ≤ 1, chain(u) being u, the units
+// above it and the units below it; together they forbid every pair of
+// units of one chain. An employee ends in the unit of the seat, or of the
+// post kept without a seat: for a row r whose current post lies in a set
+// S, "r ends in S" is 1 − Σ_{j∉S} x[r][j]; otherwise it is Σ_{j∈S} x[r][j].
 func (in *Instance) conflictLimits() {
 	type pair struct {
 		a, b   employeeID
@@ -396,6 +403,23 @@ func (in *Instance) conflictLimits() {
 	ps := in.Scorer.Positions
 	nu := len(in.Scorer.Units)
 	unitOf := func(j int) int { return in.units[ps[j].Unit] }
+	// chain[u][v]: units u and v are one supervisory chain (the same, or
+	// one above the other by Unit.Parent).
+	chain := make([][]bool, nu)
+	for u := range nu {
+		chain[u] = make([]bool, nu)
+	}
+	for u := range nu {
+		for v, seen := u, 0; v >= 0 && seen <= nu; seen++ {
+			chain[u][v], chain[v][u] = true, true
+			parent := in.Scorer.Units[v].Parent
+			k, ok := in.units[parent]
+			if parent == "" || !ok {
+				break
+			}
+			v = k
+		}
+	}
 	// reach lists row r's candidates, also by unit, and the units it can
 	// end in.
 	reach := func(r int) *unitCands {
@@ -419,34 +443,66 @@ func (in *Instance) conflictLimits() {
 		ra, rb := in.rowOf[p.a], in.rowOf[p.b]
 		l := limit{rule: scoring.RuleConflictOfInterest, employees: []employeeID{p.a, p.b},
 			why: newReason(ReasonLimitConflict, string(p.a), string(p.b), p.reason)}
+		// The units the two hold now, when two different units of one
+		// chain: that pair of units stays allowed.
+		a0, b0 := -1, -1
+		if ca, cb := in.cur[ra], in.cur[rb]; ca >= 0 && cb >= 0 && unitOf(ca) != unitOf(cb) && chain[unitOf(ca)][unitOf(cb)] {
+			a0, b0 = unitOf(ca), unitOf(cb)
+		}
 		l.check = func(o *outcome) (bool, string) {
 			a, b := o.unitOf(p.a), o.unitOf(p.b)
-			if a != "" && a == b {
+			switch {
+			case a != "" && a == b:
 				return false, "both in " + in.unitName(a)
+			case a != "" && b != "" && chain[in.units[a]][in.units[b]] && (in.units[a] != a0 || in.units[b] != b0):
+				return false, "in one supervisory chain: " + in.unitName(a) + ", " + in.unitName(b)
+			case a0 >= 0:
+				return true, "in one supervisory chain as now: " + in.unitName(a) + ", " + in.unitName(b)
 			}
-			return true, "in different units"
+			return true, "in different units, not one above the other"
 		}
 		ca, cb := reach(ra), reach(rb)
-		for u := range nu {
-			if !ca.can[u] || !cb.can[u] {
-				continue
-			}
-			sd := matching.Side{Limit: 1}
-			for _, rc := range []*unitCands{ca, cb} {
-				r := rc.row
-				if c := in.cur[r]; c >= 0 && unitOf(c) == u {
-					sd.Limit--
-					for _, j := range rc.cols {
-						if unitOf(j) != u {
-							sd.Terms = append(sd.Terms, matching.Term{Row: r, Col: j, Coef: -1})
-						}
+		// endsIn adds the terms of "rc ends in one of the units set" to sd.
+		endsIn := func(sd *matching.Side, rc *unitCands, set []bool) {
+			r := rc.row
+			if c := in.cur[r]; c >= 0 && set[unitOf(c)] {
+				sd.Limit--
+				for _, j := range rc.cols {
+					if !set[unitOf(j)] {
+						sd.Terms = append(sd.Terms, matching.Term{Row: r, Col: j, Coef: -1})
 					}
-				} else {
-					for _, j := range rc.in(u) {
+				}
+				return
+			}
+			for v := range nu {
+				if set[v] {
+					for _, j := range rc.in(v) {
 						sd.Terms = append(sd.Terms, matching.Term{Row: r, Col: j, Coef: 1})
 					}
 				}
 			}
+		}
+		for u := range nu {
+			if !ca.can[u] {
+				continue
+			}
+			both := false
+			for v := range nu {
+				both = both || (chain[u][v] && cb.can[v])
+			}
+			if !both {
+				continue
+			}
+			self := make([]bool, nu)
+			self[u] = true
+			others := chain[u]
+			if u == a0 {
+				others = slices.Clone(others)
+				others[b0] = false // as now: allowed
+			}
+			sd := matching.Side{Limit: 1}
+			endsIn(&sd, ca, self)
+			endsIn(&sd, cb, others)
 			l.sides = append(l.sides, sd)
 		}
 		in.limits = append(in.limits, l)

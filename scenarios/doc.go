@@ -133,6 +133,8 @@
 //	                            naming both means the unit
 //	talent_pool       bool      member of the succession pool
 //	relatives         list      NIPs with a family tie (conflict-of-interest)
+//	profession        enum      the employee's profession when not the current post's
+//	                            (a new PPPK's contracted job; job-family, pppk-job)
 //
 // Dates after the plan date are rejected for the TMT fields, as is a birth
 // date after the plan date.
@@ -148,6 +150,7 @@
 //	core_share         number  core-factor share of profile matching, 0–1; default 0.60
 //	continuity_bonus   number  fit added for staying in the current post, ≥ 0; default 0
 //	unfilled_penalty   number  cost of an unfilled seat against a fit of 1, ≥ 0; default 2
+//	over_formation_penalty number  cost of a holder kept over a post's need, ≥ 0; default 0.5
 //
 // rules (omitted values take the defaults of package scoring):
 //
@@ -187,8 +190,12 @@
 //	pinned             list    {employee, position, reason}: fixed in a post (the
 //	                           current one when position is empty); reason required
 //	excluded           list    {employee, reason}: out of the round, keeping the post
-//	conflicts          list    {employees: [a, b], reason}: may not end in one unit
-//	                           (conflict-of-interest, PP 11/2017 Pasal 190(5))
+//	conflicts          list    {employees: [a, b], reason}: may not end in one unit or supervisory chain
+//	                           (conflict-of-interest, PP 11/2017 Pasal 190(5)); a pair
+//	                           already in two units of one chain may stay as it is
+//	policies           list    {policy, employees, profession, reason}: explicit departures
+//	                           from the lawful default, shown in the plan: alih_fungsi,
+//	                           pppk_any_job, restructuring, jpt_by_plan (see [Policy])
 //
 // # Merging
 //
@@ -230,8 +237,35 @@
 // (ordered by NIP), every position a column with Needed seats (ordered by
 // position ID), and cost = −round(value × [CostScale]) for each allowed
 // pair, where value = fit + continuity_bonus (staying in the current post)
-// + unfilled_penalty × criticality (the seat it fills); the Instance
-// comment gives the whole encoding, rule by rule. [Instance.Plan] solves it
+// + unfilled_penalty × criticality (the seat it fills) + the rotation term
+// of a move (weights.tenure × how due the holder is to rotate); the
+// Instance comment gives the whole encoding, rule by rule.
+//
+// # The lawful default
+//
+// A plan is one a personnel agency (BKPSDM) may sign (domain §12), and
+// every departure from it is a named policy with a reason:
+//
+//   - Nobody loses a post. A holder is seated (in the post or another) or
+//     keeps the post over formation (kelebihan pegawai), which only a post
+//     holding more people than it needs allows; such a post takes nobody
+//     new. Holders over formation are listed for redistribution (posts of
+//     their kind still short, and what keeps them out) or retraining (none
+//     short). Policy restructuring lets holders lose their post.
+//   - Move kinds are rules (package scoring): no demotion without a
+//     penalty that imposes it, no change of job family (alih fungsi)
+//     without policy alih_fungsi, a PPPK only in the contracted job
+//     (pppk-job, or policy pppk_any_job), principals per Permendikdasmen
+//     7/2025.
+//   - JPT posts go to open selection (seleksi terbuka): the plan lists them
+//     with a shortlist and never fills them (policy jpt_by_plan does).
+//   - Unit floors are real minimums, warned about by name when they cannot
+//     be met; caps never push a holder out of a post.
+//
+// The plan audits itself: its objective term by term before and after
+// ([Breakdown]), every plan-level constraint with its figures and whether
+// it binds ([LimitStatus]), and one definition of a move (a holder seated
+// in another post; first placements apart). [Instance.Plan] solves it
 // with package matching, certifies the optimum with [matching.Certify]
 // (a failed certificate is an error, never a warning) and renders a
 // [Plan]: moves with their reasons, stays, people without a seat, vacant

@@ -588,10 +588,39 @@ func brokenLimits(s *Scenario, ps []scoring.Position, es []scoring.Employee, col
 				pairs = append(pairs, [2]employeeID{es[i].ID, r})
 			}
 		}
-		for _, pr := range pairs {
-			if a := end(pr[0]); a != "" && a == end(pr[1]) {
-				out = append(out, "conflict-of-interest")
+		// above reports whether unit a is b or lies above it (parents).
+		parent := map[unitID]unitID{}
+		for _, u := range s.Workforce.Units {
+			parent[u.ID] = u.Parent
+		}
+		above := func(a, b unitID) bool {
+			for v, n := b, 0; v != "" && n <= len(parent); v, n = parent[v], n+1 {
+				if v == a {
+					return true
+				}
 			}
+			return false
+		}
+		now := func(id employeeID) unitID {
+			for i := range es {
+				if es[i].ID == id && cur[i] >= 0 {
+					return ps[cur[i]].Unit
+				}
+			}
+			return ""
+		}
+		for _, pr := range pairs {
+			// Not in one supervisory chain: one unit, or one above the
+			// other (PP 11/2017 Pasal 190(5)); two different units of one
+			// chain they hold now may stay as they are.
+			a, b := end(pr[0]), end(pr[1])
+			if a == "" || b == "" || !(above(a, b) || above(b, a)) {
+				continue
+			}
+			if a != b && a == now(pr[0]) && b == now(pr[1]) {
+				continue
+			}
+			out = append(out, "conflict-of-interest")
 		}
 	}
 	return out

@@ -345,7 +345,7 @@ var reasonFormats = map[ReasonCode]reasonFormat{
 	ReasonLimitTurnover: {"at most %v%% of a unit's staff leave in one round (max_turnover_pct)",
 		"paling banyak %v%% pegawai suatu unit kerja keluar dalam satu periode mutasi (max_turnover_pct)"},
 	ReasonLimitMaxMoves: {"at most %d %s in the round", "paling banyak %[1]d mutasi dalam periode ini"},
-	ReasonLimitConflict: {"%s and %s may not end in one unit%s", "%s dan %s tidak boleh berada dalam satu unit kerja%s"},
+	ReasonLimitConflict: {"%s and %s may not end in one unit or supervisory chain%s", "%s dan %s tidak boleh berada dalam satu unit kerja atau satu garis pengawasan%s"},
 	ReasonLimitHeld:     {"%s is held %s%s", "%s ditetapkan %s%s"},
 }
 

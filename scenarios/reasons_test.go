@@ -160,8 +160,8 @@ func TestInfeasibleText(t *testing.T) {
 		{newReason(ReasonLimitHeld, "1990", "PKM-PELEPAT-PERAWAT", "acting team lead"), "1990 is held in PKM-PELEPAT-PERAWAT (acting team lead)",
 			"1990 ditetapkan pada PKM-PELEPAT-PERAWAT (acting team lead)"},
 		{newReason(ReasonLimitHeld, "1990", "", ""), "1990 is held without a seat", "1990 ditetapkan tanpa formasi"},
-		{newReason(ReasonLimitConflict, "1990", "1992", "married couple"), "1990 and 1992 may not end in one unit (married couple)",
-			"1990 dan 1992 tidak boleh berada dalam satu unit kerja (married couple)"},
+		{newReason(ReasonLimitConflict, "1990", "1992", "married couple"), "1990 and 1992 may not end in one unit or supervisory chain (married couple)",
+			"1990 dan 1992 tidak boleh berada dalam satu unit kerja atau satu garis pengawasan (married couple)"},
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.en, tc.r.Text("en"))

@@ -245,7 +245,7 @@ var schemaDocs = map[string]string{
 	"Constraints.rotation":          "Severity of the 5-year rotation (max-tenure): hard, soft (default) or off.",
 	"Constraints.pinned":            "Employees fixed in a position for the round.",
 	"Constraints.excluded":          "Employees taken out of the round; they keep their post.",
-	"Constraints.conflicts":         "Conflict-of-interest pairs that may not end in one unit (conflict-of-interest), PP 11/2017 Pasal 190(5).",
+	"Constraints.conflicts":         "Conflict-of-interest pairs that may not end in one unit or supervisory chain (one unit above the other); a pair already in two units of one chain may stay as it is (conflict-of-interest), PP 11/2017 Pasal 190(5).",
 	"Constraints.policies":          "Explicit departures from the lawful default, each with a reason, shown in the plan.",
 
 	"UnitFloor":            "A staffing floor: no move takes the unit below min holders; a unit already below may not lose any.",
