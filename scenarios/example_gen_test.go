@@ -170,12 +170,17 @@ func (g *gen) nip(birth, cpns time.Time, sex string) string {
 func (g *gen) employee(p *Position, sp staffProfile) *Employee {
 	r := g.r
 	sex := "L"
-	if r.IntN(100) < 55 {
+	if r.IntN(100) < 55 || p.Profession == "midwife" { // midwives are women
 		sex = "P"
 	}
 	// Age: 24–57, with 4 % close to retirement (BUP 58; 60 for teachers,
-	// JPT and ahli madya).
+	// JPT and ahli madya). Heads of units (principals, heads of
+	// puskesmas) are PNS of at least 40 (Permendikdasmen 7/2025: III/c).
 	minAge := max(sp.minAge, 24)
+	if p.UnitHead {
+		minAge = max(minAge, 40)
+		sp.pppkShare = 0
+	}
 	age := float64(minAge) + r.Float64()*float64(57-minAge)
 	bup := 58.0
 	if sp.teacher || p.Kind == "jpt" || p.FunctionalGrade == "ahli_madya" {
@@ -229,14 +234,15 @@ func (g *gen) employee(p *Position, sp staffProfile) *Employee {
 	if r.IntN(100) < 30 {
 		e.UnitSince = g.date(e.PositionSince, 0, 4)
 	}
+	// Certificates: 85 % hold theirs (heads of schools always); an STR is
+	// valid for life (UU 17/2023 Pasal 260(4)), so it has no end date.
 	for _, c := range sp.certs {
-		if r.IntN(100) < 85 {
-			cert := Certification{Kind: c}
-			if c == "str" && r.IntN(100) < 30 {
-				cert.Until = examplePlanDate.AddDate(0, r.IntN(48)-6, 0)
-			}
-			e.Certifications = append(e.Certifications, cert)
+		if r.IntN(100) < 85 || p.UnitHead {
+			e.Certifications = append(e.Certifications, Certification{Kind: c})
 		}
+	}
+	if gr, err := scoring.ParseGrade(e.Grade); p.UnitHead && err == nil && gr < scoring.GradeIIIc {
+		e.Grade = "III/c" // a principal or head of puskesmas is at least III/c
 	}
 	// Competence assessment for 60 %.
 	if r.IntN(100) < 60 {
@@ -269,6 +275,23 @@ func (g *gen) employee(p *Position, sp staffProfile) *Employee {
 			} else {
 				e.Wishes = []string{g.pick([]string{"PKM-MUARA-BUNGO", "RSUD"})}
 			}
+		}
+	}
+	// A share of the town staff come from the remote kecamatan and ask to
+	// serve at home (atas permintaan sendiri, PP 11/2017 Pasal 190(6)):
+	// wishes a plan can grant where those units are short.
+	if u.Area == "urban" && r.IntN(100) < 12 && (sp.teacher || p.Profession != "" || p.Kind == "pelaksana") {
+		k := g.pick([]string{"PLP", "LLM", "MMB", "TTB"})
+		e.HomeKecamatan, _ = kecOf(k)
+		switch {
+		case sp.teacher && p.Kind == "functional":
+			e.Wishes = []string{g.pick(map[string][]string{"PLP": {"SDN-120-PLP", "SMPN-15-PLP"}, "LLM": {"SDN-151-LLM"},
+				"MMB": {"SDN-176-MMB", "SMPN-22-MMB"}, "TTB": {"SDN-41-TTB", "SMPN-07-TTB"}}[k])}
+		case p.Profession != "":
+			e.Wishes = []string{map[string]string{"PLP": "PKM-PELEPAT", "LLM": "PKM-LUBUK-MENGKUANG",
+				"MMB": "PKM-MUKO-MUKO", "TTB": "PKM-TANAH-TUMBUH"}[k]}
+		default:
+			e.Wishes = []string{"KEC-" + k}
 		}
 	}
 	if r.IntN(100) < 6 {
@@ -581,7 +604,9 @@ func generateExample() map[string][]byte {
 		if p := g.positionOf(e.Position); p != nil && (p.Profession == "teacher" || p.Kind == "jpt" || p.FunctionalGrade == "ahli_madya") {
 			bup = 60
 		}
-		if e.Position != "" && e.BirthDate.AddDate(bup, 0, 0).Before(examplePlanDate.AddDate(0, 4, 0)) && len(retiring) < 4 {
+		special := e.Position == "RSUD-DIREKTUR" || e.NIP == invest.NIP || e.NIP == spouseA.NIP || e.NIP == spouseB.NIP ||
+			e.NIP == study.NIP || e.NIP == disc2.NIP // named by the scenario: they stay in the workforce
+		if !special && e.Position != "" && e.BirthDate.AddDate(bup, 0, 0).Before(examplePlanDate.AddDate(0, 4, 0)) && len(retiring) < 4 {
 			retiring = append(retiring, e)
 		}
 	}
@@ -604,6 +629,14 @@ func generateExample() map[string][]byte {
 		e.Unit, e.Position, e.PositionSince, e.UnitSince, e.Competence, e.AssessedOn, e.Potential, e.Ratings, e.Wishes = "", "", time.Time{}, time.Time{}, nil, time.Time{}, nil, nil, nil
 		e.Status, e.Grade, e.GradeSince, e.CPNSSince, e.PNSSince = "PPPK", "", time.Time{}, time.Time{}, time.Time{}
 		e.BirthDate = intake.date(examplePlanDate, 23, 34)
+		// The NIP encodes the birth date, the TMT of the contract and the
+		// sex (domain §9.1 [VERIFY for PPPK]); the contracted job is the
+		// profession of the intake.
+		e.NIP = employeeID(intake.nip(e.BirthDate, time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), e.Sex))
+		e.Profession = "teacher"
+		if i%3 == 2 {
+			e.Profession = "nurse"
+		}
 		newcomers = append(newcomers, *e)
 	}
 

@@ -25,7 +25,15 @@ func TestExplainExample(t *testing.T) {
 	in, p := planOf(t, loadExample(t, "scenario.yaml"))
 	ctx := context.Background()
 	require.NotEmpty(t, p.Moves)
-	for _, id := range []scoring.EmployeeID{p.Moves[0].Employee, p.Stays[0].Employee, p.Unplaced[0].Employee} {
+	ids := []scoring.EmployeeID{p.Moves[0].Employee, p.Stays[0].Employee}
+	for _, st := range p.Stays {
+		if st.OverFormation { // kept over formation: the old "without a seat"
+			ids = append(ids, st.Employee)
+			break
+		}
+	}
+	require.Len(t, ids, 3)
+	for _, id := range ids {
 		x, err := in.Explain(ctx, p, id, 3)
 		require.NoError(t, err)
 		assert.Equal(t, id, x.Employee)

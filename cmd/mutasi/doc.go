@@ -260,13 +260,13 @@
 //	Candidates by fit
 //	scenario    bungo-2025-12
 //	for         PKM-PELEPAT-DOKTER
-//	candidates                 583
+//	candidates                 588
 //	shown                        3
 //
-//	rank  NIP                 name          current post             fit     current  allowed  rules  reasons
-//	   1  198012092006052001  Indah Wijaya  RSUD-DOKTER              0.7812  no       yes      –      –
-//	   2  199609092021072001  Dewi Pratama  PKM-PELEPAT-DOKTER       0.7550  yes      yes      –      –
-//	   3  198608142012072001  Siti Saputra  PKM-RIMBO-TENGAH-DOKTER  0.7250  no       yes      –      –
+//	rank  NIP                 name              current post            fit     current  allowed  rules  reasons
+//	   1  197307312000052001  Siti Saputra      RSUD-DOKTER             0.7963  no       yes      –      –
+//	   2  199010162015052001  Mardiana Pratama  PKM-MUKO-MUKO-DOKTER    0.7812  no       yes      –      –
+//	   3  197411031998091001  Eko Lubis         PKM-AIR-GEMURUH-DOKTER  0.7250  no       yes      –      –
 //
 // # Scenario files
 //

@@ -28,10 +28,10 @@ const (
 	pinsYAML      = "testdata/scenarios/infeasible.yaml"
 	floorYAML     = "testdata/scenarios/floor.yaml"
 	conflictYAML  = "testdata/scenarios/conflict.yaml"
-	// fauzi is an employee of the example with close runners-up (remote
+	// fitri is an employee of the example with close runners-up (remote
 	// school head posts among them); whether he moves depends on the node
 	// limit.
-	fauzi = "196907071994021001"
+	fitri = "197305221997042001"
 	// pelepatDoctor is the doctor's post of the example's remote puskesmas.
 	pelepatDoctor = "PKM-PELEPAT-DOKTER"
 )
@@ -55,7 +55,7 @@ func TestGoldenScenarioCommands(t *testing.T) {
 	require.NoError(t, err)
 	var tests []goldenCase
 	tests = append(tests, withFormats("plan", []string{"plan"}, exitOK)...)
-	tests = append(tests, withFormats("explain", []string{"explain", "--employee", fauzi}, exitOK)...)
+	tests = append(tests, withFormats("explain", []string{"explain", "--employee", fitri}, exitOK)...)
 	tests = append(tests, withFormats("compare", []string{"compare", exampleBase, exampleWhatIf}, exitOK)...)
 	tests = append(tests, withFormats("score-position", []string{"score", "--position", pelepatDoctor, "--top", "8"}, exitOK)...)
 	tests = append(tests, withFormats("validate", []string{"validate", tinyYAML, tinyWhatIf}, exitOK)...)
@@ -84,13 +84,13 @@ func TestGoldenScenarioCommands(t *testing.T) {
 		{"plan-missing", []string{"plan", "testdata/scenarios/no-such.yaml"}, "", exitFailure},
 		{"plan-folder", []string{"plan", "testdata/scenarios"}, "", exitFailure},
 		{"explain-tiny", []string{"explain", tinyYAML, "--employee", "199203152016031002"}, "", exitOK},
-		{"explain-top", []string{"explain", "--employee", fauzi, "--top", "2", "-f", "json"}, "", exitOK},
+		{"explain-top", []string{"explain", "--employee", fitri, "--top", "2", "-f", "json"}, "", exitOK},
 		{"explain-unknown-employee", []string{"explain", "--employee", "199901012020011999"}, "", exitFailure},
 		{"compare-tiny", []string{"compare", tinyYAML, tinyWhatIf}, "", exitOK},
 		{"compare-broken", []string{"compare", tinyYAML, brokenYAML}, "", exitFailure},
-		{"score-employee", []string{"score", "--employee", fauzi, "--top", "6"}, "", exitOK},
-		{"score-employee-json", []string{"score", "--employee", fauzi, "--top", "3", "-f", "json"}, "", exitOK},
-		{"score-employee-id", []string{"--lang", "id", "score", "--employee", fauzi, "--top", "6"}, "", exitOK},
+		{"score-employee", []string{"score", "--employee", fitri, "--top", "6"}, "", exitOK},
+		{"score-employee-json", []string{"score", "--employee", fitri, "--top", "3", "-f", "json"}, "", exitOK},
+		{"score-employee-id", []string{"--lang", "id", "score", "--employee", fitri, "--top", "6"}, "", exitOK},
 		{"score-tiny", []string{"score", tinyYAML, "--position", "PKM-PELEPAT-KEPALA"}, "", exitOK},
 		{"score-unknown-position", []string{"score", "--position", "NOPE"}, "", exitFailure},
 		{"score-unknown-employee", []string{"score", "--employee", "199901012020011999"}, "", exitFailure},
@@ -109,20 +109,20 @@ func TestGoldenScenarioCommands(t *testing.T) {
 		{"usage-plan-output-folder", []string{"plan", "-o", "testdata", tinyYAML}, "", exitUsage},
 		{"usage-plan-output-is-roster", []string{"plan", "-o", "../../scenarios/example/units.csv", exampleBase}, "", exitUsage},
 		{"usage-plan-output-is-base", []string{"plan", "-o", exampleBase, exampleWhatIf}, "", exitUsage},
-		{"usage-explain-output-is-roster", []string{"explain", "-o", "../../scenarios/example/employees.csv", exampleBase, "--employee", fauzi}, "", exitUsage},
-		{"usage-score-output-is-roster", []string{"score", "-o", "../../scenarios/example/positions.csv", exampleBase, "--employee", fauzi}, "", exitUsage},
+		{"usage-explain-output-is-roster", []string{"explain", "-o", "../../scenarios/example/employees.csv", exampleBase, "--employee", fitri}, "", exitUsage},
+		{"usage-score-output-is-roster", []string{"score", "-o", "../../scenarios/example/positions.csv", exampleBase, "--employee", fitri}, "", exitUsage},
 		{"usage-validate-output-is-roster", []string{"validate", "-o", "../../scenarios/example/units.csv", exampleBase}, "", exitUsage},
 		{"usage-explain-no-employee", []string{"explain"}, "", exitUsage},
-		{"usage-explain-top-zero", []string{"explain", "--employee", fauzi, "--top", "0"}, "", exitUsage},
+		{"usage-explain-top-zero", []string{"explain", "--employee", fitri, "--top", "0"}, "", exitUsage},
 		{"usage-plan-max-nodes-zero", []string{"plan", "--max-nodes", "0"}, "", exitUsage},
-		{"usage-explain-max-nodes-negative", []string{"explain", "--employee", fauzi, "--max-nodes", "-3"}, "", exitUsage},
+		{"usage-explain-max-nodes-negative", []string{"explain", "--employee", fitri, "--max-nodes", "-3"}, "", exitUsage},
 		{"usage-compare-max-nodes-zero", []string{"compare", "--max-nodes", "0", tinyYAML, tinyWhatIf}, "", exitUsage},
-		{"usage-explain-two-files", []string{"explain", tinyYAML, tinyWhatIf, "--employee", fauzi}, "", exitUsage},
+		{"usage-explain-two-files", []string{"explain", tinyYAML, tinyWhatIf, "--employee", fitri}, "", exitUsage},
 		{"usage-compare-one", []string{"compare", tinyYAML}, "", exitUsage},
 		{"usage-compare-stdin-twice", []string{"compare", "-", "-"}, "", exitUsage},
 		{"usage-compare-output-is-input", []string{"compare", "-o", tinyWhatIf, tinyYAML, tinyWhatIf}, "", exitUsage},
 		{"usage-score-neither", []string{"score"}, "", exitUsage},
-		{"usage-score-both", []string{"score", "--employee", fauzi, "--position", pelepatDoctor}, "", exitUsage},
+		{"usage-score-both", []string{"score", "--employee", fitri, "--position", pelepatDoctor}, "", exitUsage},
 		{"usage-score-top-zero", []string{"score", "--position", pelepatDoctor, "--top", "0"}, "", exitUsage},
 		{"usage-validate-none", []string{"validate"}, "", exitUsage},
 		{"usage-validate-stdin-twice", []string{"validate", "-", "-"}, "", exitUsage},
@@ -151,7 +151,7 @@ func runArgs(t *testing.T, stdin string, args ...string) (int, string, string) {
 func TestLangInvariant(t *testing.T) {
 	cases := [][]string{
 		{"plan", "-f", "json"}, {"plan", "-f", "csv"},
-		{"explain", "--employee", fauzi, "-f", "json"},
+		{"explain", "--employee", fitri, "-f", "json"},
 		{"score", "--position", pelepatDoctor, "-f", "json"}, {"score", "--position", pelepatDoctor, "-f", "csv"},
 		{"validate", tinyYAML, "-f", "json"},
 		{"compare", tinyYAML, tinyWhatIf, "-f", "csv"},
@@ -193,7 +193,7 @@ func TestPlanJSONShape(t *testing.T) {
 
 // TestExplainJSONShape checks the score objects issue 4 promises.
 func TestExplainJSONShape(t *testing.T) {
-	code, out, _ := runArgs(t, "", "explain", "--employee", fauzi, "-f", "json")
+	code, out, _ := runArgs(t, "", "explain", "--employee", fitri, "-f", "json")
 	require.Equal(t, exitOK, code)
 	type score struct {
 		Total      *float64         `json:"total"`
