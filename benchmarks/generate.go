@@ -1648,13 +1648,13 @@ func (g *generator) extras() {
 	slices.SortFunc(g.cons.Conflicts, func(a, b scenarios.Conflict) int {
 		return strings.Compare(string(a.Employees[0]), string(b.Employees[0]))
 	})
-	// Staffing floors: the puskesmas doctor (Permenkes 43/2019) and one
+	// Staffing floors: the puskesmas doctor (Permenkes 19/2024) and one
 	// teacher per class group in remote schools.
 	for i, u := range g.units {
 		in := g.info[i]
 		switch {
 		case in.kind == "puskesmas":
-			g.cons.UnitFloors = append(g.cons.UnitFloors, scenarios.UnitFloor{Unit: u.ID, Profession: "doctor", Min: 1, Reason: "Permenkes 43/2019"})
+			g.cons.UnitFloors = append(g.cons.UnitFloors, scenarios.UnitFloor{Unit: u.ID, Profession: "doctor", Min: 1, Reason: "Permenkes 19/2024"})
 		case (in.kind == "school_sd" || in.kind == "school_smp") && in.area >= scoring.AreaRemote:
 			g.cons.UnitFloors = append(g.cons.UnitFloors, scenarios.UnitFloor{Unit: u.ID, Profession: "teacher", Min: in.rombel, Reason: "one teacher per class group"})
 		}

@@ -60,7 +60,7 @@ const DefaultMaxNodes = 100
 type limit struct {
 	rule scoring.RuleID
 	// why states the constraint, such as "Puskesmas Pelepat needs ≥ 1
-	// doctor (Permenkes 43/2019)" (ReasonLimitFloor).
+	// doctor (Permenkes 19/2024)" (ReasonLimitFloor).
 	why       Reason
 	unit      unitID
 	positions []positionID

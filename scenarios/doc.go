@@ -157,7 +157,7 @@
 //	tenure_min_years           int      min-tenure; default 2 (PP 11/2017 Pasal 190(3))
 //	tenure_max_years           int      max-tenure; default 5 (same article)
 //	retirement_horizon_months  int      retirement-horizon; default 12
-//	jpt_protect_years          int      jpt-protection; default 2 (UU 5/2014 Pasal 116)
+//	jpt_protect_years          int      jpt-protection; default 2 (PP 11/2017 [VERIFY]; was UU 5/2014 Pasal 116)
 //	assessment_validity_years  int      default 3
 //	retirement_ages            mapping  BUP in years: administrative 58, senior (JPT,
 //	                                    ahli madya) 60, teacher 60, ahli_utama 65
@@ -357,7 +357,7 @@
 //	  election: {candidate_date: 2024-09-22, inauguration_date: 2025-05-26, freeze_months: 6}
 //	constraints:
 //	  max_moves: 1
-//	  unit_floors: [{unit: PKM-PELEPAT, profession: nurse, min: 1, reason: Permenkes 43/2019}]
+//	  unit_floors: [{unit: PKM-PELEPAT, profession: nurse, min: 1, reason: Permenkes 19/2024}]
 //	changes:
 //	  - set_needed: [{position: PKM-PELEPAT-PERAWAT, needed: 3}]
 package scenarios

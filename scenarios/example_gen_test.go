@@ -723,9 +723,9 @@ constraints:
   no_remote_outflow: true
   rotation: soft
   unit_floors:
-    - {unit: PKM-PELEPAT, profession: doctor, min: 1, reason: Permenkes 43/2019}
-    - {unit: PKM-LUBUK-MENGKUANG, profession: doctor, min: 1, reason: Permenkes 43/2019}
-    - {unit: PKM-MUKO-MUKO, profession: doctor, min: 1, reason: Permenkes 43/2019}
+    - {unit: PKM-PELEPAT, profession: doctor, min: 1, reason: Permenkes 19/2024}
+    - {unit: PKM-LUBUK-MENGKUANG, profession: doctor, min: 1, reason: Permenkes 19/2024}
+    - {unit: PKM-MUKO-MUKO, profession: doctor, min: 1, reason: Permenkes 19/2024}
     - {unit: PKM-PELEPAT, profession: nurse, min: 3}
     - {unit: SDN-176-MMB, profession: teacher, min: 5, reason: one teacher per rombel}
   unit_caps:

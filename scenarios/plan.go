@@ -1282,6 +1282,9 @@ func figuresID(en string) string {
 		"no unit above it", "tidak ada unit yang melampauinya",
 		" units above it, such as ", " unit melampauinya, antara lain ",
 		" unit above it, such as ", " unit melampauinya, yaitu ",
+		"in different units, not one above the other", "di unit kerja yang berbeda, tidak yang satu di atas yang lain",
+		"in one supervisory chain as now: ", "dalam satu garis pengawasan seperti saat ini: ",
+		"in one supervisory chain: ", "dalam satu garis pengawasan: ",
 		"in different units", "di unit kerja yang berbeda", "both in ", "keduanya di ",
 	).Replace(en)
 }

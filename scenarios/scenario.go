@@ -324,7 +324,7 @@ type Rules struct {
 	// hold a new post before retirement; nil means 12.
 	RetirementHorizonMonths *int `yaml:"retirement_horizon_months,omitempty"`
 	// JPTProtectYears is the JPT protection period; nil means 2
-	// (UU 5/2014 Pasal 116).
+	// (PP 11/2017 [VERIFY article]; UU 5/2014 Pasal 116, revoked by UU 20/2023).
 	JPTProtectYears *int `yaml:"jpt_protect_years,omitempty"`
 	// AssessmentValidityYears is how long a competence assessment counts;
 	// nil means 3 [VERIFY].
@@ -472,7 +472,7 @@ type UnitFloor struct {
 	Profession string `yaml:"profession,omitempty"`
 	// Min is the floor; 0 makes the floor void.
 	Min int `yaml:"min"`
-	// Reason cites the source (Permenkes 43/2019, …); empty means none.
+	// Reason cites the source (Permenkes 19/2024, …); empty means none.
 	Reason string `yaml:"reason,omitempty"`
 }
 

@@ -209,7 +209,7 @@ var schemaDocs = map[string]string{
 	"Rules.tenure_min_years":          "Minimum years in post before a move (min-tenure); default 2, PP 11/2017 Pasal 190(3).",
 	"Rules.tenure_max_years":          "Years in post after which a move is due (max-tenure); default 5.",
 	"Rules.retirement_horizon_months": "Months a person must be able to hold a new post before retirement (retirement-horizon); default 12.",
-	"Rules.jpt_protect_years":         "JPT protection period (jpt-protection); default 2, UU 5/2014 Pasal 116.",
+	"Rules.jpt_protect_years":         "JPT protection period (jpt-protection); default 2, PP 11/2017 [VERIFY article] (UU 5/2014 Pasal 116, revoked by UU 20/2023).",
 	"Rules.retirement_ages":           "Retirement ages (BUP), PP 11/2017 Pasal 239–240.",
 	"Rules.jpm_thresholds":            "JPM band thresholds in percent.",
 	"Rules.acting_head":               "An acting regional head (Pj/Plt) is the appointing authority (acting-head), PP 49/2008 Pasal 132A.",

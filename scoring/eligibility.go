@@ -46,8 +46,8 @@ const (
 	// and managerial appointment (PP 94/2021; PP 11/2017 requirements).
 	RuleDiscipline RuleID = "discipline"
 	// RuleJPTProtection: a JPT official may not be replaced within
-	// Rules.JPTProtectYears of appointment (UU 5/2014 Pasal 116(1) [VERIFY
-	// under UU 20/2023]).
+	// Rules.JPTProtectYears of appointment (PP 11/2017 [VERIFY article];
+	// first UU 5/2014 Pasal 116(1), revoked by UU 20/2023).
 	RuleJPTProtection RuleID = "jpt-protection"
 	// RulePersonalLock: an active lock (study leave, investigation) blocks
 	// moves (agency decision).
@@ -108,7 +108,7 @@ const (
 	// RuleTenYearLock: self-requested inter-agency moves within 10 years of
 	// PNS appointment (PermenPANRB 6/2024 Pasal 59).
 	RuleTenYearLock RuleID = "ten-year-lock"
-	// RuleUnitFloor: no unit below its staffing floor (Permenkes 43/2019;
+	// RuleUnitFloor: no unit below its staffing floor (Permenkes 19/2024;
 	// SKB 5 Menteri 2011).
 	RuleUnitFloor RuleID = "unit-floor"
 	// RuleUnitCap: at most a share of a unit's staff moves in one round

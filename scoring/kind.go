@@ -171,7 +171,7 @@ func ParseEchelon(s string) (Echelon, error) {
 // value means "no regulated profession".
 type Profession uint8
 
-// Professions: the nine puskesmas health-worker types (Permenkes 43/2019,
+// Professions: the nine puskesmas health-worker types (Permenkes 19/2024, before it 43/2019,
 // domain §6.1) and teachers.
 const (
 	ProfessionDoctor          Profession = iota + 1 // dokter

@@ -25,7 +25,7 @@ type Unit struct {
 	// value is rejected.
 	Area AreaClass
 	// Inpatient reports a puskesmas with inpatient care (changes staffing
-	// minimums, Permenkes 43/2019).
+	// minimums, Permenkes 19/2024).
 	Inpatient bool
 	// ClassGroups is a school's number of class groups (rombel); 0 for other
 	// units or when unknown.
@@ -36,7 +36,7 @@ type Unit struct {
 }
 
 // StaffingFloor is a minimum headcount of one profession in a unit
-// (Permenkes 43/2019 for puskesmas; per-school teacher floors).
+// (Permenkes 19/2024 for puskesmas; per-school teacher floors).
 type StaffingFloor struct {
 	Profession Profession
 	Min        int
