@@ -123,6 +123,7 @@
 //	                            (performance-minimum)
 //	potential         number    assessed potential in (0, 100]
 //	discipline        enum      light, moderate, severe (discipline)
+//	discipline_penalty enum     kind of a severe penalty: demotion, release, other (rule demotion)
 //	discipline_until  date      end of the penalty; default open-ended
 //	locks             list      {kind, until, reason}: study_leave, investigation,
 //	                            other (personal-lock)

@@ -779,6 +779,11 @@ func (in *Instance) move(i, j int, o *outcome) Move {
 	if in.remote(j) {
 		m.Why = append(m.Why, newReason(ReasonRemoteSeat, in.Scorer.Units[in.units[to.Unit]].Area.String()))
 	}
+	if slices.Contains(to.RequiredCerts, scoring.CertSTR) && (c < 0 || ps[c].Unit != to.Unit) {
+		// The STR is for life; the licence to practise (SIP) is per place
+		// (UU 17/2023 Pasal 263; PP 28/2024): a follow-up, not a block.
+		m.Why = append(m.Why, newReason(ReasonSIPNeeded, string(to.Unit)))
+	}
 	if w := after.Components[scoring.CritPreference].Measure; w > 0 {
 		m.Why = append(m.Why, newReason(ReasonWish, int(w)))
 	}

@@ -46,6 +46,10 @@ const (
 	// due to rotate (an objective term apart from the fit). Args: the value
 	// (float64, four decimals).
 	ReasonRotationValue ReasonCode = "rotation-value"
+	// ReasonSIPNeeded: a health worker's move to another place of practice
+	// needs a new SIP there (UU 17/2023 Pasal 263; PP 28/2024): a follow-up
+	// for the agency, not a rule. Args: the new unit's ID.
+	ReasonSIPNeeded ReasonCode = "sip-needed"
 	// ReasonRemoteSeat: the move fills a seat in a remote or very remote
 	// unit. Args: the unit's area class, text form (remote, very_remote).
 	ReasonRemoteSeat ReasonCode = "remote-seat"
@@ -273,6 +277,7 @@ var reasonFormats = map[ReasonCode]reasonFormat{
 		"penurunan jabatan karena hukuman disiplin tingkat %s yang masih berlaku (PP 94/2021 Pasal 8(4))"},
 	ReasonDemotionRequest: {"lower post at the employee's own request: %s", "penurunan jabatan atas permintaan sendiri: %s"},
 	ReasonRotationValue:   {"rotation due %+.4f", "jatuh tempo rotasi %+.4f"},
+	ReasonSIPNeeded:       {"needs a SIP (licence to practise) at %s", "memerlukan SIP (surat izin praktik) di %s"},
 	ReasonRemoteSeat:      {"fills a seat in a %s unit", "mengisi formasi di unit %s"},
 	ReasonWish:            {"wish #%d", "pilihan ke-%d"},
 	ReasonGain:            {"%s %+.4f", "%s %+.4f"},

@@ -25,5 +25,6 @@ func ExampleReason_Text() {
 	// rotation-point   past the rotation point: 6.8 years in post | telah melewati masa rotasi: 6,8 tahun pada jabatan
 	// rotation-value   rotation due +0.0875 | jatuh tempo rotasi +0,0875
 	// remote-seat      fills a seat in a remote unit | mengisi formasi di unit terpencil
+	// sip-needed       needs a SIP (licence to practise) at PKM-PELEPAT | memerlukan SIP (surat izin praktik) di PKM-PELEPAT
 	// {"code":"over-need","args":[2,1]}
 }

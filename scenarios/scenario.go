@@ -219,6 +219,10 @@ type Employee struct {
 	// Discipline is the latest disciplinary penalty (hukuman disiplin):
 	// light, moderate or severe. Empty means none.
 	Discipline string `yaml:"discipline,omitempty"`
+	// DisciplinePenalty is the kind of a severe penalty (PP 94/2021 Pasal
+	// 8(4)): demotion (one level lower), release (to a pelaksana post) or
+	// other; empty means not recorded (rule demotion).
+	DisciplinePenalty string `yaml:"discipline_penalty,omitempty"`
 	// DisciplineUntil is the end of the penalty; zero means it does not
 	// lapse by date.
 	DisciplineUntil time.Time `yaml:"discipline_until,omitempty"`

@@ -400,6 +400,7 @@ func (v *validator) employeeList(s *Scenario) {
 		}
 		v.enum(p+".discipline", e.Discipline, false, p1(scoring.ParseDisciplineLevel))
 		v.enum(p+".profession", e.Profession, false, p1(scoring.ParseProfession))
+		v.enum(p+".discipline_penalty", e.DisciplinePenalty, false, p1(scoring.ParsePenaltyKind))
 		for j, l := range e.Locks {
 			v.enum(fmt.Sprintf("%s.locks[%d].kind", p, j), l.Kind, true, p1(scoring.ParseLockKind))
 		}

@@ -284,8 +284,9 @@ func convertEmployee(c *converter, i int, in *Employee, units map[unitID]bool, p
 		Profession:    parse(c, p+".profession", in.Profession, scoring.ParseProfession),
 		Relatives:     slices.Clone(in.Relatives),
 		Discipline: scoring.Discipline{
-			Level: parse(c, p+".discipline", in.Discipline, scoring.ParseDisciplineLevel),
-			Until: in.DisciplineUntil,
+			Level:   parse(c, p+".discipline", in.Discipline, scoring.ParseDisciplineLevel),
+			Until:   in.DisciplineUntil,
+			Penalty: parse(c, p+".discipline_penalty", in.DisciplinePenalty, scoring.ParsePenaltyKind),
 		},
 	}
 	if in.Position == "" {

@@ -338,6 +338,14 @@ func TestMoveKindRules(t *testing.T) {
 	assert.Equal(t, []RuleID{RuleDemotion}, checkAt(t, s, "2025-12-01", &head, "teacher"))
 	head.Discipline = Discipline{Level: DisciplineSevere}
 	assert.Empty(t, checkAt(t, s, "2025-12-01", &head, "teacher"))
+	// With its kind recorded, a severe penalty imposes only its own lower
+	// post: (a) one level down, (b) a pelaksana post.
+	head.Discipline = Discipline{Level: DisciplineSevere, Penalty: PenaltyRelease}
+	assert.Equal(t, []RuleID{RuleDemotion}, checkAt(t, s, "2025-12-01", &head, "teacher"))
+	head.Discipline = Discipline{Level: DisciplineSevere, Penalty: PenaltyDemotion}
+	assert.Empty(t, checkAt(t, s, "2025-12-01", &head, "teacher")) // same rank, without the head duty: one level
+	head.Discipline = Discipline{Level: DisciplineSevere, Penalty: PenaltyOther}
+	assert.Equal(t, []RuleID{RuleDemotion}, checkAt(t, s, "2025-12-01", &head, "teacher"))
 	head.Discipline = Discipline{Level: DisciplineModerate} // moderate penalties do not demote
 	assert.Equal(t, []RuleID{RuleDemotion}, checkAt(t, s, "2025-12-01", &head, "teacher"))
 	head.Discipline = Discipline{}

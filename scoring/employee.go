@@ -195,6 +195,11 @@ func ParsePredicate(s string) (Predicate, error) {
 type Discipline struct {
 	// Level is the penalty's level; zero means none.
 	Level DisciplineLevel
+	// Penalty is the kind of a severe penalty, when recorded: it decides
+	// which lower post the penalty imposes (rule demotion). Zero means not
+	// recorded: a penalty of at least Rules.DemotionPenalty then allows any
+	// lower post.
+	Penalty PenaltyKind
 	// Until is the end of the penalty (exclusive); zero means it does not
 	// lapse by date.
 	Until time.Time
@@ -285,4 +290,37 @@ type Wish struct {
 type Exception struct {
 	Rule   RuleID
 	Reason string
+}
+
+// PenaltyKind is the kind of a severe disciplinary penalty (PP 94/2021
+// Pasal 8(4)). Text forms: demotion (penurunan jabatan setingkat lebih
+// rendah selama 12 bulan, (a)), release (pembebasan dari jabatan menjadi
+// jabatan pelaksana selama 12 bulan, (b)), other. The zero value means not
+// recorded.
+type PenaltyKind uint8
+
+// Penalty kinds.
+const (
+	PenaltyDemotion PenaltyKind = iota + 1 // one level lower for 12 months
+	PenaltyRelease                         // released to a pelaksana post for 12 months
+	PenaltyOther                           // any other penalty: imposes no lower post
+)
+
+var penaltyNames = []string{"", "demotion", "release", "other"}
+
+// String returns the text form, such as "release".
+func (k PenaltyKind) String() string { return enumName(penaltyNames, int(k), "PenaltyKind") }
+
+var penaltyNamesID = []string{"", "penurunan jabatan", "pembebasan dari jabatan", "lainnya"}
+
+// Label returns the kind for people: the text form (lang "en" and other
+// languages) or the Indonesian name of PP 94/2021 ("id").
+func (k PenaltyKind) Label(lang string) string {
+	return enumLabel(penaltyNames, penaltyNamesID, int(k), "PenaltyKind", lang)
+}
+
+// ParsePenaltyKind parses a text form (see [PenaltyKind]); other text gives
+// an *EnumError.
+func ParsePenaltyKind(s string) (PenaltyKind, error) {
+	return parseEnum[PenaltyKind]("penalty kind", penaltyNames, s, nil)
 }

@@ -100,7 +100,23 @@ func demotes(e *cEmp, p *cPos) bool {
 	if p.kind == int8(KindFunctional) && p.prof != 0 && p.prof == e.fam {
 		tr = max(tr, e.curRank)
 	}
-	return tr < e.curRank || (tr == e.curRank && e.curHead && !p.unitHead)
+	if !(tr < e.curRank || (tr == e.curRank && e.curHead && !p.unitHead)) {
+		return false
+	}
+	// A lower post: lawful only as the active penalty imposes it (PP
+	// 94/2021 Pasal 8(4)): (a) one level lower, (b) a pelaksana post; a
+	// severe penalty whose kind is not recorded allows any lower post.
+	switch e.penalty {
+	case 0:
+		return true
+	case -1:
+		return false
+	case int8(PenaltyDemotion):
+		return tr < e.curRank-1
+	case int8(PenaltyRelease):
+		return p.kind != int8(KindPelaksana)
+	}
+	return true // PenaltyOther imposes no lower post
 }
 
 // changesFamily reports whether a move of e into p changes e's job family

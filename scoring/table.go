@@ -90,7 +90,8 @@ type cEmp struct {
 	retireOK       uint8 // bit per retirement class
 	move           uint32
 	disc           bool
-	demoteOK       bool // an active penalty imposes a lower post, or an exception waives demotion
+	demoteOK       bool // an exception (own request) waives demotion, or a principal's terms are over
+	penalty        int8 // an active penalty that may impose a lower post: 0 none, its PenaltyKind, or -1 when its kind is not recorded
 	curHead        bool // the current post heads a unit
 	pppk           bool // on a PPPK contract
 	curKind        int8 // kind of the current post (0 when unplaced)
@@ -606,7 +607,13 @@ func (t *Table) compileEmployee(i int, e *Employee, cur *Position, unitIdx map[U
 	active := d.Level != DisciplineNone && (d.Until.IsZero() || now < dayOf(d.Until))
 	c.disc = active && d.Level >= r.DisciplineBlock
 	c.famOK, c.pppkOK = waived(e, RuleJobFamily), waived(e, RulePPPKJob)
-	c.demoteOK = (active && d.Level >= r.DemotionPenalty) || waived(e, RuleDemotion)
+	c.demoteOK = waived(e, RuleDemotion)
+	if active && d.Level >= r.DemotionPenalty {
+		c.penalty = -1
+		if d.Penalty != 0 {
+			c.penalty = int8(d.Penalty)
+		}
+	}
 	if cur != nil && cur.IsUnitHead && cur.Profession == ProfessionTeacher && r.PrincipalMaxYears > 0 &&
 		dayOf(e.PositionSince).atLeastYears(r.PrincipalMaxYears, now) {
 		c.demoteOK = true // a principal's terms are over: back to teaching is not a demotion

@@ -78,8 +78,8 @@
 //
 //	$ mutasi plan --format csv testdata/scenarios/tiny.yaml
 //	employee,name,from,to,kind,fit_before,fit_after,reasons
-//	199001012015032001,Siti Aminah,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,rotation,0.61,0.6,current post over its needs: 2 holders for 1 seats; past the rotation point: 6.8 years in post; rotation due +0.0875; fills a seat in a remote unit
-//	199203152016031002,Budi Saputra,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,rotation,0.61,0.6,current post over its needs: 2 holders for 1 seats; fills a seat in a remote unit
+//	199001012015032001,Siti Aminah,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,rotation,0.61,0.6,current post over its needs: 2 holders for 1 seats; past the rotation point: 6.8 years in post; rotation due +0.0875; fills a seat in a remote unit; needs a SIP (licence to practise) at PKM-PELEPAT
+//	199203152016031002,Budi Saputra,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,rotation,0.61,0.6,current post over its needs: 2 holders for 1 seats; fills a seat in a remote unit; needs a SIP (licence to practise) at PKM-PELEPAT
 //
 // --format json prints the plan itself, with the top-level keys scenario,
 // plan_date, objective, moves (each with employee, the NIP), stays,
