@@ -31,7 +31,8 @@ type Explanation struct {
 	Employee scoring.EmployeeID `json:"employee"`
 	Name     string             `json:"name"`
 	// Outcome is "moves", "placed" (an unplaced employee gets a post),
-	// "stays" or "unplaced" (left without a seat).
+	// "stays", "over-formation" (keeps the post above its needed
+	// headcount) or "unplaced" (without a post after the plan).
 	Outcome string `json:"outcome"`
 	// Fixed names the scenario rule that kept the employee in place
 	// (pinned, excluded, election-freeze, acting-head), if any.
@@ -163,6 +164,8 @@ func (in *Instance) Explain(ctx context.Context, p *Plan, id scoring.EmployeeID,
 		x.Outcome = "moves"
 	case j >= 0:
 		x.Outcome = "placed"
+	case c >= 0 && !in.restruct:
+		x.Outcome = "over-formation"
 	default:
 		x.Outcome = "unplaced"
 	}
@@ -171,6 +174,8 @@ func (in *Instance) Explain(ctx context.Context, p *Plan, id scoring.EmployeeID,
 	}
 	if j >= 0 {
 		x.Planned = in.postScore(i, j)
+	} else if x.Outcome == "over-formation" {
+		x.Planned = in.postScore(i, c) // keeps the post, above its needed headcount
 	}
 
 	var alts []Alternative

@@ -115,6 +115,8 @@ func outcomeLabel(s string) label {
 		return lblOutcomePlaced
 	case "stays":
 		return lblOutcomeStays
+	case "over-formation":
+		return lblOutcomeOver
 	}
 	return lblOutcomeUnplaced
 }

@@ -185,6 +185,7 @@ const (
 	lblOutcomePlaced
 	lblOutcomeStays
 	lblOutcomeUnplaced
+	lblOutcomeOver
 	lblFixed
 	lblPlannedPost
 	lblAt
@@ -447,6 +448,7 @@ var labelText = [numLabels][2]string{
 	lblOutcomeMoves:       {"moves", "dimutasi"},
 	lblOutcomePlaced:      {"placed", "ditempatkan"},
 	lblOutcomeStays:       {"stays", "tetap"},
+	lblOutcomeOver:        {"keeps the post over its needed headcount (over formation)", "tetap pada jabatan di atas kebutuhan (kelebihan pegawai)"},
 	lblOutcomeUnplaced:    {"without a post", "tanpa jabatan"},
 	lblFixed:              {"held in place by", "ditahan oleh"},
 	lblPlannedPost:        {"planned post", "jabatan rencana"},
