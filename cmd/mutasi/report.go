@@ -30,24 +30,26 @@ type htmlReport struct {
 	Units    htmlSection
 	Chains   []htmlChain
 	Moves    []htmlMove
-	Vacancy  htmlSection
-	Unplaced htmlSection
-	// Objective, Redistribution, Retraining and Selection: the objective's
-	// terms, the over-formation lists and the open-selection shortlists.
-	Objective      htmlSection
-	Limits         htmlSection
-	Redistribution htmlSection
-	Retraining     htmlSection
-	Selection      htmlSection
-	Training       htmlSection
-	Warnings       []string
-	Manifest       [][2]string
-	Inputs         [][2]string
+	// Objective holds the objective's terms before and after.
+	Objective htmlSection
+	// Tail are the tables after the moves, in order: vacancies, people
+	// without a post, plan-level constraints, the redistribution and
+	// retraining lists, the open-selection shortlists, training needs.
+	Tail     []htmlTable
+	Warnings []string
+	Manifest [][2]string
+	Inputs   [][2]string
 }
 
 type htmlKPI struct {
 	Name, Before, After, Change string
 	Trend                       string // "up", "down" or ""
+}
+
+// htmlTable is a table section with its element id.
+type htmlTable struct {
+	ID string
+	htmlSection
 }
 
 // htmlChart is an inline SVG chart: its size, bars, lines and texts.
@@ -166,14 +168,10 @@ func buildHTMLReport(l Lang, in *scenarios.Instance, p *scenarios.Plan) *htmlRep
 		hm.Components = moveComponents(in, m, l)
 		r.Moves = append(r.Moves, hm)
 	}
-	r.Vacancy = sectionHTML(pr.section("vacancies"), l)
-	r.Unplaced = sectionHTML(pr.section("unplaced"), l)
 	r.Objective = sectionHTML(pr.section("objective"), l)
-	r.Limits = sectionHTML(pr.section("limits"), l)
-	r.Redistribution = sectionHTML(pr.section("redistribution"), l)
-	r.Retraining = sectionHTML(pr.section("retraining"), l)
-	r.Selection = sectionHTML(pr.section("selection"), l)
-	r.Training = sectionHTML(pr.section("training"), l)
+	for _, key := range []string{"vacancies", "unplaced", "limits", "redistribution", "retraining", "selection", "training"} {
+		r.Tail = append(r.Tail, htmlTable{ID: key, htmlSection: sectionHTML(pr.section(key), l)})
+	}
 	ms := manifestSections(&p.Manifest)
 	r.Manifest = recordPairs(&ms[0], l)
 	for _, f := range p.Manifest.Inputs {
@@ -506,34 +504,12 @@ code{font-size:.85em}
 </tbody>
 </table>
 </section>
-<section id="vacancies">
-<h2>{{.Vacancy.Title}}</h2>
-{{template "table" .Vacancy}}
+{{- range .Tail}}
+<section id="{{.ID}}">
+<h2>{{.Title}}</h2>
+{{template "table" .}}
 </section>
-<section id="unplaced">
-<h2>{{.Unplaced.Title}}</h2>
-{{template "table" .Unplaced}}
-</section>
-<section id="limits">
-<h2>{{.Limits.Title}}</h2>
-{{template "table" .Limits}}
-</section>
-<section id="redistribution">
-<h2>{{.Redistribution.Title}}</h2>
-{{template "table" .Redistribution}}
-</section>
-<section id="retraining">
-<h2>{{.Retraining.Title}}</h2>
-{{template "table" .Retraining}}
-</section>
-<section id="selection">
-<h2>{{.Selection.Title}}</h2>
-{{template "table" .Selection}}
-</section>
-<section id="training">
-<h2>{{.Training.Title}}</h2>
-{{template "table" .Training}}
-</section>
+{{- end}}
 {{- if .Warnings}}
 <section id="warnings">
 <h2>{{.L.warnings}}</h2>
