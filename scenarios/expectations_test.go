@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"testing"
 
@@ -162,4 +163,66 @@ func TestExpectExcludedKeepsSeat(t *testing.T) {
 		}
 	}
 	assert.Empty(t, movedTo(p, "199001012015032001"))
+}
+
+// TestLimitFiguresIndependent re-derives the figures of the example plan's
+// plan-level constraints from its moves and stays, apart from the code
+// that wrote them: seated holders per floor and cap, moves against the
+// limit, and whether each binds.
+func TestLimitFiguresIndependent(t *testing.T) {
+	in, p := planOf(t, loadExample(t, "scenario.yaml"))
+	pos := map[scoring.PositionID]*scoring.Position{}
+	for k := range in.Scorer.Positions {
+		pos[in.Scorer.Positions[k].ID] = &in.Scorer.Positions[k]
+	}
+	seated := map[scoring.PositionID]int{}
+	held := map[scoring.PositionID]int{}
+	moves := 0
+	for _, m := range p.Moves {
+		seated[m.To]++
+		if m.From != "" {
+			moves++
+			held[m.From]++
+		}
+	}
+	for _, st := range p.Stays {
+		held[st.Position]++
+		if !st.OverFormation {
+			seated[st.Position]++
+		}
+	}
+	count := func(u scoring.UnitID, prof string, m map[scoring.PositionID]int) (n, seats int) {
+		for id, q := range pos {
+			if q.Unit == u && (prof == "" || q.Profession.String() == prof) {
+				n += m[id]
+				seats += q.Needed
+			}
+		}
+		return n, seats
+	}
+	c := &in.Scenario.Constraints
+	floors, caps := 0, 0
+	for _, l := range p.Limits {
+		switch {
+		case l.Rule == scoring.RuleUnitFloor:
+			f := c.UnitFloors[floors]
+			floors++
+			after, seats := count(f.Unit, f.Profession, seated)
+			now, _ := count(f.Unit, f.Profession, held)
+			want := fmt.Sprintf("%d %s now, %d seated after the plan, at least %d", now, plural(now, "holder"), after, min(f.Min, seats))
+			assert.Equal(t, want, l.Figures, "floor %s %s", f.Unit, f.Profession)
+			assert.Equal(t, after == min(f.Min, seats), l.Binds, "floor %s %s binds", f.Unit, f.Profession)
+		case l.Rule == scoring.RuleUnitCap && l.Why.Code == ReasonLimitCap:
+			f := c.UnitCaps[caps]
+			caps++
+			after, _ := count(f.Unit, f.Profession, seated)
+			assert.Contains(t, l.Figures, fmt.Sprintf(", %d seated after the plan", after))
+		case l.Rule == scoring.RuleMaxMoves:
+			assert.Equal(t, fmt.Sprintf("%d moves", moves), l.Figures)
+			assert.Equal(t, moves == *c.MaxMoves, l.Binds)
+		}
+	}
+	assert.Equal(t, len(c.UnitFloors), floors)
+	assert.Equal(t, len(c.UnitCaps), caps)
+	assert.Equal(t, moves, p.KPIs.After.Moves, "one definition of a move")
 }

@@ -73,17 +73,36 @@
 // formats print every section of the plan: a summary, the KPIs before →
 // after, the moves (NIP, name, from, to, kind, fit before and after, the
 // reasons), each unit's staffing against its needs, the vacancies left,
-// the employees left without a seat, the vacancy chains, the training
-// needs, the warnings and the manifest. --format csv prints the moves:
+// the employees without a post, the plan-level constraints with their
+// figures and whether each binds, the redistribution and retraining lists
+// of holders kept over formation, the open-selection shortlists, the
+// vacancy chains, the training needs, the warnings and the manifest, and
+// the objective term by term before and after. --format csv prints the
+// moves:
 //
 //	$ mutasi plan --format csv testdata/scenarios/tiny.yaml
 //	employee,name,from,to,kind,fit_before,fit_after,reasons
 //	199001012015032001,Siti Aminah,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,rotation,0.61,0.6,current post over its needs: 2 holders for 1 seats; past the rotation point: 6.8 years in post; rotation due +0.0875; fills a seat in a remote unit; needs a SIP (licence to practise) at PKM-PELEPAT
 //	199203152016031002,Budi Saputra,PKM-MB-PERAWAT,PKM-PELEPAT-PERAWAT,rotation,0.61,0.6,current post over its needs: 2 holders for 1 seats; fills a seat in a remote unit; needs a SIP (licence to practise) at PKM-PELEPAT
 //
+// or, with --section, another section, such as the objective's terms,
+// which add up exactly to the objective (costs are integers):
+//
+//	$ mutasi plan --format csv --section objective testdata/scenarios/tiny.yaml
+//	term,before,after,change
+//	fit_stayers,1.21,0.6,-0.61
+//	fit_movers,0,1.2,1.2
+//	continuity,0.1,0.05,-0.05
+//	seats,4,8,4
+//	over_formation,-0.45,0,0.45
+//	rotation_due,0,0.0875,0.0875
+//	rotation_held,0,0,0
+//	total,4.86,9.9375,5.0775
+//
 // --format json prints the plan itself, with the top-level keys scenario,
-// plan_date, objective, moves (each with employee, the NIP), stays,
-// unplaced, vacancies, units, chains, training, kpis, manifest and warnings
+// plan_date, objective, breakdown, moves (each with employee, the NIP),
+// stays, unplaced, redistribution, retraining, limits, selection,
+// vacancies, units, chains, training, kpis, manifest and warnings
 // (see package github.com/mutasi-asn/mutasi/scenarios). --format html
 // writes one self-contained, printable page: the KPIs, a bar chart of each
 // unit's staffing before and after against its needs, the fit distribution

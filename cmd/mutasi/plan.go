@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -28,10 +30,12 @@ vacant, the employees left without a seat, the vacancy chains, the training
 needs, the warnings and the manifest (input hashes, effective weights and
 rules, version, the plan's own hash).
 
-Formats: table and markdown print every section; csv prints the moves;
-json prints the whole plan (top-level keys scenario, plan_date, objective,
-moves, stays, unplaced, vacancies, units, chains, training, kpis, manifest,
-warnings); html writes one self-contained, printable report with charts.
+Formats: table and markdown print every section; csv prints the moves, or
+the section --section names (objective, limits, redistribution, …); json
+prints the whole plan (top-level keys scenario, plan_date, objective,
+breakdown, moves, stays, unplaced, redistribution, retraining, limits,
+selection, vacancies, units, chains, training, kpis, manifest, warnings);
+html writes one self-contained, printable report with charts.
 The same inputs give byte-identical output.
 
 --lang id writes the labels and the reasons (why each move, why nobody
@@ -89,7 +93,13 @@ type planConfig struct {
 	// alternatives is K of --alternatives: print the K best plans (0: the
 	// plan).
 	alternatives int
+	// section is the section --format csv prints (--section).
+	section string
 }
+
+// csvSections are the plan's sections --section may name for CSV.
+var csvSections = []string{"moves", "kpis", "objective", "units", "units_by_kind", "vacancies", "unplaced",
+	"limits", "redistribution", "retraining", "selection", "chains", "training", "warnings"}
 
 func runPlan(ctx context.Context, args []string, e env, g *globals) error {
 	var cfg planConfig
@@ -98,6 +108,7 @@ func runPlan(ctx context.Context, args []string, e env, g *globals) error {
 	fs.StringVarP(&cfg.output, "output", "o", "-", "write the plan to `FILE` (atomically) instead of stdout")
 	fs.BoolVar(&cfg.stats, "stats", false, "write one JSON line of sizes and timings to stderr")
 	fs.IntVar(&cfg.alternatives, "alternatives", 0, "print the `K` best plans and how each differs from the best, instead of the plan")
+	fs.StringVar(&cfg.section, "section", "moves", "with --format csv, the `SECTION` to print: "+strings.Join(csvSections, ", "))
 	maxNodesFlag(fs, &cfg.maxNodes)
 	g.register(fs)
 	if err := parse(fs, "plan", args); err != nil {
@@ -114,6 +125,12 @@ func runPlan(ctx context.Context, args []string, e env, g *globals) error {
 	}
 	if cfg.maxNodes < 1 {
 		return usagef("plan", "--max-nodes must be at least 1")
+	}
+	if !slices.Contains(csvSections, cfg.section) {
+		return usagef("plan", "--section must be one of %s, got %q", strings.Join(csvSections, ", "), cfg.section)
+	}
+	if fs.Changed("section") && cfg.format != FormatCSV {
+		return usagef("plan", "--section applies to --format csv only")
 	}
 	path := fs.Arg(0)
 	if err := checkOutput("plan", cfg.output, path); err != nil {
@@ -166,7 +183,7 @@ func runPlan(ctx context.Context, args []string, e env, g *globals) error {
 		t1 = e.now()
 		err = writeOutput(cfg.output, e, func(w io.Writer) error { return renderAlternatives(w, cfg.format, g.lang, rp) })
 	} else {
-		err = writeOutput(cfg.output, e, func(w io.Writer) error { return renderPlan(w, cfg.format, g.lang, res.inst, p) })
+		err = writeOutput(cfg.output, e, func(w io.Writer) error { return renderPlan(w, cfg.format, cfg.section, g.lang, res.inst, p) })
 	}
 	if err != nil {
 		return err
@@ -284,16 +301,17 @@ func (st *planStats) add(res *planned) {
 // seconds rounds a duration to microseconds, in seconds.
 func seconds(d time.Duration) float64 { return float64(d.Microseconds()) / 1e6 }
 
-// renderPlan writes plan p in format f: the plan struct in JSON, the moves
-// in CSV, the HTML report, or every section in table and markdown.
-func renderPlan(w io.Writer, f Format, l Lang, in *scenarios.Instance, p *scenarios.Plan) error {
+// renderPlan writes plan p in format f: the plan struct in JSON, one
+// section in CSV (the moves unless section names another), the HTML
+// report, or every section in table and markdown.
+func renderPlan(w io.Writer, f Format, key string, l Lang, in *scenarios.Instance, p *scenarios.Plan) error {
 	switch f {
 	case FormatJSON:
 		return writeJSON(w, p)
 	case FormatHTML:
 		return renderPlanHTML(w, l, in, p)
 	case FormatCSV:
-		return renderCSV(w, &report{sections: []section{*planReport(p, l).section("moves")}})
+		return renderCSV(w, &report{sections: []section{*planReport(p, l).section(key)}})
 	}
 	return render(w, f, l, planReport(p, l))
 }
@@ -376,6 +394,9 @@ func numCell(x float64, integer bool) cell {
 	}
 	return floatCell(x)
 }
+
+// round6 rounds a difference of figures exact at 10⁻⁶ back onto that grid.
+func round6(x float64) float64 { return math.Round(x*1e6) / 1e6 }
 
 // round4 rounds a difference of rounded figures, so that it prints
 // without binary noise.
@@ -744,7 +765,10 @@ func ruleReason(r scoring.RuleID, l Lang) string {
 // objectiveSection breaks the objective into its terms, before and after.
 func objectiveSection(b *scenarios.Breakdown, l Lang) section {
 	sec := section{key: "objective", title: lblObjectiveTitle,
-		cols: []column{{key: "term", label: lblTerm}, fitCol("before", lblBefore), fitCol("after", lblAfter), fitCol("change", lblChange)}}
+		// Six decimals: the terms are exact multiples of 10⁻⁶ (integer costs),
+		// so the printed terms add up exactly to the printed total.
+		cols: []column{{key: "term", label: lblTerm}, {key: "before", label: lblBefore, prec: 6},
+			{key: "after", label: lblAfter, prec: 6}, {key: "change", label: lblChange, prec: 6}}}
 	x, y := &b.Before, &b.After
 	for _, t := range []struct {
 		key    string
@@ -760,7 +784,7 @@ func objectiveSection(b *scenarios.Breakdown, l Lang) section {
 		{"rotation_held", lblTermRotationHeld, x.RotationHeld, y.RotationHeld},
 		{"total", lblTermTotal, x.Total, y.Total},
 	} {
-		sec.rows = append(sec.rows, []cell{labelCell(t.key, t.lb), floatCell(t.bf), floatCell(t.af), floatCell(round4(t.af - t.bf))})
+		sec.rows = append(sec.rows, []cell{labelCell(t.key, t.lb), floatCell(t.bf), floatCell(t.af), floatCell(round6(t.af - t.bf))})
 	}
 	return sec
 }
