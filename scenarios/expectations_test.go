@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -225,4 +227,101 @@ func TestLimitFiguresIndependent(t *testing.T) {
 	assert.Equal(t, len(c.UnitFloors), floors)
 	assert.Equal(t, len(c.UnitCaps), caps)
 	assert.Equal(t, moves, p.KPIs.After.Moves, "one definition of a move")
+}
+
+// noEnglish asserts that Indonesian texts carry none of the English words
+// the plan's own texts use (free text from the scenario aside).
+func noEnglish(t *testing.T, texts ...string) {
+	t.Helper()
+	for _, s := range texts {
+		for _, w := range []string{" the ", " seat", " post ", " moves", " holder", " without ", " policy "} {
+			assert.NotContains(t, s, w, "Indonesian text with English: %q", s)
+		}
+	}
+}
+
+func TestExpectPrincipalRequirements(t *testing.T) {
+	// The principal's post is vacant (she retired): a teacher of III/b may
+	// not be planned into it (Permendikdasmen 7/2025: at least III/c); at
+	// III/c with two Baik years she is, as a promotion.
+	vacant := func(grade string) func(s *Scenario) {
+		return func(s *Scenario) {
+			s.Workforce.Employees = s.Workforce.Employees[1:2] // Ani Guru only
+			e := &s.Workforce.Employees[0]
+			e.Grade = grade
+			e.Ratings = []Rating{{Year: 2023, Predicate: "baik"}, {Year: 2024, Predicate: "baik"}}
+		}
+	}
+	in, p := planYAML(t, schoolYAML, vacant("III/b"))
+	assert.Empty(t, p.Moves)
+	i, j := in.rowOf["198501012010032001"], in.colOf["SDN-1-KEPSEK"]
+	assert.Contains(t, in.reasons(i, j), scoring.RulePrincipal)
+	_, p = planYAML(t, schoolYAML, vacant("III/c"))
+	require.Len(t, p.Moves, 1)
+	assert.Equal(t, MovePromotion, p.Moves[0].Kind)
+	noEnglish(t, Texts(p.Moves[0].Why, "id")...)
+}
+
+func TestExpectPPPKAnyJobPolicy(t *testing.T) {
+	// Only both policies together let the PPPK teacher fill the clerk seat
+	// (leaving the contracted job and the profession); the plan says so.
+	_, p := planYAML(t, schoolYAML, func(s *Scenario) {
+		s.Workforce.Employees = s.Workforce.Employees[1:] // no principal needed
+		s.Constraints.Pinned = []Pin{{Employee: "198501012010032001", Reason: "wali kelas"}}
+		s.Constraints.Policies = []Policy{
+			{Policy: PolicyAlihFungsi, Employees: []employeeID{"199001012015032001"}, Reason: "test"},
+			{Policy: PolicyPPPKAnyJob, Employees: []employeeID{"199001012015032001"}, Reason: "new contract"},
+		}
+	})
+	require.Equal(t, employeeID("199001012015032001"), p.Moves[0].Employee)
+	assert.Equal(t, scoring.PositionID("KEC-MMB-ADM"), p.Moves[0].To)
+	var pol []string
+	for _, w := range p.Warnings {
+		if ww, ok := w.(*Warning); ok && ww.Why.Code == ReasonWarnPolicy {
+			pol = append(pol, ww.Why.Text("id"))
+		}
+	}
+	require.Len(t, pol, 2)
+	noEnglish(t, pol...)
+}
+
+func TestExpectCapNeverPushesOut(t *testing.T) {
+	// A cap of 0 nurses on the town puskesmas, which holds 2: nobody loses
+	// the post; the puskesmas takes nobody new.
+	in, p := planYAML(t, tinyYAML, func(s *Scenario) {
+		s.Workforce.Positions[1].Needed = 0 // no nurse post short elsewhere
+		s.Constraints.UnitCaps = []UnitCap{{Unit: "PKM-MB", Profession: "nurse", Max: 0, Reason: "budget"}}
+	})
+	assert.Empty(t, p.Unplaced)
+	assert.Empty(t, p.Moves)
+	assert.False(t, in.isAllowed(in.rowOf["198505052010011003"], in.colOf["PKM-MB-PERAWAT"]))
+}
+
+func TestExpectConflictSupervisoryChain(t *testing.T) {
+	// The husband heads the Dinas; his wife, a nurse in town, may not be
+	// moved into a puskesmas under it (one supervisory chain), though she
+	// may keep the post she has.
+	y := strings.Replace(tinyYAML, "  units:\n", "  units:\n    - {id: DINKES, name: Dinas Kesehatan, kind: dinas, kecamatan: Rimbo Tengah, area: urban}\n", 1)
+	y = strings.ReplaceAll(y, "kind: puskesmas, kecamatan", "kind: puskesmas, parent: DINKES, kecamatan")
+	in, p := planYAML(t, y, func(s *Scenario) {
+		s.Workforce.Positions = append(s.Workforce.Positions, Position{ID: "DINKES-KEPALA", Unit: "DINKES", Name: "Kepala Dinas",
+			Kind: "jpt", JPTLevel: "pratama", Echelon: "II.b", Needed: 1, UnitHead: true})
+		s.Workforce.Employees = append(s.Workforce.Employees, Employee{NIP: "197005051995031004", Name: "Hendra Putra",
+			BirthDate: time.Date(1970, 5, 5, 0, 0, 0, 0, time.UTC), Status: "PNS", Grade: "IV/b", Education: "S2",
+			Position: "DINKES-KEPALA", PositionSince: time.Date(2022, 2, 1, 0, 0, 0, 0, time.UTC)})
+		s.Constraints.Conflicts = []Conflict{{Employees: []employeeID{"197005051995031004", "199001012015032001"}, Reason: "suami istri"}}
+	})
+	for _, m := range p.Moves {
+		assert.NotEqual(t, employeeID("199001012015032001"), m.Employee, "moved into the chain of her husband's Dinas")
+	}
+	var conflict *LimitStatus
+	for k := range p.Limits {
+		if p.Limits[k].Rule == scoring.RuleConflictOfInterest {
+			conflict = &p.Limits[k]
+		}
+	}
+	require.NotNil(t, conflict)
+	assert.Contains(t, conflict.Figures, "as now")
+	assert.Contains(t, conflict.FiguresID, "seperti saat ini")
+	_ = in
 }
