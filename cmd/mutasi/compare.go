@@ -90,7 +90,7 @@ func compareReport(c *scenarios.Comparison, l Lang) *report {
 	r := &report{title: lblCompareTitle, headings: true}
 	r.sections = append(r.sections, section{key: "comparison", record: true, textLeft: true,
 		cols: []column{{key: "base", label: lblBase}, {key: "whatif", label: lblWhatIf}, {key: "added", label: lblAdded},
-			{key: "removed", label: lblRemoved}, {key: "changed", label: lblChanged}, {key: "staff", label: lblKPIStaff},
+			{key: "removed", label: lblRemoved}, {key: "changed", label: lblChanged}, {key: "staff", label: lblEmployeesCompared},
 			{key: "differ", label: lblDiffer}, {key: "churn", label: lblChurn, prec: 4}},
 		rows: [][]cell{{textCell(c.Base), textCell(c.WhatIf), intCell(len(c.Added)), intCell(len(c.Removed)), intCell(len(c.Changed)),
 			intCell(c.Staff), intCell(c.Differ), floatCell(c.Churn)}},

@@ -240,14 +240,14 @@
 //
 //	$ mutasi compare testdata/scenarios/tiny.yaml testdata/scenarios/tiny-whatif.yaml
 //	Comparison
-//	base             tiny
-//	what-if          tiny-one-seat
-//	added                        0
-//	removed                      1
-//	changed                      0
-//	staff in a post              3
-//	outcomes differ              1
-//	churn                   0.3333
+//	base                      tiny
+//	what-if                   tiny-one-seat
+//	added                                 0
+//	removed                               1
+//	changed                               0
+//	employees in either plan              3
+//	outcomes differ                       1
+//	churn                            0.3333
 //
 //	KPIs after the moves
 //	indicator                            base    what-if  change

@@ -186,6 +186,7 @@ const (
 	lblOutcomeStays
 	lblOutcomeUnplaced
 	lblOutcomeOver
+	lblEmployeesCompared
 	lblFixed
 	lblPlannedPost
 	lblAt
@@ -448,6 +449,7 @@ var labelText = [numLabels][2]string{
 	lblOutcomeMoves:       {"moves", "dimutasi"},
 	lblOutcomePlaced:      {"placed", "ditempatkan"},
 	lblOutcomeStays:       {"stays", "tetap"},
+	lblEmployeesCompared:  {"employees in either plan", "pegawai dalam salah satu rencana"},
 	lblOutcomeOver:        {"keeps the post over its needed headcount (over formation)", "tetap pada jabatan di atas kebutuhan (kelebihan pegawai)"},
 	lblOutcomeUnplaced:    {"without a post", "tanpa jabatan"},
 	lblFixed:              {"held in place by", "ditahan oleh"},
