@@ -54,6 +54,10 @@ type Plan struct {
 	// balance, turnover, the move limit, conflict pairs) in schema order,
 	// each with its figures after the plan and whether it binds.
 	Limits []LimitStatus `json:"limits"`
+	// Held lists the employees the scenario holds by name: pinned to a post
+	// or excluded from the round (keeping their post), with the reason, by
+	// NIP.
+	Held []Held `json:"held"`
 	// Selection lists the posts filled by open selection (seleksi terbuka)
 	// that have vacant seats, each with a shortlist, by position.
 	Selection []SelectionPost `json:"selection"`
@@ -154,6 +158,17 @@ type Stay struct {
 	// headcount (kelebihan pegawai): the post's seats are taken by the
 	// best-fitting holders (the solver's choice among equal values).
 	OverFormation bool `json:"over_formation,omitempty"`
+}
+
+// Held is one employee the scenario holds by name.
+type Held struct {
+	Employee scoring.EmployeeID `json:"employee"`
+	Name     string             `json:"name"`
+	// Position is the post held: the pin's, or the current one.
+	Position scoring.PositionID `json:"position"`
+	// Rule is pinned or excluded; Reason the scenario's reason.
+	Rule   scoring.RuleID `json:"rule"`
+	Reason string         `json:"reason"`
 }
 
 // LimitStatus is one plan-level constraint after the plan.
@@ -635,10 +650,20 @@ func (in *Instance) render(sol *solution) *Plan {
 	p.Limits, tightRows = in.limitStatus(o)
 	p.Redistribution, p.Retraining = in.surplus(o, tightRows)
 	p.Selection = in.selection(o)
+	p.Held = in.held()
 	p.Breakdown = Breakdown{Before: in.terms(in.beforeCols()), After: in.terms(sol.col)}
 	p.Chains = chains(p.Moves)
 	p.KPIs = KPIs{Before: in.indicators(o, true), After: in.indicators(o, false)}
 	p.Warnings = slices.Clone(in.warnings)
+	if in.restruct {
+		released := 0
+		for i, c := range in.cur {
+			if c >= 0 && sol.col[i] < 0 {
+				released++
+			}
+		}
+		p.Warnings = append(p.Warnings, newWarning(rulePolicy, ErrReportOnly, newReason(ReasonWarnReleased, released)))
+	}
 	kept := 0
 	for i, c := range in.cur {
 		if c >= 0 && in.why[i] == fixRotation && (sol.col[i] == c || (sol.col[i] < 0 && !in.restruct)) {
@@ -1304,4 +1329,31 @@ func (in *Instance) demotionCause(e *scoring.Employee) Reason {
 		}
 	}
 	return newReason(ReasonDemotionPenalty, e.Discipline.Level.String())
+}
+
+// held lists the pinned and excluded employees with their reasons.
+func (in *Instance) held() []Held {
+	out := []Held{}
+	ps := in.Scorer.Positions
+	excluded := map[employeeID]string{}
+	for _, x := range in.Scenario.Constraints.Excluded {
+		excluded[x.Employee] = x.Reason
+	}
+	for i := range in.Employees {
+		e := &in.Employees[i]
+		h := Held{Employee: e.ID, Name: e.Name}
+		switch in.why[i] {
+		case fixPinned:
+			h.Rule, h.Reason = ruleFixed, in.pinWhy[i]
+			if j := in.pin[i]; j >= 0 {
+				h.Position = ps[j].ID
+			}
+		case fixExcluded:
+			h.Rule, h.Reason, h.Position = ruleExcluded, excluded[e.ID], e.Position
+		default:
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
 }

@@ -143,6 +143,9 @@ const (
 	// rotate keep their post because no lawful post was open to them.
 	// Args: how many (int), the rotation years (int).
 	ReasonWarnRotationKept ReasonCode = "warn-rotation-kept"
+	// ReasonWarnReleased: under the restructuring policy, holders lose
+	// their post (dibebaskan dari jabatan). Args: how many (int).
+	ReasonWarnReleased ReasonCode = "warn-released"
 	// ReasonWarnPolicy: a policy departs from the lawful default. Args:
 	// the policy's name, the employees it covers (int; 0 for a policy of
 	// the whole round), its reason (free text, not translated).
@@ -323,6 +326,7 @@ var reasonFormats = map[ReasonCode]reasonFormat{
 		"peringkat %[1]d belum terbukti: tidak ada rencana peringkat %[1]d yang bernilai lebih dari %.4[2]f, rencana ini %.4[3]f (selisih %.4[4]f)"},
 	ReasonWarnRotationKept: {"%d employees past %d years in post keep it under the hard rotation: no lawful post was open to them",
 		"%d pegawai yang telah lebih dari %d tahun pada jabatannya tetap meskipun rotasi wajib: tidak ada jabatan yang sah terbuka bagi mereka"},
+	ReasonWarnReleased: {"RESTRUCTURING: %d holders lose their post in this plan (dibebaskan dari jabatan); every other plan keeps them", "RESTRUKTURISASI: %d pemangku kehilangan jabatannya dalam rencana ini (dibebaskan dari jabatan); rencana lain mempertahankan mereka"},
 	ReasonWarnPolicy: {"policy %s departs from the lawful default (%d employees covered): %s",
 		"kebijakan %s menyimpang dari ketentuan baku (%d pegawai tercakup): %s"},
 	ReasonWarnFreezeApprovedAll: {"the plan date lies in freeze window %s (%s to %s, %s): Mendagri approved the round in writing",

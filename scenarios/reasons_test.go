@@ -43,6 +43,7 @@ var sampleArgs = map[ReasonCode][]any{
 	ReasonWarnPolicy:             {"alih_fungsi", 3, "SKB 5 Menteri 2011"},
 	ReasonWarnRotationKept:       {4, 5},
 	ReasonTermsOver:              {8},
+	ReasonWarnReleased:           {2},
 	ReasonSIPNeeded:              {"PKM-PELEPAT"},
 	ReasonOverFormationClosed:    {},
 	ReasonRotationValue:          {0.15},

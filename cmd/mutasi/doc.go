@@ -101,7 +101,7 @@
 //
 // --format json prints the plan itself, with the top-level keys scenario,
 // plan_date, objective, breakdown, moves (each with employee, the NIP),
-// stays, unplaced, redistribution, retraining, limits, selection,
+// stays, unplaced, held, redistribution, retraining, limits, selection,
 // vacancies, units, chains, training, kpis, manifest and warnings
 // (see package github.com/mutasi-asn/mutasi/scenarios). --format html
 // writes one self-contained, printable page: the KPIs, a bar chart of each

@@ -187,6 +187,7 @@ const (
 	lblOutcomeUnplaced
 	lblOutcomeOver
 	lblEmployeesCompared
+	lblHeld
 	lblFixed
 	lblPlannedPost
 	lblAt
@@ -449,6 +450,7 @@ var labelText = [numLabels][2]string{
 	lblOutcomeMoves:       {"moves", "dimutasi"},
 	lblOutcomePlaced:      {"placed", "ditempatkan"},
 	lblOutcomeStays:       {"stays", "tetap"},
+	lblHeld:               {"Held by the scenario: pinned or excluded, with the reason", "Ditetapkan skenario: dipin atau dikecualikan, beserta alasannya"},
 	lblEmployeesCompared:  {"employees in either plan", "pegawai dalam salah satu rencana"},
 	lblOutcomeOver:        {"keeps the post over its needed headcount (over formation)", "tetap pada jabatan di atas kebutuhan (kelebihan pegawai)"},
 	lblOutcomeUnplaced:    {"without a post", "tanpa jabatan"},

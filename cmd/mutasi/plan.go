@@ -33,7 +33,7 @@ rules, version, the plan's own hash).
 Formats: table and markdown print every section; csv prints the moves, or
 the section --section names (objective, limits, redistribution, …); json
 prints the whole plan (top-level keys scenario, plan_date, objective,
-breakdown, moves, stays, unplaced, redistribution, retraining, limits,
+breakdown, moves, stays, unplaced, held, redistribution, retraining, limits,
 selection, vacancies, units, chains, training, kpis, manifest, warnings);
 html writes one self-contained, printable report with charts.
 The same inputs give byte-identical output.
@@ -98,7 +98,7 @@ type planConfig struct {
 }
 
 // csvSections are the plan's sections --section may name for CSV.
-var csvSections = []string{"moves", "kpis", "objective", "units", "units_by_kind", "vacancies", "unplaced",
+var csvSections = []string{"moves", "kpis", "objective", "units", "units_by_kind", "vacancies", "unplaced", "held",
 	"limits", "redistribution", "retraining", "selection", "chains", "training", "warnings"}
 
 func runPlan(ctx context.Context, args []string, e env, g *globals) error {
@@ -499,7 +499,12 @@ func planReport(p *scenarios.Plan, l Lang) *report {
 	for _, u := range p.Unplaced {
 		un.rows = append(un.rows, []cell{textCell(string(u.Employee)), textCell(u.Name), textOrNull(u.Position), intCell(u.Eligible), reasonsCell(u.Why)})
 	}
-	r.sections = append(r.sections, un, limitsSection(p.Limits), surplusSection("redistribution", lblRedistribution, p.Redistribution),
+	hd := section{key: "held", title: lblHeld, cols: []column{{key: "employee", label: lblNIP}, {key: "name", label: lblName},
+		{key: "position", label: lblPosition}, {key: "rule", label: lblRule}, {key: "reason", label: lblReason}}, rows: [][]cell{}}
+	for _, h := range p.Held {
+		hd.rows = append(hd.rows, []cell{textCell(string(h.Employee)), textCell(h.Name), textOrNull(h.Position), textCell(string(h.Rule)), textCell(h.Reason)})
+	}
+	r.sections = append(r.sections, un, hd, limitsSection(p.Limits), surplusSection("redistribution", lblRedistribution, p.Redistribution),
 		surplusSection("retraining", lblRetraining, p.Retraining), selectionSection(p.Selection))
 
 	ch := section{key: "chains", title: lblChains,

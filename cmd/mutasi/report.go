@@ -33,7 +33,7 @@ type htmlReport struct {
 	// Objective holds the objective's terms before and after.
 	Objective htmlSection
 	// Tail are the tables after the moves, in order: vacancies, people
-	// without a post, plan-level constraints, the redistribution and
+	// without a post, people held by the scenario, plan-level constraints, the redistribution and
 	// retraining lists, the open-selection shortlists, training needs.
 	Tail     []htmlTable
 	Warnings []string
@@ -169,7 +169,7 @@ func buildHTMLReport(l Lang, in *scenarios.Instance, p *scenarios.Plan) *htmlRep
 		r.Moves = append(r.Moves, hm)
 	}
 	r.Objective = sectionHTML(pr.section("objective"), l)
-	for _, key := range []string{"vacancies", "unplaced", "limits", "redistribution", "retraining", "selection", "training"} {
+	for _, key := range []string{"vacancies", "unplaced", "held", "limits", "redistribution", "retraining", "selection", "training"} {
 		r.Tail = append(r.Tail, htmlTable{ID: key, htmlSection: sectionHTML(pr.section(key), l)})
 	}
 	ms := manifestSections(&p.Manifest)
