@@ -168,6 +168,12 @@ func TestBuildPinsAndExclusions(t *testing.T) {
 	assert.Equal(t, "pinned: acting head of puskesmas", p.Moves[0].Reasons[0])
 	require.Len(t, p.Unplaced, 1)
 	assert.Equal(t, employeeID("198505052010011003"), p.Unplaced[0].Employee)
+	// … and the plan says so loudly.
+	require.True(t, slices.ContainsFunc(p.Warnings, func(w error) bool {
+		ww, ok := w.(*Warning)
+		return ok && ww.Why.Code == ReasonWarnReleased && ww.Why.Args[0] == 1
+	}))
+	require.Len(t, p.Held, 2)
 }
 
 func TestBuildFloorInfeasible(t *testing.T) {
