@@ -2,6 +2,7 @@ package matching
 
 import (
 	"context"
+	"errors"
 	"math"
 	"slices"
 
@@ -136,6 +137,9 @@ type denseWorkspace struct {
 	colMin []float64 // column reduction
 	colArg []int32
 	count  []int32
+
+	cand       candWorkspace // candidate lists of a large problem (dense_candidates.go)
+	candAlways bool          // tests: try the candidate lists at any size
 }
 
 // growDense returns s resized to n, reallocating only when its capacity is
@@ -188,11 +192,29 @@ func (s *Solver) solveDense(ctx context.Context, p *Problem) (Assignment, error)
 	reduce := unit && !w.hasDummy && !square
 	// Problems that start with row reduction validate each row when the
 	// first reduction pass reaches it, in ascending order: one pass over
-	// the matrix fewer.
-	if err := w.load(p, rows, cols, !reduce); err != nil {
+	// the matrix fewer. So does the selection of candidate lists.
+	tryCand := w.candAlways || (rows >= candMinRows && cols >= candMinRows)
+	w.cand.rounds = 0
+	if err := w.load(p, rows, cols, !reduce && !tryCand); err != nil {
 		return Assignment{}, err
 	}
 	w.prepare(p, rows, cols, seats)
+	if tryCand {
+		if w.candidatesFit(w.candAlways) {
+			a, err := s.solveDenseCandidates(ctx, p)
+			if !errors.Is(err, errCandidates) {
+				return a, err
+			}
+			s.stats = stats{}
+		}
+		if !reduce {
+			for i := range int32(rows) {
+				if err := w.validRow(i); err != nil {
+					return Assignment{}, err
+				}
+			}
+		}
+	}
 
 	var free []int32
 	var err error

@@ -278,6 +278,43 @@ func (s *Solver) solveSparse(ctx context.Context, p *Problem) (Assignment, error
 	return w.result(p, rows, cols), nil
 }
 
+// resolveSquare solves a square problem again from the state its last
+// solve left (that solve's assignment and potentials), after its candidate
+// lists grew into p.Candidates: the rows in redo, ascending (those given a
+// new candidate), give up their columns and are placed again by forward
+// searches. Every other row keeps its column and its lists, so it stays
+// tight and dual feasible, and the result is optimal for the new lists. The
+// dense solver's candidate lists use it (dense_candidates.go).
+func (s *Solver) resolveSquare(ctx context.Context, p *Problem, redo []int32) (Assignment, error) {
+	w := &s.ws.sparse
+	sp := p.Candidates
+	w.start, w.col, w.cost = sp.Start, sp.Col, sp.Cost
+	w.cBuilt = false
+	defer w.release()
+	for _, r := range redo {
+		if w.x[r] >= 0 {
+			w.detach(r)
+		}
+	}
+	done := ctx.Done()
+	for _, r := range redo {
+		if done != nil {
+			select {
+			case <-done:
+				return Assignment{}, ctx.Err()
+			default:
+			}
+		}
+		s.stats.augmentations++
+		ok := w.augment(r)
+		s.stats.scans += w.scans
+		if !ok {
+			return Assignment{}, w.witness(p, r, w.rows, w.cols)
+		}
+	}
+	return w.result(p, w.rows, w.cols), nil
+}
+
 // maxSeats returns the largest capacity of a column (1 when Capacity is nil).
 func maxSeats(p *Problem) int {
 	m := 1
