@@ -137,9 +137,6 @@ type denseWorkspace struct {
 	colMin []float64 // column reduction
 	colArg []int32
 	count  []int32
-
-	cand       candWorkspace // candidate lists of a large problem (dense_candidates.go)
-	candAlways bool          // tests: try the candidate lists at any size
 }
 
 // growDense returns s resized to n, reallocating only when its capacity is
@@ -193,14 +190,15 @@ func (s *Solver) solveDense(ctx context.Context, p *Problem) (Assignment, error)
 	// Problems that start with row reduction validate each row when the
 	// first reduction pass reaches it, in ascending order: one pass over
 	// the matrix fewer. So does the selection of candidate lists.
-	tryCand := w.candAlways || (rows >= candMinRows && cols >= candMinRows)
-	w.cand.rounds = 0
+	force := s.ws.sparse.cand.always
+	tryCand := force || (rows >= candMinRows && cols >= candMinRows)
+	s.ws.sparse.cand.rounds = 0
 	if err := w.load(p, rows, cols, !reduce && !tryCand); err != nil {
 		return Assignment{}, err
 	}
 	w.prepare(p, rows, cols, seats)
 	if tryCand {
-		if w.candidatesFit(w.candAlways) {
+		if w.candidatesFit(force) {
 			a, err := s.solveDenseCandidates(ctx, p)
 			if !errors.Is(err, errCandidates) {
 				return a, err

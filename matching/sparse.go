@@ -67,6 +67,7 @@ package matching
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -145,13 +146,15 @@ type sparseWorkspace struct {
 	// Backward searches (square problems, late in a solve): the candidate
 	// lists by column (rows ascending, with their costs), built when first
 	// needed, and the row labels.
-	cStart, cRow    []int32
-	cCost           []float64
-	cBuilt          bool
-	re, rpredCost   []float64
-	rpred           []int32
-	bw              []sparseRow // what a backward scan reads of each row
-	rheap           sparseRowHeap
+	cStart, cRow  []int32
+	cCost         []float64
+	cBuilt        bool
+	re, rpredCost []float64
+	rpred         []int32
+	bw            []sparseRow // what a backward scan reads of each row
+	rheap         sparseRowHeap
+
+	cand            candWorkspace // shorter lists of a large problem (candidates.go)
 	rdone, rtouched []int32
 	backwardAt      int // tests: switch to backward searches sooner (1: at once)
 
@@ -200,6 +203,16 @@ func (s *Solver) solveSparse(ctx context.Context, p *Problem) (Assignment, error
 		return Assignment{}, fmt.Errorf("%w: more than 2^31-2 rows or columns", ErrUnsupported)
 	}
 	w := &s.ws.sparse
+	if !w.cand.inner {
+		w.cand.rounds = 0
+		if w.cand.sparseCandidatesFit(p) {
+			a, err := s.solveSparseCandidates(ctx, p)
+			if !errors.Is(err, errCandidates) {
+				return a, err
+			}
+			s.stats = stats{}
+		}
+	}
 	defer w.release()
 	rows, cols := sp.Rows, sp.Cols
 	seats := p.totalSeats(cols)

@@ -101,14 +101,14 @@ func TestDenseCandidates(t *testing.T) {
 		t.Run(fam.name, func(t *testing.T) {
 			t.Parallel()
 			var lists, dense Solver
-			lists.ws.dense.candAlways = true
+			lists.ws.sparse.cand.always = true
 			used := 0
 			for seed := range uint64(n) {
 				rng := rand.New(rand.NewPCG(seed, uint64(fi)+100))
 				p := fam.gen(rng)
 				want, wantErr := dense.Solve(context.Background(), p)
 				got, err := lists.Solve(context.Background(), p)
-				if lists.ws.dense.cand.rounds > 0 && err == nil {
+				if lists.ws.sparse.cand.rounds > 0 && err == nil {
 					used++
 				}
 				if wantErr != nil {
@@ -138,7 +138,7 @@ func TestDenseCandidatesOracle(t *testing.T) {
 		t.Run(fam.name, func(t *testing.T) {
 			t.Parallel()
 			var s Solver
-			s.ws.dense.candAlways = true
+			s.ws.sparse.cand.always = true
 			var seen oracleOutcome
 			for seed := range uint64(n) {
 				rng := rand.New(rand.NewPCG(seed, uint64(fi)+200))
@@ -165,14 +165,14 @@ func TestDenseCandidatesLarge(t *testing.T) {
 	a, err := s.Solve(context.Background(), uniform)
 	require.NoError(t, err)
 	checkAssignment(t, uniform, a)
-	require.Positive(t, s.ws.dense.cand.rounds, "uniform costs go to the lists")
+	require.Positive(t, s.ws.sparse.cand.rounds, "uniform costs go to the lists")
 	b, err := new(Solver).Solve(context.Background(), uniform)
 	require.NoError(t, err)
 	require.Equal(t, a, b, "a fresh solver gives the same result")
 
 	_, err = s.Solve(context.Background(), ties)
 	require.NoError(t, err)
-	require.Zero(t, s.ws.dense.cand.rounds, "rows of a few kinds keep the dense search")
+	require.Zero(t, s.ws.sparse.cand.rounds, "rows of a few kinds keep the dense search")
 	require.Positive(t, s.stats.skips)
 }
 
@@ -195,4 +195,82 @@ func TestDenseCandidatesCostError(t *testing.T) {
 	require.ErrorAs(t, err, &ce)
 	assert.Equal(t, 300, ce.Row)
 	assert.Equal(t, 9, ce.Col)
+}
+
+// TestSparseCandidates solves square sparse problems with long lists over
+// shorter ones (forced at any size) and compares them with the full lists.
+func TestSparseCandidates(t *testing.T) {
+	n := 60
+	if testing.Short() {
+		n = 15
+	}
+	costs := []struct {
+		name     string
+		maxCost  int
+		float    bool
+		maximize bool
+	}{
+		{"uniform-int", 1000, false, false},
+		{"small-int", 4, false, false},
+		{"float", 0, true, false},
+		{"maximize", 1000, false, true},
+	}
+	for ci, cc := range costs {
+		t.Run(cc.name, func(t *testing.T) {
+			t.Parallel()
+			var lists, full Solver
+			lists.ws.sparse.cand.always = true
+			used := 0
+			for seed := range uint64(n) {
+				rng := rand.New(rand.NewPCG(seed, uint64(ci)+300))
+				size := 20 + rng.IntN(150)
+				p := randomSquareSparse(rng, size, 5+rng.IntN(60), max(cc.maxCost, 1))
+				p.Maximize = cc.maximize
+				sp := p.Candidates
+				for k := range sp.Cost {
+					if cc.float {
+						sp.Cost[k] = rng.Float64()
+					}
+					if rng.IntN(50) == 0 {
+						sp.Cost[k] = math.Inf(1) // listed but forbidden
+					}
+				}
+				want, wantErr := full.Solve(context.Background(), p)
+				got, err := lists.Solve(context.Background(), p)
+				if lists.ws.sparse.cand.rounds > 0 && err == nil {
+					used++
+				}
+				if wantErr != nil {
+					require.Error(t, err, "seed %d", seed)
+					require.Equal(t, wantErr.Error(), err.Error(), "seed %d", seed)
+					continue
+				}
+				require.NoError(t, err, "seed %d", seed)
+				checkAssignment(t, p, got)
+				require.InDelta(t, want.Cost, got.Cost, 1e-9*costScale(p)*float64(2*size), "seed %d", seed)
+			}
+			t.Logf("%d of %d solved over the lists", used, n)
+			assert.Positive(t, used)
+		})
+	}
+}
+
+// TestSparseCandidatesLarge checks that a large square problem with long
+// lists takes the shorter lists by default and that the result is
+// certified and the same bytes from a fresh solver.
+func TestSparseCandidatesLarge(t *testing.T) {
+	t.Parallel()
+	n := 3000
+	if testing.Short() {
+		n = candMinRows
+	}
+	p := randomSquareSparse(rand.New(rand.NewPCG(16, 3)), n, candSparseLen+2, 1000)
+	var s Solver
+	a, err := s.Solve(context.Background(), p)
+	require.NoError(t, err)
+	checkAssignment(t, p, a)
+	require.Positive(t, s.ws.sparse.cand.rounds)
+	b, err := new(Solver).Solve(context.Background(), p)
+	require.NoError(t, err)
+	require.Equal(t, a, b)
 }
