@@ -45,8 +45,10 @@ import (
 // tied costs make short lists arbitrary). Sparse problems take it when they
 // are square with one seat per column, every row placed, at least
 // candMinRows rows and on average at least candSparseLen candidates a row.
-// The memory is O((R + C)·(candRowK + candColK)) for the lists; the
-// problem's own costs are read in place, never copied.
+// The memory is O(R·candRowK + C·candColKMax) pairs for the lists, plus the
+// pairs pricing adds (at most 4·R·candRowK a round), about 70 bytes a pair
+// with the sparse solver's buffers; the problem's own costs are read in
+// place, never copied.
 
 const (
 	candRowK    = 12  // cheapest columns listed per row
@@ -96,7 +98,7 @@ type candPair struct {
 }
 
 // errCandidates reports that the candidate lists could not prove an optimum;
-// the dense search runs instead.
+// the problem is then solved in full.
 var errCandidates = errors.New("matching: candidate lists not conclusive")
 
 // candidatesFit reports whether a dense problem should be tried over

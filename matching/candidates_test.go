@@ -102,7 +102,7 @@ func TestDenseCandidates(t *testing.T) {
 			t.Parallel()
 			var lists, dense Solver
 			lists.ws.sparse.cand.always = true
-			used := 0
+			used, again := 0, 0 // solved over the lists; of those, after more than one solve
 			for seed := range uint64(n) {
 				rng := rand.New(rand.NewPCG(seed, uint64(fi)+100))
 				p := fam.gen(rng)
@@ -110,6 +110,9 @@ func TestDenseCandidates(t *testing.T) {
 				got, err := lists.Solve(context.Background(), p)
 				if lists.ws.sparse.cand.rounds > 0 && err == nil {
 					used++
+				}
+				if lists.ws.sparse.cand.rounds > 1 && err == nil {
+					again++
 				}
 				if wantErr != nil {
 					require.ErrorIs(t, err, ErrInfeasible, "seed %d", seed)
@@ -121,7 +124,7 @@ func TestDenseCandidates(t *testing.T) {
 				r, c := p.dims()
 				require.InDelta(t, want.Cost, got.Cost, 1e-9*costScale(p)*float64(r+c), "seed %d", seed)
 			}
-			t.Logf("%d of %d solved over the lists", used, n)
+			t.Logf("%d of %d solved over the lists, %d of them after more than one solve", used, n, again)
 			assert.Positive(t, used)
 		})
 	}
@@ -211,6 +214,7 @@ func TestSparseCandidates(t *testing.T) {
 		maximize bool
 	}{
 		{"uniform-int", 1000, false, false},
+		{"column-skewed", 1000, false, false}, // cheap columns are everybody's cheap choice
 		{"small-int", 4, false, false},
 		{"float", 0, true, false},
 		{"maximize", 1000, false, true},
@@ -220,16 +224,23 @@ func TestSparseCandidates(t *testing.T) {
 			t.Parallel()
 			var lists, full Solver
 			lists.ws.sparse.cand.always = true
-			used := 0
+			used, again := 0, 0 // solved over the lists; of those, after more than one solve
 			for seed := range uint64(n) {
 				rng := rand.New(rand.NewPCG(seed, uint64(ci)+300))
 				size := 20 + rng.IntN(150)
 				p := randomSquareSparse(rng, size, 5+rng.IntN(60), max(cc.maxCost, 1))
 				p.Maximize = cc.maximize
 				sp := p.Candidates
+				base := make([]float64, size)
+				for j := range base {
+					base[j] = float64(rng.IntN(1000))
+				}
 				for k := range sp.Cost {
 					if cc.float {
 						sp.Cost[k] = rng.Float64()
+					}
+					if cc.name == "column-skewed" {
+						sp.Cost[k] = base[sp.Col[k]] + float64(rng.IntN(50))
 					}
 					if rng.IntN(50) == 0 {
 						sp.Cost[k] = math.Inf(1) // listed but forbidden
@@ -240,6 +251,9 @@ func TestSparseCandidates(t *testing.T) {
 				if lists.ws.sparse.cand.rounds > 0 && err == nil {
 					used++
 				}
+				if lists.ws.sparse.cand.rounds > 1 && err == nil {
+					again++
+				}
 				if wantErr != nil {
 					require.Error(t, err, "seed %d", seed)
 					require.Equal(t, wantErr.Error(), err.Error(), "seed %d", seed)
@@ -249,7 +263,7 @@ func TestSparseCandidates(t *testing.T) {
 				checkAssignment(t, p, got)
 				require.InDelta(t, want.Cost, got.Cost, 1e-9*costScale(p)*float64(2*size), "seed %d", seed)
 			}
-			t.Logf("%d of %d solved over the lists", used, n)
+			t.Logf("%d of %d solved over the lists, %d of them after more than one solve", used, n, again)
 			assert.Positive(t, used)
 		})
 	}
