@@ -162,7 +162,7 @@ func TestDenseCandidatesOracle(t *testing.T) {
 // result is the same bytes on every solve.
 func TestDenseCandidatesLarge(t *testing.T) {
 	rng := rand.New(rand.NewPCG(16, 1))
-	uniform := &Problem{Cost: randDense(rng, candMinRows, candMinRows+40, 1000)}
+	uniform := &Problem{Cost: randDense(rng, candMinRows+40, candMinRows, 1000)}
 	ties := &Problem{Cost: tiesDense(rng, candMinRows, candMinRows, 20)}
 	var s Solver
 	a, err := s.Solve(context.Background(), uniform)

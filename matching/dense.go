@@ -191,7 +191,7 @@ func (s *Solver) solveDense(ctx context.Context, p *Problem) (Assignment, error)
 	// first reduction pass reaches it, in ascending order: one pass over
 	// the matrix fewer. So does the selection of candidate lists.
 	force := s.ws.sparse.cand.always
-	tryCand := force || (rows >= candMinRows && cols >= candMinRows)
+	tryCand := force || (rows >= cols && cols >= candMinRows && p.Unassigned == nil && unitSeats(p))
 	s.ws.sparse.cand.rounds = 0
 	if err := w.load(p, rows, cols, !reduce && !tryCand); err != nil {
 		return Assignment{}, err

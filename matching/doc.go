@@ -56,8 +56,9 @@
 //
 // Solve dispatches on the problem's features:
 //
-//	Cost set, R and C ≥ 512,      candidate lists, then sparse shortest augmenting
-//	  rows not mostly repeats       paths, priced against the whole matrix (candidates.go)
+//	Cost set, R ≥ C ≥ 512, one    candidate lists, then sparse shortest augmenting
+//	  seat, Unassigned nil, rows    paths, priced against the whole matrix (candidates.go)
+//	  not mostly repeats
 //	Cost set, otherwise           dense shortest augmenting paths (dense.go)
 //	Candidates set, square, one   candidate lists as above, priced against every
 //	  seat, Unassigned nil,         listed pair (candidates.go)
@@ -108,10 +109,11 @@
 // feasible assignment are chosen again with 32 rows per column (costs from
 // distances between points leave some columns nobody's cheap choice);
 // after that, or after 8 solves, the problem is solved in full. Dense
-// problems take this path from 512 rows and columns unless most rows repeat
-// a few kinds (judged on their first 16 costs; those are faster in the
-// dense search, which skips repeated rows); sparse ones when square, one
-// seat per column, every row placed, from 512 rows with at least 48
+// problems take this path with one seat per column, every row placed, at
+// least as many rows as columns and at least 512 columns, unless most rows
+// repeat a few kinds (judged on their first 16 costs; those are faster in
+// the dense search, which skips repeated rows); sparse ones when square,
+// one seat per column, every row placed, from 512 rows with at least 48
 // candidates a row on average. On random costs the dense searches would
 // otherwise sweep whole cost rows for thousands of rows tied at the same
 // distance late in a solve, and the sparse ones read hundreds of long lists
