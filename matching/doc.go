@@ -46,11 +46,11 @@
 //     O(R + C + E) (at most 12 bytes per candidate, for its split candidate
 //     lists, its column groups or, on square problems, a transposed copy of
 //     the lists it searches), kept in the Solver and reused by the next
-//     call; a problem solved over
-//     candidate lists adds about 70 bytes per listed pair (12 a row and 4,
-//     or 32, a column, plus the pairs pricing adds), lists and the sparse
-//     solver's buffers included. Result slices are freshly allocated and
-//     owned by the caller.
+//     call; a problem
+//     solved over candidate lists adds about 70 bytes per listed pair (10 or
+//     12 a row and 4, or 32, a column, plus the pairs pricing adds), lists
+//     and the sparse solver's buffers included. Result slices are freshly
+//     allocated and owned by the caller.
 //
 // # Algorithms
 //
@@ -97,27 +97,26 @@
 // scans, to the bit.
 //
 // Large problems whose optimum uses only cheap pairs are solved over
-// candidate lists (candidates.go): each row's 12 cheapest columns and each
-// column's 4 cheapest rows (the lowest index on equal cost) go to the
-// sparse solver, and its potentials are then priced against every pair of
-// the problem, one pass: U[i] + V[j] ≤ c'[i][j] on every allowed pair is
-// the dual feasibility [Certify] checks, so when no pair breaks it the
-// assignment is optimal for the whole problem (linear programming duality;
-// Ahuja, Magnanti and Orlin 1993). Pairs that break it are added and the
-// problem is solved again, a square one from the last solve's state with
-// only the rows given a new pair searched for again. Lists that admit no
-// feasible assignment are chosen again with 32 rows per column (costs from
-// distances between points leave some columns nobody's cheap choice);
-// after that, or after 8 solves, the problem is solved in full. Dense
-// problems take this path with one seat per column, every row placed, at
-// least as many rows as columns and at least 512 columns, unless most rows
-// repeat a few kinds (judged on their first 16 costs; those are faster in
-// the dense search, which skips repeated rows); sparse ones when square,
-// one seat per column, every row placed, from 512 rows with at least 48
-// candidates a row on average. On random costs the dense searches would
-// otherwise sweep whole cost rows for thousands of rows tied at the same
-// distance late in a solve, and the sparse ones read hundreds of long lists
-// per search.
+// candidate lists (candidates.go): each row's 10 (dense) or 12 (sparse)
+// cheapest columns and each column's 4 cheapest rows (the lowest index on
+// equal cost) go to the sparse solver, and its potentials are then priced
+// against every pair of the problem, one pass: U[i] + V[j] ≤ c'[i][j] on
+// every allowed pair is the dual feasibility [Certify] checks, so when no
+// pair breaks it the assignment is optimal for the whole problem (linear
+// programming duality; Ahuja, Magnanti and Orlin 1993). Pairs that break it
+// are added and the problem is solved again, a square one from the last
+// solve's state with only the rows given a new pair searched for again. Lists
+// that admit no feasible assignment are chosen again with 32 rows per column
+// (costs from distances between points leave some columns nobody's cheap
+// choice); after that, or after 8 solves, the problem is solved in full.
+// Dense problems take this path with one seat per column, every row placed,
+// at least as many rows as columns and at least 512 columns, unless most rows
+// repeat a few kinds (judged on their first 16 costs; those are faster in the
+// dense search, which skips repeated rows); sparse ones when square, one seat
+// per column, every row placed, from 512 rows with at least 48 candidates a
+// row on average. On random costs the dense searches would otherwise sweep
+// whole cost rows for thousands of rows tied at the same distance late in a
+// solve, and the sparse ones read hundreds of long lists per search.
 //
 // Groups and fixed pairs make the problem a min-cost flow with lower and
 // upper bounds (Ahuja, Magnanti and Orlin 1993): source → rows → columns →
@@ -215,9 +214,9 @@
 // Sparse: O(R·(E + C log C)) for E candidates.
 //
 // Candidate lists: O(R·C) (dense) or O(E) (sparse) per pricing pass and at
-// most 8 solves over lists of O((R + C)·k) pairs, k ≤ 44, each bounded as
-// above; one pass and one solve on random costs, a few more when columns
-// are clustered.
+// most 8 solves over lists of at most 12·R + 32·C pairs plus those pricing
+// adds, each bounded as above; one or two passes and solves on random
+// costs, a few more when columns are clustered.
 //
 // Flow (groups, fixed pairs): on the implicit network O(E + R + C + G)
 // beyond the candidate lists, one shortest path search per unit of
