@@ -2,6 +2,7 @@ package matching
 
 import (
 	"context"
+	"errors"
 	"math"
 	"slices"
 
@@ -188,11 +189,30 @@ func (s *Solver) solveDense(ctx context.Context, p *Problem) (Assignment, error)
 	reduce := unit && !w.hasDummy && !square
 	// Problems that start with row reduction validate each row when the
 	// first reduction pass reaches it, in ascending order: one pass over
-	// the matrix fewer.
-	if err := w.load(p, rows, cols, !reduce); err != nil {
+	// the matrix fewer. So does the selection of candidate lists.
+	force := s.ws.sparse.cand.always
+	tryCand := force || (rows >= cols && cols >= candMinRows && p.Unassigned == nil && unitSeats(p))
+	s.ws.sparse.cand.rounds = 0
+	if err := w.load(p, rows, cols, !reduce && !tryCand); err != nil {
 		return Assignment{}, err
 	}
 	w.prepare(p, rows, cols, seats)
+	if tryCand {
+		if w.candidatesFit(force) {
+			a, err := s.solveDenseCandidates(ctx, p)
+			if !errors.Is(err, errCandidates) {
+				return a, err
+			}
+			s.stats = stats{}
+		}
+		if !reduce {
+			for i := range int32(rows) {
+				if err := w.validRow(i); err != nil {
+					return Assignment{}, err
+				}
+			}
+		}
+	}
 
 	var free []int32
 	var err error

@@ -42,18 +42,28 @@
 //     fractional costs.
 //   - A dense [*mat.Dense] is read in place (its stride respected) and never
 //     modified or copied; any other [mat.Matrix] is copied once. Beyond that
-//     the dense solver uses O(R + C) memory and the sparse solver
+//     the dense solver uses O(R + C) memory, and the sparse solver
 //     O(R + C + E) (at most 12 bytes per candidate, for its split candidate
-//     lists, its column groups or, on square problems, a transposed copy), kept in the Solver
-//     and reused by the next call. Result slices are freshly allocated and
-//     owned by the caller.
+//     lists, its column groups or, on square problems, a transposed copy of
+//     the lists it searches), kept in the Solver and reused by the next
+//     call; a problem
+//     solved over candidate lists adds about 70 bytes per listed pair (10 or
+//     12 a row and 4, or 32, a column, plus the pairs pricing adds), lists
+//     and the sparse solver's buffers included. Result slices are freshly
+//     allocated and owned by the caller.
 //
 // # Algorithms
 //
 // Solve dispatches on the problem's features:
 //
-//	Cost set                      dense shortest augmenting paths (dense.go)
-//	Candidates set                sparse shortest augmenting paths (sparse.go)
+//	Cost set, R ≥ C ≥ 512, one    candidate lists, then sparse shortest augmenting
+//	  seat, Unassigned nil, rows    paths, priced against the whole matrix (candidates.go)
+//	  not mostly repeats
+//	Cost set, otherwise           dense shortest augmenting paths (dense.go)
+//	Candidates set, square, one   candidate lists as above, priced against every
+//	  seat, Unassigned nil,         listed pair (candidates.go)
+//	  R ≥ 512, ≥ 48 a row
+//	Candidates set, otherwise     sparse shortest augmenting paths (sparse.go)
 //	Fix or Groups                 min-cost flow with bounds (flow.go)
 //	Side                          Lagrangian branch and bound (constrained.go)
 //	Solver.KBest                  Murty's ranking over the flow solver (kbest.go)
@@ -85,6 +95,28 @@
 // are kept ordered by potential so that a scan stops at the first column
 // beyond the best free seat (sparse_group.go). The result is that of full
 // scans, to the bit.
+//
+// Large problems whose optimum uses only cheap pairs are solved over
+// candidate lists (candidates.go): each row's 10 (dense) or 12 (sparse)
+// cheapest columns and each column's 4 cheapest rows (the lowest index on
+// equal cost) go to the sparse solver, and its potentials are then priced
+// against every pair of the problem, one pass: U[i] + V[j] ≤ c'[i][j] on
+// every allowed pair is the dual feasibility [Certify] checks, so when no
+// pair breaks it the assignment is optimal for the whole problem (linear
+// programming duality; Ahuja, Magnanti and Orlin 1993). Pairs that break it
+// are added and the problem is solved again, a square one from the last
+// solve's state with only the rows given a new pair searched for again. Lists
+// that admit no feasible assignment are chosen again with 32 rows per column
+// (costs from distances between points leave some columns nobody's cheap
+// choice); after that, or after 8 solves, the problem is solved in full.
+// Dense problems take this path with one seat per column, every row placed,
+// at least as many rows as columns and at least 512 columns, unless most rows
+// repeat a few kinds (judged on their first 16 costs; those are faster in the
+// dense search, which skips repeated rows); sparse ones when square, one seat
+// per column, every row placed, from 512 rows with at least 48 candidates a
+// row on average. On random costs the dense searches would otherwise sweep
+// whole cost rows for thousands of rows tied at the same distance late in a
+// solve, and the sparse ones read hundreds of long lists per search.
 //
 // Groups and fixed pairs make the problem a min-cost flow with lower and
 // upper bounds (Ahuja, Magnanti and Orlin 1993): source → rows → columns →
@@ -181,6 +213,11 @@
 //
 // Sparse: O(R·(E + C log C)) for E candidates.
 //
+// Candidate lists: O(R·C) (dense) or O(E) (sparse) per pricing pass and at
+// most 8 solves over lists of at most 12·R + 32·C pairs plus those pricing
+// adds, each bounded as above; one or two passes and solves on random
+// costs, a few more when columns are clustered.
+//
 // Flow (groups, fixed pairs): on the implicit network O(E + R + C + G)
 // beyond the candidate lists, one shortest path search per unit of
 // violation repaired after the warm start; on the explicit network O(A)
@@ -219,6 +256,10 @@
 //   - among equally short augmenting paths, each column on the path is
 //     entered from the most recently scanned row that reaches it at its
 //     distance;
+//   - a problem solved over candidate lists (see Algorithms) gets the optimum
+//     the sparse solver picks by these rules over the lists, which can be
+//     another of the equal optima than the full search would pick; the
+//     lists, and so the result, depend only on the input;
 //   - in column reduction each column takes its cheapest row, the lowest on
 //     ties, columns in ascending order, and a row that is cheapest for
 //     several columns keeps the lowest of them; in augmenting row reduction

@@ -67,6 +67,7 @@ package matching
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"slices"
@@ -90,6 +91,18 @@ type sparseCol struct {
 	v     float64 // potential
 	state int32   // heap position ≥ 0, or colUnseen, colSink, colFinal, colDead
 	room  int32   // free seats: capacity − load
+}
+
+// sparseRow is the per-row state a backward search reads on every arc,
+// kept together (16 bytes) so that an arc costs one cache line: the row's
+// potential u (for a placed row c[i][x(i)] − v[x(i)], kept up to date; for
+// a free row its smallest reduced cost, computed when a search first
+// reaches it), its state in the search (heap position ≥ 0, or colUnseen,
+// colSink for a free row, colFinal) and its column x (-1 when free).
+type sparseRow struct {
+	u     float64
+	state int32
+	x     int32
 }
 
 // sparseHeapItem is one labelled column in the search heap.
@@ -133,14 +146,17 @@ type sparseWorkspace struct {
 	// Backward searches (square problems, late in a solve): the candidate
 	// lists by column (rows ascending, with their costs), built when first
 	// needed, and the row labels.
-	cStart, cRow      []int32
-	cCost             []float64
-	cBuilt            bool
-	re, rpredCost, ru []float64
-	rstate, rpred     []int32
-	rheap             sparseRowHeap
-	rdone, rtouched   []int32
-	backwardAt        int // tests: switch to backward searches sooner (1: at once)
+	cStart, cRow  []int32
+	cCost         []float64
+	cBuilt        bool
+	re, rpredCost []float64
+	rpred         []int32
+	bw            []sparseRow // what a backward scan reads of each row
+	rheap         sparseRowHeap
+
+	cand            candWorkspace // shorter lists of a large problem (candidates.go)
+	rdone, rtouched []int32
+	backwardAt      int // tests: switch to backward searches sooner (1: at once)
 
 	// The best free sink of the current search: a real column (key < cols)
 	// or row r's private way out (key cols + r).
@@ -187,6 +203,16 @@ func (s *Solver) solveSparse(ctx context.Context, p *Problem) (Assignment, error
 		return Assignment{}, fmt.Errorf("%w: more than 2^31-2 rows or columns", ErrUnsupported)
 	}
 	w := &s.ws.sparse
+	if !w.cand.inner {
+		w.cand.rounds = 0
+		if w.cand.sparseCandidatesFit(p) {
+			a, err := s.solveSparseCandidates(ctx, p)
+			if !errors.Is(err, errCandidates) {
+				return a, err
+			}
+			s.stats = stats{}
+		}
+	}
 	defer w.release()
 	rows, cols := sp.Rows, sp.Cols
 	seats := p.totalSeats(cols)
@@ -276,6 +302,43 @@ func (s *Solver) solveSparse(ctx context.Context, p *Problem) (Assignment, error
 		s.stats.offerSkips += w.groups.offerSkips
 	}
 	return w.result(p, rows, cols), nil
+}
+
+// resolveSquare solves a square problem again from the state its last
+// solve left (that solve's assignment and potentials), after its candidate
+// lists grew into p.Candidates: the rows in redo, ascending (those given a
+// new candidate), give up their columns and are placed again by forward
+// searches. Every other row keeps its column and its lists, so it stays
+// tight and dual feasible, and the result is optimal for the new lists. The
+// dense solver's candidate lists use it (dense_candidates.go).
+func (s *Solver) resolveSquare(ctx context.Context, p *Problem, redo []int32) (Assignment, error) {
+	w := &s.ws.sparse
+	sp := p.Candidates
+	w.start, w.col, w.cost = sp.Start, sp.Col, sp.Cost
+	w.cBuilt = false
+	defer w.release()
+	for _, r := range redo {
+		if w.x[r] >= 0 {
+			w.detach(r)
+		}
+	}
+	done := ctx.Done()
+	for _, r := range redo {
+		if done != nil {
+			select {
+			case <-done:
+				return Assignment{}, ctx.Err()
+			default:
+			}
+		}
+		s.stats.augmentations++
+		ok := w.augment(r)
+		s.stats.scans += w.scans
+		if !ok {
+			return Assignment{}, w.witness(p, r, w.rows, w.cols)
+		}
+	}
+	return w.result(p, w.rows, w.cols), nil
 }
 
 // maxSeats returns the largest capacity of a column (1 when Capacity is nil).
@@ -1018,10 +1081,16 @@ func (s *Solver) solveBackward(ctx context.Context, p *Problem, placed, total in
 	w.buildColumns()
 	w.re = grow(w.re, w.rows)
 	w.rpredCost = grow(w.rpredCost, w.rows)
-	w.ru = grow(w.ru, w.rows)
 	w.rpred = grow(w.rpred, w.rows)
-	w.rstate = fill(w.rstate, w.rows, colUnseen)
-	w.rheap.pos = w.rstate
+	w.bw = grow(w.bw, w.rows)
+	for r := range w.bw {
+		b := sparseRow{state: colUnseen, x: w.x[r]}
+		if b.x >= 0 {
+			b.u = w.rowCost[r] - w.c[b.x].v
+		}
+		w.bw[r] = b
+	}
+	w.rheap.rows = w.bw
 	step := max(1, total/100)
 	done := ctx.Done()
 	for f := int32(0); f < int32(w.cols); f++ {
@@ -1110,19 +1179,14 @@ func (w *sparseWorkspace) augmentBackward(f int32) bool {
 	vf := inf
 	for k := w.cStart[f]; k < w.cStart[f+1]; k++ {
 		r := w.cRow[k]
-		var u float64
-		if j := w.x[r]; j >= 0 {
-			u = w.rowCost[r] - w.c[j].v
-		} else {
-			if w.rstate[r] == colUnseen {
-				w.ru[r] = w.rowMin(r)
-				w.re[r] = inf
-				w.rstate[r] = colSink
-				w.rtouched = append(w.rtouched, r)
-			}
-			u = w.ru[r]
+		b := &w.bw[r]
+		if b.x < 0 && b.state == colUnseen {
+			b.u = w.rowMin(r)
+			w.re[r] = inf
+			b.state = colSink
+			w.rtouched = append(w.rtouched, r)
 		}
-		vf = min(vf, w.cCost[k]-u)
+		vf = min(vf, w.cCost[k]-b.u)
 	}
 	if vf == inf {
 		w.finishBackward()
@@ -1135,10 +1199,10 @@ func (w *sparseWorkspace) augmentBackward(f int32) bool {
 			break
 		}
 		q := w.rheap.pop()
-		w.rstate[q] = colFinal
+		w.bw[q].state = colFinal
 		w.rdone = append(w.rdone, q)
 		w.scans++
-		w.scanColumn(w.x[q], w.re[q])
+		w.scanColumn(w.bw[q].x, w.re[q])
 	}
 	if w.sinkD == inf {
 		w.finishBackward()
@@ -1146,7 +1210,8 @@ func (w *sparseWorkspace) augmentBackward(f int32) bool {
 	}
 	dSink := w.sinkD
 	for _, q := range w.rdone {
-		w.c[w.x[q]].v += dSink - w.re[q]
+		w.c[w.bw[q].x].v += dSink - w.re[q]
+		w.bw[q].u -= dSink - w.re[q]
 	}
 	w.c[f].v += dSink
 	for r := int32(w.sinkKey); ; {
@@ -1158,6 +1223,7 @@ func (w *sparseWorkspace) augmentBackward(f int32) bool {
 			w.detach(q)
 		}
 		w.attach(r, j, c)
+		w.bw[r].x, w.bw[r].u = j, c-w.c[j].v
 		if q < 0 {
 			break
 		}
@@ -1174,21 +1240,22 @@ func (w *sparseWorkspace) scanColumn(j int32, base float64) {
 	costs := w.cCost[lo:hi]
 	costs = costs[:len(rowsOf)]
 	base -= w.c[j].v
+	bw := w.bw
 	for k, r := range rowsOf {
-		st := w.rstate[r]
+		b := &bw[r]
+		st := b.state
 		if st <= colFinal {
 			continue
 		}
 		c := costs[k]
-		x := w.x[r]
-		if x < 0 { // a free row: a sink candidate
+		if b.x < 0 { // a free row: a sink candidate
 			if st == colUnseen {
-				w.ru[r] = w.rowMin(r)
+				b.u = w.rowMin(r)
 				w.re[r] = math.Inf(1)
-				w.rstate[r] = colSink
+				b.state = colSink
 				w.rtouched = append(w.rtouched, r)
 			}
-			nd := base + c - w.ru[r]
+			nd := base + c - b.u
 			if nd < w.re[r] {
 				w.re[r], w.rpred[r], w.rpredCost[r] = nd, j, c
 				if nd < w.sinkD || (nd == w.sinkD && int(r) < w.sinkKey) {
@@ -1197,7 +1264,7 @@ func (w *sparseWorkspace) scanColumn(j int32, base float64) {
 			}
 			continue
 		}
-		nd := base + c - (w.rowCost[r] - w.c[x].v)
+		nd := base + c - b.u
 		if nd >= w.sinkD {
 			continue // cannot be finalized before the sink
 		}
@@ -1215,7 +1282,7 @@ func (w *sparseWorkspace) scanColumn(j int32, base float64) {
 // finishBackward resets the per-search row state.
 func (w *sparseWorkspace) finishBackward() {
 	for _, r := range w.rtouched {
-		w.rstate[r] = colUnseen
+		w.bw[r].state = colUnseen
 	}
 	w.rtouched = w.rtouched[:0]
 	w.rdone = w.rdone[:0]
@@ -1223,10 +1290,10 @@ func (w *sparseWorkspace) finishBackward() {
 }
 
 // sparseRowHeap is a 4-ary min-heap of labelled rows ordered by (d, row);
-// pos[row] holds each entry's position.
+// each row's position is kept in its sparseRow state.
 type sparseRowHeap struct {
 	items []sparseHeapItem
-	pos   []int32
+	rows  []sparseRow // rows[r].state holds r's position
 }
 
 func (h *sparseRowHeap) push(r int32, d float64) {
@@ -1236,13 +1303,13 @@ func (h *sparseRowHeap) push(r int32, d float64) {
 
 // decrease lowers the key of r, which is in the heap, to d.
 func (h *sparseRowHeap) decrease(r int32, d float64) {
-	k := h.pos[r]
+	k := h.rows[r].state
 	h.items[k].d = d
 	h.up(int(k))
 }
 
 func (h *sparseRowHeap) up(k int) {
-	items, pos := h.items, h.pos
+	items, rows := h.items, h.rows
 	it := items[k]
 	for k > 0 {
 		p := (k - 1) / 4
@@ -1250,15 +1317,15 @@ func (h *sparseRowHeap) up(k int) {
 			break
 		}
 		items[k] = items[p]
-		pos[items[k].j] = int32(k)
+		rows[items[k].j].state = int32(k)
 		k = p
 	}
 	items[k] = it
-	pos[it.j] = int32(k)
+	rows[it.j].state = int32(k)
 }
 
 func (h *sparseRowHeap) pop() int32 {
-	items, pos := h.items, h.pos
+	items, rows := h.items, h.rows
 	top := items[0].j
 	n := len(items) - 1
 	it := items[n]
@@ -1283,10 +1350,10 @@ func (h *sparseRowHeap) pop() int32 {
 			break
 		}
 		items[k] = items[m]
-		pos[items[k].j] = int32(k)
+		rows[items[k].j].state = int32(k)
 		k = m
 	}
 	items[k] = it
-	pos[it.j] = int32(k)
+	rows[it.j].state = int32(k)
 	return top
 }
