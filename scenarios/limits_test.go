@@ -2,9 +2,17 @@ package scenarios
 
 import (
 	"context"
+	"io/fs"
+	"math"
 	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -72,4 +80,105 @@ func TestValueRangesLargestPlan(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, plan.Manifest.Cert.Passed)
 	assert.True(t, plan.Manifest.Cert.Optimal)
+}
+
+// endless is a file system whose one file, big.csv, claims 10 bytes but
+// never ends, like a device behind a file system that misreports it.
+type endless struct{}
+
+func (endless) Open(name string) (fs.File, error) {
+	if name != "big.csv" {
+		return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return endlessFile{}, nil
+}
+
+type endlessFile struct{}
+
+func (endlessFile) Stat() (fs.FileInfo, error) { return endlessInfo{}, nil }
+func (endlessFile) Read(b []byte) (int, error) {
+	for i := range b {
+		b[i] = 'x'
+	}
+	return len(b), nil
+}
+func (endlessFile) Close() error { return nil }
+
+type endlessInfo struct{}
+
+func (endlessInfo) Name() string       { return "big.csv" }
+func (endlessInfo) Size() int64        { return 10 }
+func (endlessInfo) Mode() fs.FileMode  { return 0o444 }
+func (endlessInfo) ModTime() time.Time { return time.Time{} }
+func (endlessInfo) IsDir() bool        { return false }
+func (endlessInfo) Sys() any           { return nil }
+
+// overlayFS adds files to another file system.
+type overlayFS struct {
+	fs.FS
+	files fstest.MapFS
+}
+
+func (o overlayFS) Open(name string) (fs.File, error) {
+	if _, ok := o.files[name]; ok {
+		return o.files.Open(name)
+	}
+	return o.FS.Open(name)
+}
+
+// TestLoadReadsAtMostTheCap: the whole file was read before the 64 MiB
+// check (a 2 GB file took 14 s and 2.1 GB), and an endless one (/dev/zero)
+// ended in "fatal error: out of memory".
+func TestLoadReadsAtMostTheCap(t *testing.T) {
+	t.Parallel()
+	fsys := overlayFS{endless{}, fstest.MapFS{"s.yaml": {Data: []byte("name: s\nplan_date: 2025-12-01\nworkforce:\n  units_csv: big.csv\n")}}}
+	_, _, err := Load(fsys, "s.yaml")
+	require.ErrorIs(t, err, ErrFileTooLarge)
+	require.ErrorIs(t, err, ErrInclude)
+	var pe *ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, []any{"s.yaml", 4, 14}, []any{pe.File, pe.Line, pe.Column})
+
+	// A file that says it is too large is not read at all.
+	dir := t.TempDir()
+	f, err := os.Create(filepath.Join(dir, "big.csv"))
+	require.NoError(t, err)
+	require.NoError(t, f.Truncate(MaxFileSize+1)) // sparse: no disk used
+	require.NoError(t, f.Close())
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "s.yaml"), []byte("extends: big.csv\n"), 0o644))
+	_, _, err = Load(os.DirFS(dir), "s.yaml")
+	require.ErrorIs(t, err, ErrFileTooLarge)
+	assert.Contains(t, err.Error(), "s.yaml:1:10: extends \"big.csv\": larger than 64 MiB")
+}
+
+// TestLoadBoundsYAMLBeforeParsing: a 60 MB flow list under the file cap
+// took 6.3 GB and crashed, because the node budget applied only after
+// yaml.v3 had built the whole tree (10 MB took 1.27 GB). The estimate
+// refuses it before, with the line where the budget ran out.
+func TestLoadBoundsYAMLBeforeParsing(t *testing.T) {
+	t.Parallel()
+	// maxYAMLNodes+1 items, one per line after the first: 4 MB.
+	doc := "name: x\nplan_date: 2025-12-01\nneighbours:\n  a: [" + strings.Repeat("b,\n", maxYAMLNodes/2) + "b]\n"
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, err := Parse(strings.NewReader(doc), "flow.yaml")
+	runtime.ReadMemStats(&after)
+	require.ErrorIs(t, err, ErrTooComplex)
+	var pe *ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.Equal(t, "flow.yaml", pe.File)
+	assert.Greater(t, pe.Line, maxYAMLNodes/4)
+	// Parse copies the 4 MB input twice; yaml.v3 would take 500 MB.
+	assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(64<<20), "bytes allocated")
+
+	// The estimate never undercounts by more than half.
+	for _, src := range []string{doc[:1000] + "]\n", "a: {b, c, d}\n", "- [1, 2, {x: y}]\n- *a\n", "a:\n  - b: c\n    d: [e]\n"} {
+		var n yaml.Node
+		if yaml.Unmarshal([]byte(src), &n) != nil {
+			continue
+		}
+		est, _ := yamlNodes([]byte(src), math.MaxInt)
+		nodes := register(map[*yaml.Node]string{}, &n, "", 0)
+		assert.GreaterOrEqual(t, 2*est, nodes, src)
+	}
 }

@@ -37,9 +37,20 @@ func DefaultExample() fs.FS {
 	return sub
 }
 
+// MaxFileSize caps the size of one input file (YAML or CSV) in bytes: Load
+// reads at most this many bytes of a file, and refuses a larger one with
+// an error naming it.
+const MaxFileSize = 64 << 20
+
 const (
 	// maxFileSize caps the size of one input file.
-	maxFileSize = 64 << 20
+	maxFileSize = MaxFileSize
+	// maxYAMLNodes caps the YAML nodes one Load builds, over all its YAML
+	// files, as counted by yamlNodeBound before yaml.v3 builds a tree
+	// (a node costs it about 250 bytes: 2²¹ nodes are about 500 MB). A
+	// scenario of 20 000 employees written inline in YAML has about
+	// 500 000; CSV rosters do not count.
+	maxYAMLNodes = 1 << 21
 	// nodeBudget caps the values one decode of a roster visits.
 	nodeBudget = 1 << 30
 	// aliasFactor bounds the values a YAML decode visits to this multiple
@@ -141,7 +152,10 @@ type loader struct {
 	files  []File
 	fileOf map[*yaml.Node]string
 	nodes  int // nodes read, for the decoding budget
-	errs   []error
+	// yamlNodes counts the nodes of the YAML files read, as yamlNodes
+	// estimates them, against maxYAMLNodes.
+	yamlNodes int
+	errs      []error
 	// fast allows rows (see csvRow) when nothing but the decoder and
 	// locate will look into the rosters' nodes.
 	fast bool
@@ -196,16 +210,112 @@ func (l *loader) parseErr(n *yaml.Node, err error) {
 
 // read reads a file and records its hash.
 func (l *loader) read(name string) ([]byte, error) {
-	data, err := fs.ReadFile(l.fsys, name)
+	data, err := readFile(l.fsys, name)
 	if err != nil {
 		return nil, err
-	}
-	if len(data) > maxFileSize {
-		return nil, fmt.Errorf("file larger than %d bytes", maxFileSize)
 	}
 	sum := sha256.Sum256(data)
 	l.files = append(l.files, File{Path: name, SHA256: hex.EncodeToString(sum[:])})
 	return data, nil
+}
+
+// readFile reads name from fsys. It refuses anything but a regular file
+// before opening it (a FIFO would block the open, a device such as
+// /dev/zero never ends), and a file larger than maxFileSize, reading at
+// most maxFileSize+1 bytes whatever the file claims. A file system whose
+// Open fails but which implements fs.ReadFileFS (files held in memory) is
+// read with ReadFile.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err == nil {
+		if err := regularSize(st); err != nil {
+			return nil, err
+		}
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		rf, ok := fsys.(fs.ReadFileFS)
+		if !ok {
+			return nil, err
+		}
+		data, err := rf.ReadFile(name)
+		if err == nil && len(data) > maxFileSize {
+			return nil, tooLarge()
+		}
+		return data, err
+	}
+	defer f.Close()
+	// Again on the open file: it may have been swapped since fs.Stat.
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := regularSize(st); err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxFileSize {
+		return nil, tooLarge()
+	}
+	return data, nil
+}
+
+// regularSize returns an error unless st is a regular file of at most
+// maxFileSize bytes.
+func regularSize(st fs.FileInfo) error {
+	if !st.Mode().IsRegular() {
+		what := "a special file"
+		switch t := st.Mode().Type(); {
+		case t&fs.ModeDir != 0:
+			what = "a folder"
+		case t&fs.ModeNamedPipe != 0:
+			what = "a named pipe (FIFO)"
+		case t&fs.ModeSocket != 0:
+			what = "a socket"
+		case t&fs.ModeDevice != 0:
+			what = "a device"
+		}
+		return msgf(ErrNotRegular, "%s, not a regular file", what)
+	}
+	if st.Size() > maxFileSize {
+		return tooLarge()
+	}
+	return nil
+}
+
+func tooLarge() error {
+	return msgf(ErrFileTooLarge, "larger than %d MiB, the largest input file read", maxFileSize>>20)
+}
+
+// yamlNodes estimates the nodes yaml.v3 builds from data, without parsing
+// it: one per line, flow separator ('[', '{', ','), alias ('*'), block
+// entry ("- ") and key (": "). The count is at least half the true number
+// (a flow mapping's key without a value is the one node not counted), so a
+// limit on it bounds the tree. It stops once the count passes limit and
+// returns the count and that line (0 when the count stays within limit).
+func yamlNodes(data []byte, limit int) (n, over int) {
+	line := 1
+	for k, c := range data {
+		switch c {
+		case '\n':
+			line++
+			n++
+		case '[', '{', ',', '*':
+			n++
+		case '-', ':':
+			if k+1 == len(data) || data[k+1] == ' ' || data[k+1] == '\n' || data[k+1] == '\r' || data[k+1] == '\t' {
+				n++
+			}
+		default:
+			continue
+		}
+		if n > limit {
+			return n, line
+		}
+	}
+	return n, 0
 }
 
 // rel resolves a path named in file from against from's folder.
@@ -332,6 +442,13 @@ func (l *loader) chain(name string) []source {
 // parseYAML parses one document and registers its nodes as coming from
 // name. It returns the root mapping node, or nil after recording an error.
 func (l *loader) parseYAML(name string, data []byte) *yaml.Node {
+	n, over := yamlNodes(data, maxYAMLNodes-l.yamlNodes)
+	if over > 0 {
+		l.add(&ParseError{File: name, Line: over, Err: msgf(ErrTooComplex,
+			"more than %d YAML values by this line (counting every YAML file of the scenario); write long lists as CSV rosters", maxYAMLNodes)})
+		return nil
+	}
+	l.yamlNodes += n
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
