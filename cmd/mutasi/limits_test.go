@@ -147,3 +147,19 @@ func TestOutputWritableBeforeWork(t *testing.T) {
 	assert.Contains(t, stderr, "mutasi: error: --output /proc/mutasi-plan.json: cannot write into /proc")
 	assert.NotContains(t, stderr, "stdin.yaml")
 }
+
+// TestMatrixInputRegular: 'mutasi solve' opened a FIFO (blocking for good)
+// and read /dev/zero.
+func TestMatrixInputRegular(t *testing.T) {
+	fifo := filepath.Join(t.TempDir(), "m.txt")
+	require.NoError(t, syscall.Mkfifo(fifo, 0o644))
+	for _, tt := range []struct{ path, want string }{
+		{fifo, "m.txt is a named pipe (FIFO), not a regular file"},
+		{"/dev/zero", "/dev/zero is a device, not a regular file"},
+	} {
+		code, stdout, stderr := runWithin(t, "", "solve", tt.path)
+		assert.Equal(t, exitFailure, code)
+		assert.Empty(t, stdout)
+		assert.Contains(t, stderr, tt.want)
+	}
+}

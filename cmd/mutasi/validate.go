@@ -87,6 +87,27 @@ func openScenario(path string, stdin io.Reader) (scenarioInput, error) {
 	return scenarioInput{fsys: rootFS{fsys: root.FS(), dir: dir}, name: base, dir: filepath.Clean(dir), path: path}, nil
 }
 
+// openRegular opens the input file path, refusing anything but a regular
+// file before opening it: a FIFO would block the open, a device such as
+// /dev/zero never ends.
+func openRegular(path string) (*os.File, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			pe.Op = "open" // as os.Open would say
+		}
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s is a folder, not a file", path)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %s, not a regular file; '-' reads stdin", path, fileKind(st.Mode()))
+	}
+	return os.Open(path)
+}
+
 // fileKind names the type of a file that is not regular.
 func fileKind(m fs.FileMode) string {
 	switch t := m.Type(); {
