@@ -163,3 +163,66 @@ func TestMatrixInputRegular(t *testing.T) {
 		assert.Contains(t, stderr, tt.want)
 	}
 }
+
+// injected is a one-employee scenario whose name carries an ESC sequence
+// (clear screen), a NUL, a right-to-left override and a spreadsheet
+// formula.
+const injected = `name: injected
+plan_date: 2025-12-01
+workforce:
+  units:
+    - {id: U, name: Unit, kind: puskesmas, kecamatan: K, area: remote}
+  positions:
+    - {id: P, unit: U, name: Perawat, kind: functional, functional_grade: ahli_pertama, profession: nurse, needed: 1}
+  employees:
+    - nip: "199001012015032001"
+      name: "=HYPERLINK(\"http://x\")\e[2J\0\u202Eevil"
+      birth_date: 1990-01-01
+      status: PNS
+      grade: III/a
+      education: S1
+      position: P
+      position_since: 2021-03-01
+`
+
+// TestOutputNeutralisesInjection is issue 15's output injection: names
+// with ESC sequences or NUL reached the terminal raw in table output, and
+// CSV output kept =HYPERLINK(…) cells that a spreadsheet runs.
+func TestOutputNeutralisesInjection(t *testing.T) {
+	args := []string{"score", "--position", "P", "-"}
+	code, table, stderr := runWithin(t, injected, append(args, "-f", "table")...)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, table, `=HYPERLINK("http://x")\x1b[2J\x00\u202eevil`)
+	code, md, stderr := runWithin(t, injected, append(args, "-f", "markdown")...)
+	require.Equal(t, exitOK, code, stderr)
+	for name, out := range map[string]string{"table": table, "markdown": md} {
+		assert.NotContains(t, out, "\x1b", name)
+		assert.NotContains(t, out, "\x00", name)
+		assert.NotContains(t, out, "\u202e", name)
+	}
+	code, csv, stderr := runWithin(t, injected, append(args, "-f", "csv")...)
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, csv, `,"'=HYPERLINK(""http://x"")`+"\x1b[2J\x00\u202eevil\",", "CSV keeps the bytes, behind an apostrophe")
+	assert.NotContains(t, csv, `,"=HYPERLINK`)
+}
+
+func TestSafeText(t *testing.T) {
+	t.Parallel()
+	for in, want := range map[string]string{
+		"plain text, ≥ ünïcode": "plain text, ≥ ünïcode",
+		"a\r\nb\nc\td":          "a b c d",
+		"\x1b[31mred\x07":       `\x1b[31mred\x07`,
+		"nul\x00 del\x7f":       `nul\x00 del\x7f`,
+		"c1 \u009b2J":           `c1 \u009b2J`,
+		"\u202egnp.exe":         `\u202egnp.exe`,
+		"bad \xff utf-8":        "bad \uFFFD utf-8",
+	} {
+		assert.Equal(t, want, safeText(in), "%q", in)
+	}
+	for in, want := range map[string]string{
+		"=1+2": "'=1+2", "+1": "'+1", "-1": "'-1", "@SUM(A1)": "'@SUM(A1)", "\tx": "'\tx", "\rx": "'\rx",
+		"Siti": "Siti", "": "", "a=b": "a=b",
+	} {
+		assert.Equal(t, want, csvSafe(in), "%q", in)
+	}
+}
