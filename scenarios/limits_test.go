@@ -182,3 +182,61 @@ func TestLoadBoundsYAMLBeforeParsing(t *testing.T) {
 		assert.GreaterOrEqual(t, 2*est, nodes, src)
 	}
 }
+
+// TestEveryErrorLocated is issue 15's smaller findings: invalid UTF-8,
+// UTF-16 without a byte order mark, tab indentation and undefined anchors
+// gave no line:col; a birth date of 0001-01-01 (the zero time) was read as
+// missing, without location; integers ≥ 2³¹ were "not a decimal integer";
+// a 1 MB bad value was echoed whole; a Latin-1 byte in a CSV name was
+// accepted where YAML rejects it.
+func TestEveryErrorLocated(t *testing.T) {
+	t.Parallel()
+	const head = "name: x\nplan_date: 2025-12-01\n"
+	roster := func(csv string) fstest.MapFS {
+		return fstest.MapFS{
+			"s.yaml":    {Data: []byte(head + "workforce:\n  units_csv: units.csv\n")},
+			"units.csv": {Data: []byte(csv)},
+		}
+	}
+	tests := []struct {
+		name      string
+		fsys      fstest.MapFS
+		want      error
+		file      string
+		line, col int
+		msg       string // the message after file:line:col
+	}{
+		{"invalid UTF-8", fstest.MapFS{"s.yaml": {Data: []byte("name: Caf\xe9\nplan_date: 2025-12-01\n")}},
+			ErrSyntax, "s.yaml", 1, 10, "invalid UTF-8 (byte 0xe9); save the file as UTF-8"},
+		{"UTF-16 without BOM", fstest.MapFS{"s.yaml": {Data: []byte("n\x00a\x00m\x00e\x00")}},
+			ErrSyntax, "s.yaml", 1, 2, "NUL byte: the file looks like UTF-16 without a byte order mark; save it as UTF-8"},
+		{"tab indentation", fstest.MapFS{"s.yaml": {Data: []byte(head + "workforce:\n\tunits: []\n")}},
+			ErrSyntax, "s.yaml", 4, 1, "found character that cannot start any token"},
+		{"undefined anchor", fstest.MapFS{"s.yaml": {Data: []byte(head + "workforce: *none\n")}},
+			ErrSyntax, "s.yaml", 3, 12, "unknown anchor 'none' referenced"},
+		{"zero date", fstest.MapFS{"s.yaml": {Data: []byte("name: x\nplan_date: 0001-01-01\nworkforce: {}\n")}},
+			ErrInvalidDate, "s.yaml", 2, 12, `plan_date: "0001-01-01" is before 1900, the earliest date read`},
+		{"integer past 2³¹", fstest.MapFS{"s.yaml": {Data: []byte(head + "workforce: {}\nconstraints: {max_moves: 2147483648}\n")}},
+			ErrInvalidValue, "s.yaml", 4, 26, `constraints.max_moves: "2147483648" is out of range (integers are at most 2147483647)`},
+		{"long value clipped", fstest.MapFS{"s.yaml": {Data: []byte("name: x\nplan_date: \"" + strings.Repeat("9", 1<<20) + "\"\nworkforce: {}\n")}},
+			ErrInvalidDate, "s.yaml", 2, 12, `plan_date: "9999999999999999999999999999999999999999"… is not a date written yyyy-mm-dd`},
+		{"Latin-1 in a CSV cell", roster("id,name,kind,area\nU1,Dinas Pendidikan \xe9,dinas,urban\n"),
+			ErrSyntax, "units.csv", 2, 21, "invalid UTF-8 (byte 0xe9); save the file as UTF-8"},
+		{"zero date in a CSV cell", fstest.MapFS{
+			"s.yaml":        {Data: []byte(head + "workforce:\n  employees_csv: employees.csv\n")},
+			"employees.csv": {Data: []byte("nip,name,birth_date,status,education\n199001012015032001,Siti,0001-01-01,PPPK,S1\n")}},
+			ErrInvalidDate, "employees.csv", 2, 25, `workforce.employees[0].birth_date: "0001-01-01" is before 1900, the earliest date read`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, _, err := Load(tt.fsys, "s.yaml")
+			require.ErrorIs(t, err, tt.want)
+			var pe *ParseError
+			require.ErrorAs(t, err, &pe, "%v", err)
+			assert.Equal(t, []any{tt.file, tt.line, tt.col}, []any{pe.File, pe.Line, pe.Column}, "%v", err)
+			assert.Equal(t, tt.msg, pe.Err.Error())
+			assert.Less(t, len(err.Error()), 300, "bounded message")
+		})
+	}
+}
