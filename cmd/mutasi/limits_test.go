@@ -226,3 +226,14 @@ func TestSafeText(t *testing.T) {
 		assert.Equal(t, want, csvSafe(in), "%q", in)
 	}
 }
+
+// TestSolveRefusesOverflowingCosts: costs of 1e308, whose sums overflow,
+// printed "optimum": null with feasible and certified true.
+func TestSolveRefusesOverflowingCosts(t *testing.T) {
+	m := filepath.Join(t.TempDir(), "m.txt")
+	require.NoError(t, os.WriteFile(m, []byte("2 2\n1e308 1e308\n1e308 -1e308\n"), 0o644))
+	code, stdout, stderr := runWithin(t, "", "solve", "-f", "json", m)
+	assert.Equal(t, exitFailure, code)
+	assert.Empty(t, stdout)
+	assert.Contains(t, stderr, "matching: invalid cost: the largest cost magnitudes of rows 0 to 0 sum to 1e+308")
+}
