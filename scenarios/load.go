@@ -86,6 +86,15 @@ var (
 // On failure it returns every error found, in file, line and column order:
 // a single *ParseError or *ValidationError, or an *ErrorList of them. The
 // returned scenario shares no memory with fsys.
+//
+// Load reads only paths inside fsys that are relative and stay below the
+// naming file's folder (no "..", no absolute paths); whether a symbolic
+// link inside fsys may lead out of it is fsys's rule (an os.Root's FS
+// refuses that, os.DirFS does not). It refuses a file that fs.Stat reports
+// as anything but a regular file before opening it (ErrNotRegular: a FIFO
+// would block, a device never end), reads at most MaxFileSize+1 bytes of a
+// file (ErrFileTooLarge), and refuses YAML files holding more than about
+// 2 million values in all before yaml.v3 builds them (ErrTooComplex).
 func Load(fsys fs.FS, name string) (*Scenario, []File, error) {
 	return load(fsys, name, true)
 }
