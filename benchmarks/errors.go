@@ -28,6 +28,9 @@ var (
 	ErrIndex = errors.New("benchmarks: index out of range")
 	// ErrDuplicate reports a pair listed twice in a triples file.
 	ErrDuplicate = errors.New("benchmarks: duplicate pair")
+	// ErrRange reports a GAP resource or capacity that is negative or
+	// infinite.
+	ErrRange = errors.New("benchmarks: value out of range")
 )
 
 // ErrGAPPlan reports a plan that is not a feasible solution of its GAP
@@ -35,9 +38,10 @@ var (
 // its capacity.
 var ErrGAPPlan = errors.New("benchmarks: infeasible GAP plan")
 
-// ParseError locates a problem in a matrix file. It prints as
-// "file:line:col: message" (without ":col" when Column is 0) and unwraps
-// to Err, which unwraps to one of the sentinels above.
+// ParseError locates a problem in a matrix file, a GAP file or a staffing
+// dataset. It prints as "file:line:col: message" (without ":col" when
+// Column is 0) and unwraps to Err, which unwraps to one of the sentinels
+// above or to ErrStaffing.
 type ParseError struct {
 	File   string
 	Line   int // 1-based line number

@@ -42,7 +42,8 @@ type GAP struct {
 //
 // Malformed input returns a *ParseError unwrapping to ErrHeader (a bad
 // count or size), ErrNumber (a token that is not a number), ErrNaN or
-// ErrCount (too few or too many tokens). ReadGAP reads r to the end; its
+// ErrCount (too few or too many tokens), or ErrRange (a resource or
+// capacity that is negative or infinite). ReadGAP reads r to the end; its
 // memory is O(P·m·n).
 func ReadGAP(r io.Reader, file string, maximize bool) ([]GAP, error) {
 	tr := &gapTokens{sc: bufio.NewScanner(r), file: file}
@@ -64,13 +65,13 @@ func ReadGAP(r io.Reader, file string, maximize bool) ([]GAP, error) {
 		if g.Agents == 0 || g.Jobs == 0 || g.Agents > 1<<12 || g.Jobs > 1<<16 {
 			return nil, tr.errHere(ErrHeader, "instance %d: %d agents × %d jobs is out of range", k, g.Agents, g.Jobs)
 		}
-		if g.Cost, err = tr.matrix(g.Agents, g.Jobs); err != nil {
+		if g.Cost, err = tr.matrix(g.Agents, g.Jobs, ""); err != nil {
 			return nil, err
 		}
-		if g.Resource, err = tr.matrix(g.Agents, g.Jobs); err != nil {
+		if g.Resource, err = tr.matrix(g.Agents, g.Jobs, "resource"); err != nil {
 			return nil, err
 		}
-		if g.Capacity, err = tr.row(g.Agents); err != nil {
+		if g.Capacity, err = tr.row(g.Agents, "capacity"); err != nil {
 			return nil, err
 		}
 		out = append(out, g)
@@ -239,7 +240,9 @@ func (t *gapTokens) int(what string) (int, error) {
 	return n, nil
 }
 
-func (t *gapTokens) row(n int) ([]float64, error) {
+// row reads n numbers; what, when set, names values that must be finite
+// and non-negative (a resource, a capacity).
+func (t *gapTokens) row(n int, what string) ([]float64, error) {
 	out := make([]float64, n)
 	for k := range out {
 		tok, ok := t.next()
@@ -253,15 +256,18 @@ func (t *gapTokens) row(n int) ([]float64, error) {
 		if math.IsNaN(v) {
 			return nil, t.errAt(ErrNaN, "NaN value")
 		}
+		if what != "" && (v < 0 || math.IsInf(v, 0)) {
+			return nil, t.errAt(ErrRange, "%s %s: want a finite number ≥ 0", what, tok)
+		}
 		out[k] = v
 	}
 	return out, nil
 }
 
-func (t *gapTokens) matrix(rows, cols int) ([][]float64, error) {
+func (t *gapTokens) matrix(rows, cols int, what string) ([][]float64, error) {
 	m := make([][]float64, rows)
 	for i := range m {
-		r, err := t.row(cols)
+		r, err := t.row(cols, what)
 		if err != nil {
 			return nil, err
 		}

@@ -63,6 +63,11 @@ func TestReadGAP(t *testing.T) {
 		{"1\n1 2\n1 2\n1 1\n", ErrCount, 4},
 		{"1\n1 1\n1\n1\nNaN\n", ErrNaN, 5},
 		{"1\n1 1\n1\n1\n1\n7\n", ErrCount, 6},
+		// Issue 15: a negative capacity reached the solver and gave exit
+		// 3 (infeasible) instead of an input error.
+		{"1\n1 1\n1\n1\n-1\n", ErrRange, 5},
+		{"1\n1 1\n1\n-2\n1\n", ErrRange, 4},
+		{"1\n1 1\n1\n1\n+Inf\n", ErrRange, 5},
 	}
 	for _, b := range bad {
 		_, err := ReadGAP(strings.NewReader(b.in), "bad.txt", true)

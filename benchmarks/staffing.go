@@ -155,8 +155,10 @@ type staffRow struct {
 //     15.
 //
 // ReadStaffing returns an error wrapping ErrStaffing for an unknown
-// adapter, a missing column or a malformed cell (naming the line), and
-// the reader's error otherwise. It takes O(n log n) time and O(n) memory
+// adapter, missing columns, and malformed cells and employee ids given
+// twice: a *ParseError naming the line, column and CSV column of each, or
+// a *scenarios.ErrorList of them when there are several (at most 100:
+// reading stops there); the reader's error otherwise. It takes O(n log n) time and O(n) memory
 // for n rows.
 func ReadStaffing(r io.Reader, name string, cfg StaffingConfig) (*Generated, error) {
 	plan := defaultPlanDate
@@ -182,55 +184,115 @@ func ReadStaffing(r io.Reader, name string, cfg StaffingConfig) (*Generated, err
 }
 
 // csvTable reads a CSV with a header and returns the column index of each
-// wanted name and the data rows.
+// wanted name and the data rows. It collects the errors of every row, each
+// a *ParseError naming the line, column and CSV column, up to
+// maxStaffingErrors.
 type csvTable struct {
 	name string
 	r    *csv.Reader
 	col  map[string]int
 	line int
+	errs []error
+	ids  map[int]int // employee id → line, for duplicates
 }
+
+// maxStaffingErrors caps the errors one dataset collects; reading stops
+// there.
+const maxStaffingErrors = 100
 
 func newCSVTable(r io.Reader, name string, want ...string) (*csvTable, error) {
 	cr := csv.NewReader(r)
 	cr.ReuseRecord = true
 	head, err := cr.Read()
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: reading the header: %v", ErrStaffing, name, err)
+		return nil, csvError(name, 1, err)
 	}
-	t := &csvTable{name: name, r: cr, col: map[string]int{}, line: 1}
+	t := &csvTable{name: name, r: cr, col: map[string]int{}, line: 1, ids: map[int]int{}}
 	for k, h := range head {
 		t.col[strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))] = k
 	}
+	var missing []string
 	for _, w := range want {
 		if _, ok := t.col[w]; !ok {
-			return nil, fmt.Errorf("%w: %s: missing column %q", ErrStaffing, name, w)
+			missing = append(missing, strconv.Quote(w))
 		}
+	}
+	if len(missing) > 0 {
+		what := "column"
+		if len(missing) > 1 {
+			what = "columns"
+		}
+		return nil, &ParseError{File: name, Line: 1, Column: 1,
+			Err: detailf(ErrStaffing, "missing %s %s (is this the right adapter?)", what, strings.Join(missing, ", "))}
 	}
 	return t, nil
 }
 
-// next returns the next record, or nil at the end.
-func (t *csvTable) next() ([]string, error) {
+// csvError turns an encoding/csv error into a *ParseError.
+func csvError(name string, line int, err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &ParseError{File: name, Line: pe.Line, Column: pe.Column, Err: detailf(ErrStaffing, "%v", pe.Err)}
+	}
+	return &ParseError{File: name, Line: line, Err: detailf(ErrStaffing, "%v", err)}
+}
+
+// next returns the next record, or nil at the end, after a malformed line
+// (which it reports) or once maxStaffingErrors errors are collected.
+func (t *csvTable) next() []string {
+	if len(t.errs) >= maxStaffingErrors {
+		return nil
+	}
 	rec, err := t.r.Read()
 	if err == io.EOF {
-		return nil, nil
+		return nil
 	}
 	t.line++
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrStaffing, t.name, err)
+		t.errs = append(t.errs, csvError(t.name, t.line, err))
+		return nil
 	}
-	return rec, nil
+	if line, _ := t.r.FieldPos(0); line > 0 {
+		t.line = line
+	}
+	return rec
+}
+
+// fail reports a problem with column c of the current row.
+func (t *csvTable) fail(c, format string, args ...any) {
+	line, col := t.line, 0
+	if k, ok := t.col[c]; ok {
+		line, col = t.r.FieldPos(k)
+	}
+	t.errs = append(t.errs, &ParseError{File: t.name, Line: line, Column: col,
+		Err: detailf(ErrStaffing, "column %s: "+format, append([]any{c}, args...)...)})
+}
+
+// err returns the errors collected: nil, the one error, or a
+// *scenarios.ErrorList of them.
+func (t *csvTable) err() error {
+	switch len(t.errs) {
+	case 0:
+		return nil
+	case 1:
+		return t.errs[0]
+	}
+	return &scenarios.ErrorList{Errs: t.errs}
 }
 
 func (t *csvTable) text(rec []string, c string) string { return strings.TrimSpace(rec[t.col[c]]) }
 
-func (t *csvTable) int(rec []string, c string, lo, hi int) (int, error) {
+func (t *csvTable) int(rec []string, c string, lo, hi int) (int, bool) {
 	s := t.text(rec, c)
 	v, err := strconv.Atoi(s)
 	if err != nil || v < lo || v > hi {
-		return 0, fmt.Errorf("%w: %s:%d: column %s: want an integer from %d to %d, got %q", ErrStaffing, t.name, t.line, c, lo, hi, s)
+		if len(s) > 40 {
+			s = s[:40] + "…"
+		}
+		t.fail(c, "want an integer from %d to %d, got %q", lo, hi, s)
+		return 0, false
 	}
-	return v, nil
+	return v, true
 }
 
 // intCol is one integer column to read into dst, within [lo, hi].
@@ -240,16 +302,27 @@ type intCol struct {
 	lo, hi int
 }
 
-// ints reads every column of cols from rec, stopping at the first error.
-func (t *csvTable) ints(rec []string, cols ...intCol) error {
+// ints reads every column of cols from rec, reporting each bad one, and
+// returns whether all were good.
+func (t *csvTable) ints(rec []string, cols ...intCol) bool {
+	ok := true
 	for _, f := range cols {
-		v, err := t.int(rec, f.c, f.lo, f.hi)
-		if err != nil {
-			return err
-		}
+		v, good := t.int(rec, f.c, f.lo, f.hi)
+		ok = ok && good
 		*f.dst = v
 	}
-	return nil
+	return ok
+}
+
+// uniqueID reports an employee id already seen in column c, and records
+// it otherwise.
+func (t *csvTable) uniqueID(c string, id int) bool {
+	if first, dup := t.ids[id]; dup {
+		t.fail(c, "employee %d is already on line %d", id, first)
+		return false
+	}
+	t.ids[id] = t.line
+	return true
 }
 
 var ibmFields = map[string]string{
@@ -272,27 +345,30 @@ func readIBM(r io.Reader, name string, limit int) ([]staffRow, error) {
 	}
 	var rows []staffRow
 	for limit <= 0 || len(rows) < limit {
-		rec, err := t.next()
-		if err != nil {
-			return nil, err
-		}
+		rec := t.next()
 		if rec == nil {
 			break
 		}
 		var s staffRow
 		var edu, inv, perf int
-		if err := t.ints(rec, intCol{&s.age, "Age", 18, 70}, intCol{&edu, "Education", 1, 5},
+		good := t.ints(rec, intCol{&s.age, "Age", 18, 70}, intCol{&edu, "Education", 1, 5},
 			intCol{&s.id, "EmployeeNumber", 1, 1 << 30}, intCol{&inv, "JobInvolvement", 1, 4},
 			intCol{&s.level, "JobLevel", 1, 5}, intCol{&perf, "PerformanceRating", 1, 5},
-			intCol{&s.service, "YearsAtCompany", 0, 60}, intCol{&s.inRole, "YearsInCurrentRole", 0, 60}); err != nil {
-			return nil, err
+			intCol{&s.service, "YearsAtCompany", 0, 60}, intCol{&s.inRole, "YearsInCurrentRole", 0, 60})
+		if s.id > 0 && !t.uniqueID("EmployeeNumber", s.id) {
+			good = false
 		}
 		d, ok := ibmDepts[t.text(rec, "Department")]
 		if !ok {
-			return nil, fmt.Errorf("%w: %s:%d: unknown Department %q", ErrStaffing, name, t.line, t.text(rec, "Department"))
+			t.fail("Department", "unknown department %q", t.text(rec, "Department"))
+			good = false
 		}
 		if s.field, ok = ibmFields[t.text(rec, "EducationField")]; !ok {
-			return nil, fmt.Errorf("%w: %s:%d: unknown EducationField %q", ErrStaffing, name, t.line, t.text(rec, "EducationField"))
+			t.fail("EducationField", "unknown field %q", t.text(rec, "EducationField"))
+			good = false
+		}
+		if !good {
+			continue
 		}
 		s.dept, s.unit, s.unitName, s.area = d[0], d[0], d[1], "urban"
 		s.education = [...]string{"SMA", "D3", "S1", "S2", "S3"}[edu-1]
@@ -313,6 +389,9 @@ func readIBM(r io.Reader, name string, limit int) ([]staffRow, error) {
 		s.ability = 1 + float64(s.level)*0.5 + (float64(inv)-2.5)*0.4
 		s.factor = 1
 		rows = append(rows, s)
+	}
+	if err := t.err(); err != nil {
+		return nil, err
 	}
 	return rows, nil
 }
@@ -339,33 +418,49 @@ func readPromotion(r io.Reader, name string, limit int, rng *rand.Rand) ([]staff
 	if _, ok := t.col[kpiCol]; !ok {
 		kpiCol = kpi // the Kaggle mirror's name
 		if _, ok := t.col[kpiCol]; !ok {
-			return nil, fmt.Errorf("%w: %s: missing column %q", ErrStaffing, name, "KPIs_met _greaterthan_80percent")
+			return nil, &ParseError{File: name, Line: 1, Column: 1,
+				Err: detailf(ErrStaffing, "missing column %q", "KPIs_met _greaterthan_80percent")}
 		}
 	}
 	var rows []staffRow
 	for limit <= 0 || len(rows) < limit {
-		rec, err := t.next()
-		if err != nil {
-			return nil, err
-		}
+		rec := t.next()
 		if rec == nil {
 			break
 		}
 		var s staffRow
 		var score, kpiMet, award int
-		if err := t.ints(rec, intCol{&s.id, "employee_id", 1, 1 << 30}, intCol{&s.age, "age", 18, 70},
+		good := t.ints(rec, intCol{&s.id, "employee_id", 1, 1 << 30}, intCol{&s.age, "age", 18, 70},
 			intCol{&s.service, "length_of_service", 0, 60}, intCol{&award, awardCol, 0, 1},
-			intCol{&score, "avg_training_score", 0, 100}, intCol{&kpiMet, kpiCol, 0, 1}); err != nil {
-			return nil, err
+			intCol{&score, "avg_training_score", 0, 100}, intCol{&kpiMet, kpiCol, 0, 1})
+		if s.id > 0 && !t.uniqueID("employee_id", s.id) {
+			good = false
 		}
 		d, ok := promotionDepts[t.text(rec, "department")]
 		if !ok {
-			return nil, fmt.Errorf("%w: %s:%d: unknown department %q", ErrStaffing, name, t.line, t.text(rec, "department"))
+			t.fail("department", "unknown department %q", t.text(rec, "department"))
+			good = false
 		}
 		region := t.text(rec, "region")
 		rn, err := strconv.Atoi(strings.TrimPrefix(region, "region_"))
 		if err != nil || !strings.HasPrefix(region, "region_") {
-			return nil, fmt.Errorf("%w: %s:%d: region: want region_<n>, got %q", ErrStaffing, name, t.line, region)
+			t.fail("region", "want region_<n>, got %q", region)
+			good = false
+		}
+		var pr int
+		if t.text(rec, "previous_year_rating") != "" {
+			if pr, ok = t.int(rec, "previous_year_rating", 1, 5); !ok {
+				good = false
+			}
+		}
+		switch e := t.text(rec, "education"); e {
+		case "Below Secondary", "Bachelor's", "Master's & above", "":
+		default:
+			t.fail("education", "unknown education %q", e)
+			good = false
+		}
+		if !good {
+			continue
 		}
 		s.dept = d[0]
 		s.unit = fmt.Sprintf("%s-R%02d", d[0], rn)
@@ -379,8 +474,6 @@ func readPromotion(r io.Reader, name string, limit int, rng *rand.Rand) ([]staff
 			s.education = "S2"
 		case "":
 			s.education = "D3"
-		default:
-			return nil, fmt.Errorf("%w: %s:%d: unknown education %q", ErrStaffing, name, t.line, e)
 		}
 		s.field = d[1]
 		if rng.Float64() >= 0.9 {
@@ -408,16 +501,15 @@ func readPromotion(r io.Reader, name string, limit int, rng *rand.Rand) ([]staff
 			prev = "sangat_baik"
 		}
 		s.ratings = []scenarios.Rating{{Year: y - 1, Predicate: prev}}
-		if pr := t.text(rec, "previous_year_rating"); pr != "" {
-			v, err := t.int(rec, "previous_year_rating", 1, 5)
-			if err != nil {
-				return nil, err
-			}
-			s.ratings = append(s.ratings, scenarios.Rating{Year: y, Predicate: [...]string{"kurang", "butuh_perbaikan", "baik", "baik", "sangat_baik"}[v-1]})
+		if pr > 0 {
+			s.ratings = append(s.ratings, scenarios.Rating{Year: y, Predicate: [...]string{"kurang", "butuh_perbaikan", "baik", "baik", "sangat_baik"}[pr-1]})
 		}
 		s.talent = award == 1
 		s.ability = 1 + float64(score-39)/15
 		rows = append(rows, s)
+	}
+	if err := t.err(); err != nil {
+		return nil, err
 	}
 	// Areas by region headcount.
 	count := map[int]int{}

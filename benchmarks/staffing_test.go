@@ -86,9 +86,9 @@ func TestReadStaffingErrors(t *testing.T) {
 		name, adapter, data, want string
 	}{
 		{"unknown adapter", "sap", "a\n1\n", `unknown adapter "sap"`},
-		{"missing column", AdapterIBMHR, "Age\n30\n", `missing column "Attrition"`},
-		{"bad integer", AdapterIBMHR, ibmHead + "old,No,Sales,3,Medical,1,Male,3,2,Sales Executive,3,5,2\n", "ibm.csv:2: column Age"},
-		{"unknown department", AdapterIBMHR, ibmHead + "30,No,Legal,3,Medical,1,Male,3,2,Sales Executive,3,5,2\n", `unknown Department "Legal"`},
+		{"missing column", AdapterIBMHR, "Age\n30\n", `ibm.csv:1:1: missing columns "Attrition", "Department"`},
+		{"bad integer", AdapterIBMHR, ibmHead + "old,No,Sales,3,Medical,1,Male,3,2,Sales Executive,3,5,2\n", "ibm.csv:2:1: column Age: want an integer from 18 to 70"},
+		{"unknown department", AdapterIBMHR, ibmHead + "30,No,Legal,3,Medical,1,Male,3,2,Sales Executive,3,5,2\n", `ibm.csv:2:7: column Department: unknown department "Legal"`},
 		{"no rows", AdapterIBMHR, ibmHead, "no data rows"},
 	}
 	for _, tt := range tests {
@@ -99,6 +99,36 @@ func TestReadStaffingErrors(t *testing.T) {
 			assert.Contains(t, err.Error(), tt.want)
 		})
 	}
+}
+
+// TestReadStaffingEveryError is issue 15's dataset finding: the adapters
+// reported only the first error, without its column, and accepted an
+// employee id given twice.
+func TestReadStaffingEveryError(t *testing.T) {
+	t.Parallel()
+	head := "employee_id,department,region,education,gender,recruitment_channel,no_of_trainings,age,previous_year_rating,length_of_service,KPIs_met >80%,awards_won?,avg_training_score,awards_won\n"
+	data := head +
+		"1,HR,region_1,Bachelor's,m,other,1,35,3,5,1,0,60,0\n" +
+		"2,Space,region_x,PhD,m,other,1,350,9,5,1,0,60,0\n" +
+		"1,HR,region_1,Bachelor's,m,other,1,35,3,5,1,0,60,0\n"
+	_, err := ReadStaffing(strings.NewReader(data), "promo.csv", StaffingConfig{Adapter: AdapterHRPromotion})
+	require.ErrorIs(t, err, ErrStaffing)
+	var list *scenarios.ErrorList
+	require.ErrorAs(t, err, &list)
+	var got []string
+	for _, e := range list.Errs {
+		var pe *ParseError
+		require.ErrorAs(t, e, &pe)
+		got = append(got, e.Error())
+	}
+	assert.Equal(t, []string{
+		`promo.csv:3:32: column age: want an integer from 18 to 70, got "350"`,
+		`promo.csv:3:3: column department: unknown department "Space"`,
+		`promo.csv:3:9: column region: want region_<n>, got "region_x"`,
+		`promo.csv:3:36: column previous_year_rating: want an integer from 1 to 5, got "9"`,
+		`promo.csv:3:18: column education: unknown education "PhD"`,
+		`promo.csv:4:1: column employee_id: employee 1 is already on line 2`,
+	}, got)
 }
 
 // TestReadStaffingBOM checks that a UTF-8 BOM and CRLF line endings (the

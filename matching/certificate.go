@@ -28,16 +28,25 @@ import (
 //
 // Columns with no seats are skipped: their dual can always be made feasible.
 // Comparisons allow tol·scale per pair and tol·scale·(R+C) for sums, where
-// scale is 1 or the largest magnitude among the allowed costs; tol ≤ 0 means
-// 1e-9. With integer costs of moderate size every check is exact.
+// scale is 1 or the largest magnitude among the allowed costs; tol = 0 means
+// 1e-9. With integer costs of moderate size every check is exact. A nil p
+// or a, or a tol that is NaN, infinite or negative, gives an
+// *ArgumentError (unwrapping to ErrInvalidArgument): none of them can
+// certify anything.
 //
 // Certify panics when p is malformed (see Solver.Solve). It runs in
 // O(R·C) time for dense problems and O(R + C + E) for sparse ones with E
 // candidates, and allocates O(C).
 func Certify(p *Problem, a *Assignment, tol float64) error {
+	if p == nil || a == nil {
+		return &ArgumentError{Name: "Certify's problem or assignment", Value: "nil", Want: "both set"}
+	}
+	if math.IsNaN(tol) || math.IsInf(tol, 0) || tol < 0 {
+		return &ArgumentError{Name: "Certify's tol", Value: tol, Want: "a finite number ≥ 0 (0 means 1e-9)"}
+	}
 	rows, cols := p.dims()
 	p.checkShape(rows, cols)
-	if tol <= 0 {
+	if tol == 0 {
 		tol = defaultTolerance
 	}
 	fail := func(check string, i, j int, slack float64) error {

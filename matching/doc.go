@@ -40,6 +40,17 @@
 //     argument of [Certify] are relative tolerances (default 1e-9, scaled by
 //     the largest cost magnitude) used only to check certificates of
 //     fractional costs.
+//   - Ranges: every entry point ([Solver.Solve], [Solver.KBest],
+//     [Solver.Within], [Solver.KBestFrom], [Solver.Lexicographic],
+//     [Certify]) refuses, with an [*ArgumentError], a nil Problem, a
+//     tolerance that is NaN, infinite or negative, a negative MaxNodes and
+//     capacities whose sum overflows int. Finite costs must keep the sum,
+//     over rows, of each row's largest magnitude (its Unassigned cost
+//     included) within MaxFloat64/4 ≈ 4.5e307: the potentials are bounded by
+//     that sum, so every reduced cost c − u − v stays finite; beyond it Solve
+//     returns an error wrapping ErrInvalidCost rather than an objective of
+//     ±Inf. Exactness needs more: with integer costs, keep that sum below
+//     2⁵³ ≈ 9.0e15 (mutasi's scenarios bound their values so that it is).
 //   - A dense [*mat.Dense] is read in place (its stride respected) and never
 //     modified or copied; any other [mat.Matrix] is copied once. Beyond that
 //     the dense solver uses O(R + C) memory, and the sparse solver

@@ -21,6 +21,10 @@ var (
 	// before finding any feasible assignment (with one, Solve returns it
 	// with its bound instead).
 	ErrNodeLimit = errors.New("matching: node limit reached before a feasible assignment was found")
+	// ErrInvalidArgument reports an argument outside the range the solver
+	// handles: a nil Problem, a NaN, infinite or negative tolerance, a
+	// negative node limit, or capacities whose sum overflows int.
+	ErrInvalidArgument = errors.New("matching: invalid argument")
 )
 
 // maxListed caps the items an error message lists.
@@ -108,6 +112,23 @@ func (e *CertificateError) Error() string {
 
 // Unwrap returns ErrCertificate.
 func (e *CertificateError) Unwrap() error { return ErrCertificate }
+
+// ArgumentError reports an argument of Solve, KBest, Within, KBestFrom,
+// Lexicographic or Certify outside its range: Name names it (such as
+// "Solver.Tolerance" or "Problem.Capacity"), Value holds it and Want says
+// what is accepted.
+type ArgumentError struct {
+	Name  string
+	Value any
+	Want  string
+}
+
+func (e *ArgumentError) Error() string {
+	return fmt.Sprintf("matching: invalid argument: %s is %v, want %s", e.Name, e.Value, e.Want)
+}
+
+// Unwrap returns ErrInvalidArgument.
+func (e *ArgumentError) Unwrap() error { return ErrInvalidArgument }
 
 // listStrings formats at most maxListed quoted strings, then "and N more".
 func listStrings(xs []string) string {

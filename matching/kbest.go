@@ -87,9 +87,15 @@ func (s *Solver) Within(ctx context.Context, p *Problem, eps float64, limit int)
 // eps, more reports that another plan within eps follows the k listed.
 func (s *Solver) rank(ctx context.Context, p *Problem, k int, eps float64) (out []Assignment, more bool, err error) {
 	bounded := !math.IsInf(eps, 1)
+	if err := s.checkArgs(p); err != nil {
+		return nil, false, err
+	}
 	rows, cols := p.dims()
 	p.checkShape(rows, cols)
 	if err := p.checkUnassigned(); err != nil {
+		return nil, false, err
+	}
+	if err := p.checkMagnitude(rows, cols); err != nil {
 		return nil, false, err
 	}
 	kb, err := newKBest(s, p, rows, cols)

@@ -86,12 +86,18 @@ func (s *Solver) KBestFrom(ctx context.Context, p *Problem, first Assignment, k 
 	if k < 1 {
 		panic(fmt.Sprintf("matching: KBestFrom with k = %d < 1", k))
 	}
+	if err := s.checkArgs(p); err != nil {
+		return nil, err
+	}
 	rows, cols := p.dims()
 	p.checkShape(rows, cols)
 	if len(first.RowToCol) != rows {
 		panic(fmt.Sprintf("matching: KBestFrom with a first plan of %d rows, want %d", len(first.RowToCol), rows))
 	}
 	if err := p.checkUnassigned(); err != nil {
+		return nil, err
+	}
+	if err := p.checkMagnitude(rows, cols); err != nil {
 		return nil, err
 	}
 	kb, err := newKBest(s, p, rows, cols)

@@ -57,6 +57,9 @@ type Objective struct {
 //
 // Complexity: one Solve of p's size, plus O(L·R·C) to combine L levels.
 func (s *Solver) Lexicographic(ctx context.Context, p *Problem, objectives ...Objective) (a Assignment, values []float64, err error) {
+	if err := s.checkArgs(p); err != nil {
+		return Assignment{}, nil, err
+	}
 	rows, cols := p.dims()
 	p.checkShape(rows, cols)
 	for k, o := range objectives {

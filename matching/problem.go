@@ -133,11 +133,12 @@ type Assignment struct {
 // use.
 type Solver struct {
 	// Tolerance is the relative tolerance used when checking costs and
-	// certificates; zero means 1e-9.
+	// certificates; zero means 1e-9. NaN, infinite and negative values are
+	// refused.
 	Tolerance float64
 
 	// MaxNodes caps the branch-and-bound nodes of constrained problems;
-	// zero means 100 000.
+	// zero means 100 000. A negative value is refused.
 	MaxNodes int
 
 	// Progress, when set, is called from time to time with the number of
@@ -177,7 +178,12 @@ const defaultTolerance = 1e-9
 // assignment satisfies the problem, ErrUnsupported for groups that overlap
 // without nesting, ErrNodeLimit when MaxNodes is reached before any
 // feasible plan is found, and ctx.Err() when the context is cancelled
-// (checked between augmentations or nodes).
+// (checked between augmentations or nodes). A nil p, a Tolerance that is
+// NaN, infinite or negative, a negative MaxNodes or capacities whose sum
+// overflows int give an *ArgumentError (unwrapping to ErrInvalidArgument);
+// finite costs whose magnitudes (each row's largest, Unassigned included)
+// sum past MaxFloat64/4, where the solver's sums would overflow, give an
+// error wrapping ErrInvalidCost.
 //
 // Solve panics when both or neither of Cost and Candidates are set, when
 // Capacity or Unassigned have the wrong length or Capacity a negative entry,
@@ -186,9 +192,15 @@ const defaultTolerance = 1e-9
 // The returned slices are freshly allocated and never alias p or the
 // solver's buffers.
 func (s *Solver) Solve(ctx context.Context, p *Problem) (Assignment, error) {
+	if err := s.checkArgs(p); err != nil {
+		return Assignment{}, err
+	}
 	rows, cols := p.dims()
 	p.checkShape(rows, cols)
 	if err := p.checkUnassigned(); err != nil {
+		return Assignment{}, err
+	}
+	if err := p.checkMagnitude(rows, cols); err != nil {
 		return Assignment{}, err
 	}
 	switch {
@@ -201,6 +213,102 @@ func (s *Solver) Solve(ctx context.Context, p *Problem) (Assignment, error) {
 		return s.solveDense(ctx, p)
 	}
 	return s.solveSparse(ctx, p)
+}
+
+// maxCostSum bounds Σ over rows of the row's largest finite cost magnitude
+// (its Unassigned cost included): potentials stay within it, so reduced
+// costs c − u − v stay below 3·maxCostSum and finite.
+const maxCostSum = math.MaxFloat64 / 4
+
+// checkArgs returns an *ArgumentError for a nil p or a Solver setting out of
+// range: Tolerance NaN, infinite or negative, MaxNodes negative.
+func (s *Solver) checkArgs(p *Problem) error {
+	if p == nil {
+		return &ArgumentError{Name: "Problem", Value: "nil", Want: "a problem"}
+	}
+	if t := s.Tolerance; math.IsNaN(t) || math.IsInf(t, 0) || t < 0 {
+		return &ArgumentError{Name: "Solver.Tolerance", Value: t, Want: "a finite number ≥ 0 (0 means 1e-9)"}
+	}
+	if s.MaxNodes < 0 {
+		return &ArgumentError{Name: "Solver.MaxNodes", Value: s.MaxNodes, Want: "a number ≥ 0 (0 means 100 000)"}
+	}
+	if p.Capacity != nil {
+		n := 0
+		for _, c := range p.Capacity {
+			if c > 0 && n > math.MaxInt-c {
+				return &ArgumentError{Name: "Problem.Capacity", Value: "a sum past the largest int",
+					Want: fmt.Sprintf("seats that sum to at most %d", math.MaxInt)}
+			}
+			n += max(c, 0) // a negative entry panics in checkShape
+		}
+	}
+	return nil
+}
+
+// checkMagnitude returns an error wrapping ErrInvalidCost when the rows'
+// largest finite cost magnitudes (Unassigned included) sum past
+// maxCostSum, where the solver's sums and potentials would overflow. It
+// assumes the shape has been checked; NaN is left to the solvers.
+func (p *Problem) checkMagnitude(rows, cols int) error {
+	sum := 0.0
+	rowMax := func(i int, m float64) error {
+		if i < len(p.Unassigned) {
+			if u := math.Abs(p.Unassigned[i]); u > m && !math.IsInf(u, 0) {
+				m = u
+			}
+		}
+		sum += m
+		if !(sum <= maxCostSum) && !math.IsNaN(sum) {
+			return fmt.Errorf("%w: the largest cost magnitudes of rows 0 to %d sum to %.3g, past %.3g, where the solver's sums overflow",
+				ErrInvalidCost, i, sum, maxCostSum)
+		}
+		return nil
+	}
+	fin := func(m, c float64) float64 {
+		if a := math.Abs(c); a > m && a <= math.MaxFloat64 {
+			return a
+		}
+		return m
+	}
+	if sp := p.Candidates; sp != nil {
+		for i := 0; i < sp.Rows; i++ {
+			m := 0.0
+			lo, hi := sp.Start[i], sp.Start[i+1]
+			if lo < 0 || lo > hi || hi > len(sp.Cost) {
+				return nil // malformed: the sparse solver panics with its message
+			}
+			for _, c := range sp.Cost[lo:hi] {
+				m = fin(m, c)
+			}
+			if err := rowMax(i, m); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	d, dense := p.Cost.(*mat.Dense)
+	var raw []float64
+	stride := 0
+	if dense {
+		r := d.RawMatrix()
+		raw, stride = r.Data, r.Stride
+	}
+	for i := 0; i < rows; i++ {
+		m := 0.0
+		if dense {
+			for _, c := range raw[i*stride : i*stride+cols] {
+				m = fin(m, c)
+			}
+		} else {
+			for j := 0; j < cols; j++ {
+				m = fin(m, p.Cost.At(i, j))
+			}
+		}
+		if err := rowMax(i, m); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // dims returns the problem's size and panics unless exactly one of Cost and

@@ -220,7 +220,8 @@ func TestAlternativesSideOracle(t *testing.T) {
 		}
 	}
 	t.Logf("%d scenarios, %d of %d ranks proven", checked, proven, ranks)
-	assert.Greater(t, checked, 10, "enough small scenarios with side constraints")
+	// 10 of 400 seeds; -short's 100 seeds give 6.
+	assert.Greater(t, checked, n/40, "enough small scenarios with side constraints")
 	assert.Greater(t, proven, ranks/2, "most ranks of small scenarios are proven")
 }
 

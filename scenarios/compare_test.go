@@ -23,7 +23,11 @@ func TestCompareSelf(t *testing.T) {
 
 func TestCompareOverlays(t *testing.T) {
 	_, base := planOf(t, loadExample(t, "scenario.yaml"))
-	for _, name := range []string{"whatif-election-freeze.yaml", "whatif-pppk-intake.yaml", "whatif-strict-tenure.yaml"} {
+	names := []string{"whatif-election-freeze.yaml", "whatif-pppk-intake.yaml", "whatif-strict-tenure.yaml"}
+	if raceShort() {
+		names = names[:1]
+	}
+	for _, name := range names {
 		t.Run(name, func(t *testing.T) {
 			_, w := planOf(t, loadExample(t, name))
 			c := Compare(base, w)

@@ -255,7 +255,11 @@ func requireSameRosterOf(t *testing.T, data []byte, file string) {
 func TestFastRowsCells(t *testing.T) {
 	t.Parallel()
 	base := generated(t, 100, 5)
-	for _, file := range []string{"units.csv", "positions.csv", "employees.csv"} {
+	files := []string{"units.csv", "positions.csv", "employees.csv"}
+	if scenarios.RaceShort() {
+		files = files[2:] // the roster with the most column types
+	}
+	for _, file := range files {
 		recs, err := csv.NewReader(bytes.NewReader(base[file].Data)).ReadAll()
 		require.NoError(t, err)
 		recs = recs[:4]

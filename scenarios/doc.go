@@ -95,7 +95,7 @@
 //	core_factors      list      core competencies for profile matching
 //	required_certs    list      str, teacher_certificate, pkp, pka, pkn, jf_competency
 //	                            (certification)
-//	criticality       number    weight of an unfilled seat, ≥ 0; default 1
+//	criticality       number    weight of an unfilled seat, 0–100; default 1
 //	open_selection    bool      JPT post filled by open selection: reported, not planned
 //
 // An employee (pegawai ASN):
@@ -141,7 +141,7 @@
 // date after the plan date.
 //
 // weights (the fit criteria of package scoring; an omitted weight takes
-// its default, 0 switches a criterion off, negatives are rejected):
+// its default, 0 switches a criterion off; each between 0 and 100):
 //
 //	education 0.25, competence 0.35, tenure 0.15, performance 0.15, preference 0.10
 //
@@ -149,9 +149,9 @@
 //
 //	competence_method  enum    jpm (default) or profile_matching
 //	core_share         number  core-factor share of profile matching, 0–1; default 0.60
-//	continuity_bonus   number  fit added for staying in the current post, ≥ 0; default 0
-//	unfilled_penalty   number  cost of an unfilled seat against a fit of 1, ≥ 0; default 2
-//	over_formation_penalty number  cost of a holder kept over a post's need, ≥ 0; default 0.5
+//	continuity_bonus   number  fit added for staying in the current post, 0–100; default 0
+//	unfilled_penalty   number  cost of an unfilled seat against a fit of 1, 0–100; default 2
+//	over_formation_penalty number  cost of a holder kept over a post's need, 0–100; default 0.5
 //
 // rules (omitted values take the defaults of package scoring):
 //
@@ -240,7 +240,14 @@
 // pair, where value = fit + continuity_bonus (staying in the current post)
 // + unfilled_penalty × criticality (the seat it fills) + the rotation term
 // of a move (weights.tenure × how due the holder is to rotate); the
-// Instance comment gives the whole encoding, rule by rule.
+// Instance comment gives the whole encoding, rule by rule. The ranges of
+// weights, continuity_bonus, unfilled_penalty, over_formation_penalty and
+// criticality (each 0–100) keep every value within 5·100 + 100 + 100·100
+// + 100 (rotation) + 10 (HardRotationPenalty) = 10 710, or 1.071e10 cost
+// units, so the solver's sums over up to 840 000 employees stay below
+// 2⁵³, where float64 holds every integer exactly, and the int64 encoding
+// cannot wrap; a value outside its range is refused with its file, line
+// and field.
 //
 // # The lawful default
 //

@@ -51,6 +51,13 @@ var (
 	ErrExtendsCycle = errors.New("scenarios: extends cycle")
 	// ErrInclude reports an extends or CSV file that cannot be read.
 	ErrInclude = errors.New("scenarios: cannot read included file")
+	// ErrNotRegular reports an input that is not a regular file (a
+	// folder, a named pipe, a device, a socket); it is refused before it
+	// is opened. Errors wrapping it also wrap ErrInclude.
+	ErrNotRegular = errors.New("scenarios: not a regular file")
+	// ErrFileTooLarge reports an input file larger than MaxFileSize.
+	// Errors wrapping it also wrap ErrInclude.
+	ErrFileTooLarge = errors.New("scenarios: file too large")
 	// ErrChange reports a changes entry that cannot be applied: it sets no
 	// operation or several, or removes something that does not exist.
 	ErrChange = errors.New("scenarios: invalid change")
@@ -58,7 +65,8 @@ var (
 	// header's.
 	ErrRaggedRow = errors.New("scenarios: ragged CSV row")
 	// ErrTooComplex reports a YAML document whose aliases expand beyond the
-	// decoding budget.
+	// decoding budget, or YAML files with more values than Load builds
+	// (about 2 million).
 	ErrTooComplex = errors.New("scenarios: document too complex")
 	// ErrNotRepresentable reports a value the CSV writer cannot write so
 	// that it reads back unchanged.

@@ -184,5 +184,5 @@ func TestExplainSideOracle(t *testing.T) {
 		}
 	}
 	t.Logf("%d scenarios, %d of %d margins proven", checked, proven, margins)
-	assert.Greater(t, checked, 10)
+	assert.Greater(t, checked, n/30) // 10 of 300 seeds; -short's 80 seeds give 5
 }

@@ -16,3 +16,6 @@ func LoadNodes(fsys fs.FS, name string) (*Scenario, []File, error) {
 func ReadRosterNodes[T RosterItem](r io.Reader, name string) ([]T, error) {
 	return readRoster[T](r, name, false)
 }
+
+// RaceShort is raceShort, for the external tests.
+func RaceShort() bool { return raceShort() }

@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -37,9 +38,20 @@ func DefaultExample() fs.FS {
 	return sub
 }
 
+// MaxFileSize caps the size of one input file (YAML or CSV) in bytes: Load
+// reads at most this many bytes of a file, and refuses a larger one with
+// an error naming it.
+const MaxFileSize = 64 << 20
+
 const (
 	// maxFileSize caps the size of one input file.
-	maxFileSize = 64 << 20
+	maxFileSize = MaxFileSize
+	// maxYAMLNodes caps the YAML nodes one Load builds, over all its YAML
+	// files, as counted by yamlNodeBound before yaml.v3 builds a tree
+	// (a node costs it about 250 bytes: 2²¹ nodes are about 500 MB). A
+	// scenario of 20 000 employees written inline in YAML has about
+	// 500 000; CSV rosters do not count.
+	maxYAMLNodes = 1 << 21
 	// nodeBudget caps the values one decode of a roster visits.
 	nodeBudget = 1 << 30
 	// aliasFactor bounds the values a YAML decode visits to this multiple
@@ -56,6 +68,8 @@ var (
 	// yamlLine pulls the line number out of yaml.v3 syntax errors, which
 	// carry it only in their text.
 	yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	// yamlAnchor pulls the name out of yaml.v3's unknown anchor error.
+	yamlAnchor = regexp.MustCompile(`^unknown anchor '([^']*)' referenced$`)
 )
 
 // Load reads the scenario at path in fsys, strictly: unknown keys, wrong
@@ -72,6 +86,15 @@ var (
 // On failure it returns every error found, in file, line and column order:
 // a single *ParseError or *ValidationError, or an *ErrorList of them. The
 // returned scenario shares no memory with fsys.
+//
+// Load reads only paths inside fsys that are relative and stay below the
+// naming file's folder (no "..", no absolute paths); whether a symbolic
+// link inside fsys may lead out of it is fsys's rule (an os.Root's FS
+// refuses that, os.DirFS does not). It refuses a file that fs.Stat reports
+// as anything but a regular file before opening it (ErrNotRegular: a FIFO
+// would block, a device never end), reads at most MaxFileSize+1 bytes of a
+// file (ErrFileTooLarge), and refuses YAML files holding more than about
+// 2 million values in all before yaml.v3 builds them (ErrTooComplex).
 func Load(fsys fs.FS, name string) (*Scenario, []File, error) {
 	return load(fsys, name, true)
 }
@@ -141,7 +164,10 @@ type loader struct {
 	files  []File
 	fileOf map[*yaml.Node]string
 	nodes  int // nodes read, for the decoding budget
-	errs   []error
+	// yamlNodes counts the nodes of the YAML files read, as yamlNodes
+	// estimates them, against maxYAMLNodes.
+	yamlNodes int
+	errs      []error
 	// fast allows rows (see csvRow) when nothing but the decoder and
 	// locate will look into the rosters' nodes.
 	fast bool
@@ -196,16 +222,112 @@ func (l *loader) parseErr(n *yaml.Node, err error) {
 
 // read reads a file and records its hash.
 func (l *loader) read(name string) ([]byte, error) {
-	data, err := fs.ReadFile(l.fsys, name)
+	data, err := readFile(l.fsys, name)
 	if err != nil {
 		return nil, err
-	}
-	if len(data) > maxFileSize {
-		return nil, fmt.Errorf("file larger than %d bytes", maxFileSize)
 	}
 	sum := sha256.Sum256(data)
 	l.files = append(l.files, File{Path: name, SHA256: hex.EncodeToString(sum[:])})
 	return data, nil
+}
+
+// readFile reads name from fsys. It refuses anything but a regular file
+// before opening it (a FIFO would block the open, a device such as
+// /dev/zero never ends), and a file larger than maxFileSize, reading at
+// most maxFileSize+1 bytes whatever the file claims. A file system whose
+// Open fails but which implements fs.ReadFileFS (files held in memory) is
+// read with ReadFile.
+func readFile(fsys fs.FS, name string) ([]byte, error) {
+	st, err := fs.Stat(fsys, name)
+	if err == nil {
+		if err := regularSize(st); err != nil {
+			return nil, err
+		}
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		rf, ok := fsys.(fs.ReadFileFS)
+		if !ok {
+			return nil, err
+		}
+		data, err := rf.ReadFile(name)
+		if err == nil && len(data) > maxFileSize {
+			return nil, tooLarge()
+		}
+		return data, err
+	}
+	defer f.Close()
+	// Again on the open file: it may have been swapped since fs.Stat.
+	if st, err = f.Stat(); err != nil {
+		return nil, err
+	}
+	if err := regularSize(st); err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxFileSize {
+		return nil, tooLarge()
+	}
+	return data, nil
+}
+
+// regularSize returns an error unless st is a regular file of at most
+// maxFileSize bytes.
+func regularSize(st fs.FileInfo) error {
+	if !st.Mode().IsRegular() {
+		what := "a special file"
+		switch t := st.Mode().Type(); {
+		case t&fs.ModeDir != 0:
+			what = "a folder"
+		case t&fs.ModeNamedPipe != 0:
+			what = "a named pipe (FIFO)"
+		case t&fs.ModeSocket != 0:
+			what = "a socket"
+		case t&fs.ModeDevice != 0:
+			what = "a device"
+		}
+		return msgf(ErrNotRegular, "%s, not a regular file", what)
+	}
+	if st.Size() > maxFileSize {
+		return tooLarge()
+	}
+	return nil
+}
+
+func tooLarge() error {
+	return msgf(ErrFileTooLarge, "larger than %d MiB, the largest input file read", maxFileSize>>20)
+}
+
+// yamlNodes estimates the nodes yaml.v3 builds from data, without parsing
+// it: one per line, flow separator ('[', '{', ','), alias ('*'), block
+// entry ("- ") and key (": "). The count is at least half the true number
+// (a flow mapping's key without a value is the one node not counted), so a
+// limit on it bounds the tree. It stops once the count passes limit and
+// returns the count and that line (0 when the count stays within limit).
+func yamlNodes(data []byte, limit int) (n, over int) {
+	line := 1
+	for k, c := range data {
+		switch c {
+		case '\n':
+			line++
+			n++
+		case '[', '{', ',', '*':
+			n++
+		case '-', ':':
+			if k+1 == len(data) || data[k+1] == ' ' || data[k+1] == '\n' || data[k+1] == '\r' || data[k+1] == '\t' {
+				n++
+			}
+		default:
+			continue
+		}
+		if n > limit {
+			return n, line
+		}
+	}
+	return n, 0
 }
 
 // rel resolves a path named in file from against from's folder.
@@ -332,20 +454,33 @@ func (l *loader) chain(name string) []source {
 // parseYAML parses one document and registers its nodes as coming from
 // name. It returns the root mapping node, or nil after recording an error.
 func (l *loader) parseYAML(name string, data []byte) *yaml.Node {
+	if !bytes.HasPrefix(data, []byte{0xfe, 0xff}) && !bytes.HasPrefix(data, []byte{0xff, 0xfe}) { // yaml.v3 reads UTF-16 with a BOM
+		if err := textError(name, data); err != nil {
+			l.add(err)
+			return nil
+		}
+	}
+	n, over := yamlNodes(data, maxYAMLNodes-l.yamlNodes)
+	if over > 0 {
+		l.add(&ParseError{File: name, Line: over, Err: msgf(ErrTooComplex,
+			"more than %d YAML values by this line (counting every YAML file of the scenario); write long lists as CSV rosters", maxYAMLNodes)})
+		return nil
+	}
+	l.yamlNodes += n
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if err == io.EOF {
 			l.add(&ParseError{File: name, Line: 1, Column: 1, Err: msgf(ErrEmptyDocument, "empty document")})
 		} else {
-			l.add(yamlError(name, err))
+			l.add(yamlError(name, data, err))
 		}
 		return nil
 	}
 	var second yaml.Node
 	if err := dec.Decode(&second); err != io.EOF {
 		if err != nil {
-			l.add(yamlError(name, err))
+			l.add(yamlError(name, data, err))
 		} else {
 			l.add(&ParseError{File: name, Line: second.Line, Column: second.Column,
 				Err: msgf(ErrMultipleDocuments, "a second YAML document starts here; one document per file")})
@@ -431,14 +566,103 @@ func (l *loader) locate(root *yaml.Node, file, path string) loc {
 }
 
 // yamlError converts a yaml.v3 syntax error into a *ParseError, keeping its
-// line number.
-func yamlError(name string, err error) error {
+// line number. yaml.v3 gives no column, and no line for an unknown anchor:
+// a tab in an indentation and an alias to an unknown anchor are found in
+// data.
+func yamlError(name string, data []byte, err error) error {
 	msg := err.Error()
 	if m := yamlLine.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return &ParseError{File: name, Line: line, Err: msgf(ErrSyntax, "%s", m[2])}
+		col := 0
+		switch {
+		case strings.Contains(m[2], "tab character"):
+			if tl, tc := leadingTab(data, line); tl > 0 {
+				line, col = tl, tc
+			}
+		case strings.Contains(m[2], "cannot start any token"):
+			if tl, tc := leadingTab(data, line); tl == line {
+				col = tc
+			}
+		}
+		return &ParseError{File: name, Line: line, Column: col, Err: msgf(ErrSyntax, "%s", m[2])}
 	}
-	return &ParseError{File: name, Err: msgf(ErrSyntax, "%s", strings.TrimPrefix(msg, "yaml: "))}
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	if m := yamlAnchor.FindStringSubmatch(msg); m != nil {
+		if k := aliasAt(data, m[1]); k >= 0 {
+			line, col := lineCol(data, k)
+			return &ParseError{File: name, Line: line, Column: col, Err: msgf(ErrSyntax, "%s", msg)}
+		}
+	}
+	return &ParseError{File: name, Err: msgf(ErrSyntax, "%s", msg)}
+}
+
+// leadingTab returns the line and column of the first tab in the
+// indentation of a line, from line from−1 on (yaml.v3 counts some lines
+// from 0), or 0, 0.
+func leadingTab(data []byte, from int) (line, col int) {
+	line = 1
+	for k := 0; k < len(data); {
+		end := bytes.IndexByte(data[k:], '\n')
+		if end < 0 {
+			end = len(data) - k
+		}
+		if line >= from-1 {
+			for c := 0; c < end && (data[k+c] == ' ' || data[k+c] == '\t'); c++ {
+				if data[k+c] == '\t' {
+					return line, c + 1
+				}
+			}
+		}
+		k += end + 1
+		line++
+	}
+	return 0, 0
+}
+
+// aliasAt returns the offset of the first alias *name in data, or -1.
+func aliasAt(data []byte, name string) int {
+	alias := []byte("*" + name)
+	for k := 0; ; {
+		i := bytes.Index(data[k:], alias)
+		if i < 0 {
+			return -1
+		}
+		end := k + i + len(alias)
+		if end == len(data) || bytes.IndexByte([]byte(" \t\r\n,]}"), data[end]) >= 0 {
+			return k + i
+		}
+		k += i + 1
+	}
+}
+
+// lineCol returns the 1-based line and column (in runes) of offset k.
+func lineCol(data []byte, k int) (line, col int) {
+	start := bytes.LastIndexByte(data[:k], '\n') + 1
+	return 1 + bytes.Count(data[:k], []byte("\n")), 1 + utf8.RuneCount(data[start:k])
+}
+
+// textError returns a *ParseError locating the first NUL byte (a file in
+// UTF-16 without a byte order mark) or invalid UTF-8 byte (a file in
+// Latin-1 or Windows-1252) of data, or nil when data is UTF-8 text.
+func textError(name string, data []byte) error {
+	if k := bytes.IndexByte(data, 0); k >= 0 {
+		line, col := lineCol(data, k)
+		return &ParseError{File: name, Line: line, Column: col,
+			Err: msgf(ErrSyntax, "NUL byte: the file looks like UTF-16 without a byte order mark; save it as UTF-8")}
+	}
+	if utf8.Valid(data) {
+		return nil
+	}
+	for k := 0; k < len(data); {
+		r, size := utf8.DecodeRune(data[k:])
+		if r == utf8.RuneError && size == 1 {
+			line, col := lineCol(data, k)
+			return &ParseError{File: name, Line: line, Column: col,
+				Err: msgf(ErrSyntax, "invalid UTF-8 (byte 0x%02x); save the file as UTF-8", data[k])}
+		}
+		k += size
+	}
+	return nil
 }
 
 // includeCSV replaces the *_csv keys of one file by the rows they name.
@@ -915,11 +1139,7 @@ func describe(n *yaml.Node) string {
 		if n.Tag == "!!null" {
 			return "null"
 		}
-		v := n.Value
-		if len(v) > 40 {
-			v = v[:40] + "…"
-		}
-		return strconv.Quote(v)
+		return quoteClip(n.Value)
 	}
 	return "an alias"
 }
@@ -969,8 +1189,12 @@ func (d *decoder) decodeNode(n *yaml.Node, v reflect.Value) {
 			return
 		}
 		tm, err := parseDate(s)
+		if errors.Is(err, errEarlyDate) {
+			d.failf(n, ErrInvalidDate, "%s is before %d, the earliest date read", quoteClip(s), minYear)
+			return
+		}
 		if err != nil {
-			d.failf(n, ErrInvalidDate, "%q is not a date written yyyy-mm-dd", s)
+			d.failf(n, ErrInvalidDate, "%s is not a date written yyyy-mm-dd", quoteClip(s))
 			return
 		}
 		v.Set(reflect.ValueOf(tm))
@@ -1033,8 +1257,12 @@ func (d *decoder) decodeNode(n *yaml.Node, v reflect.Value) {
 			return
 		}
 		i, err := strconv.ParseInt(s, 10, 32)
+		if errors.Is(err, strconv.ErrRange) {
+			d.failf(n, ErrInvalidValue, "%s is out of range (integers are at most %d)", quoteClip(s), math.MaxInt32)
+			return
+		}
 		if err != nil {
-			d.failf(n, ErrInvalidValue, "%q is not a decimal integer", s)
+			d.failf(n, ErrInvalidValue, "%s is not a decimal integer", quoteClip(s))
 			return
 		}
 		v.SetInt(i)
@@ -1049,7 +1277,7 @@ func (d *decoder) decodeNode(n *yaml.Node, v reflect.Value) {
 		}
 		f, err := strconv.ParseFloat(s, 64)
 		if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
-			d.failf(n, ErrInvalidValue, "%q is not a finite number", s)
+			d.failf(n, ErrInvalidValue, "%s is not a finite number", quoteClip(s))
 			return
 		}
 		v.SetFloat(f)
@@ -1170,12 +1398,38 @@ func editDistance(a, b string) int {
 	return prev[len(b)]
 }
 
-// parseDate parses a yyyy-mm-dd date as UTC midnight.
+// quoteClip quotes s for an error message, cut to its first 40 bytes (at a
+// rune boundary) and "…": a value of a megabyte is not echoed whole.
+func quoteClip(s string) string {
+	if len(s) > 40 {
+		cut := 40
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		return strconv.Quote(s[:cut]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// minYear is the earliest year a date may have: the zero time.Time
+// (0001-01-01) means "not given", so years far before any civil servant
+// are refused rather than read as missing.
+const minYear = 1900
+
+// errEarlyDate reports a date before minYear.
+var errEarlyDate = errors.New("date before 1900")
+
+// parseDate parses a yyyy-mm-dd date as UTC midnight. Dates before minYear
+// give errEarlyDate.
 func parseDate(s string) (time.Time, error) {
 	if len(s) != len("2006-01-02") {
 		return time.Time{}, ErrInvalidDate
 	}
-	return time.Parse(time.DateOnly, s)
+	t, err := time.Parse(time.DateOnly, s)
+	if err == nil && t.Year() < minYear {
+		return time.Time{}, errEarlyDate
+	}
+	return t, err
 }
 
 // encodeValue encodes v as a yaml node; the inverse of decoder.decode.

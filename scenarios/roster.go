@@ -77,6 +77,9 @@ func readRoster[T RosterItem](r io.Reader, name string, fast bool) ([]T, error) 
 	if err != nil {
 		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: %w", ErrInclude, err)}
 	}
+	if len(data) > maxFileSize {
+		return nil, &ParseError{File: name, Err: tooLarge()}
+	}
 	l := &loader{fileOf: map[*yaml.Node]string{}}
 	if fast {
 		l.rows = map[*yaml.Node]*csvRow{}
@@ -306,6 +309,9 @@ func rosterNodes(data []byte, name string, typ reflect.Type, lazy map[*yaml.Node
 	var errs []error
 	fail := func(line, col int, err error) {
 		errs = append(errs, &ParseError{File: name, Line: line, Column: col, Err: err})
+	}
+	if err := textError(name, data); err != nil {
+		return nil, []error{err}
 	}
 	data = bytes.TrimPrefix(data, []byte(bom))
 	firstLine, _, _ := bytes.Cut(data, []byte("\n"))

@@ -143,7 +143,7 @@ var schemaDocs = map[string]string{
 	"Position.standard":         "Competency standard: competency (integrity, cooperation, communication, results_orientation, public_service, developing_others, managing_change, decision_making, perekat_bangsa, or technical:NAME) → required level 1–5.",
 	"Position.core_factors":     "Core competencies for profile matching.",
 	"Position.required_certs":   "Certifications a holder needs: str, teacher_certificate, pkp, pka, pkn or jf_competency.",
-	"Position.criticality":      "Weight of an unfilled seat; default 1.",
+	"Position.criticality":      "Weight of an unfilled seat, 0–100; default 1.",
 	"Position.open_selection":   "A JPT post filled through open selection: reported, not planned.",
 
 	"Employee":                    "A civil servant (pegawai ASN).",
@@ -192,7 +192,7 @@ var schemaDocs = map[string]string{
 	"Exception.rule":      "min-tenure, jpt-protection or personal-lock.",
 	"Exception.reason":    "Why the rule is waived (required).",
 
-	"Weights":             "Weights of the fit criteria.",
+	"Weights":             "Weights of the fit criteria, each between 0 and 100.",
 	"Weights.education":   "Weight of education (level and field); default 0.25.",
 	"Weights.competence":  "Weight of competence (JPM or profile matching); default 0.35.",
 	"Weights.tenure":      "Weight of tenure in post; default 0.15.",
@@ -202,9 +202,9 @@ var schemaDocs = map[string]string{
 	"ScoringOptions":                        "Scoring choices.",
 	"ScoringOptions.competence_method":      "jpm (default) or profile_matching.",
 	"ScoringOptions.core_share":             "Core-factor share of profile matching, 0–1; default 0.60.",
-	"ScoringOptions.continuity_bonus":       "Fit added for staying in the current post; default 0.",
-	"ScoringOptions.unfilled_penalty":       "Cost of one unfilled seat relative to a fit of 1; default 2.",
-	"ScoringOptions.over_formation_penalty": "Cost of one holder kept over a post's needed headcount (kelebihan pegawai) relative to a fit of 1; default 0.5.",
+	"ScoringOptions.continuity_bonus":       "Fit added for staying in the current post, 0–100; default 0.",
+	"ScoringOptions.unfilled_penalty":       "Cost of one unfilled seat relative to a fit of 1, 0–100; default 2.",
+	"ScoringOptions.over_formation_penalty": "Cost of one holder kept over a post's needed headcount (kelebihan pegawai) relative to a fit of 1, 0–100; default 0.5.",
 
 	"Rules":                           "Legal parameters.",
 	"Rules.tenure_min_years":          "Minimum years in post before a move (min-tenure); default 2, PP 11/2017 Pasal 190(3).",

@@ -10,6 +10,21 @@ import (
 	"github.com/mutasi-asn/mutasi/scoring"
 )
 
+// The largest weight, continuity bonus, unfilled (and over-formation)
+// penalty and criticality. A pair's value is at most Σ weights + bonus +
+// penalty × criticality + the rotation term (≤ the tenure weight) +
+// HardRotationPenalty = 5·100 + 100 + 100·100 + 100 + 10 = 10 710 fit
+// units, 1.071e10 cost units after build's ×10⁶, so the solver's sums over
+// up to 840 000 employees stay
+// below 2⁵³, where float64 holds every integer exactly (issue 15: a
+// criticality of 1e13 wrapped int64 and gave a certified nonsense plan).
+const (
+	maxWeight      = 100
+	maxBonus       = 100
+	maxPenalty     = 100
+	maxCriticality = 100
+)
+
 // validator checks a decoded scenario: ids, references and values. Every
 // error is a *ValidationError located through locs.
 type validator struct {
@@ -98,12 +113,6 @@ func (v *validator) id(path, id string) bool {
 func (v *validator) nonEmpty(path, s string) {
 	if strings.TrimSpace(s) == "" {
 		v.fail(path, s, msgf(ErrMissingField, "a value is required"))
-	}
-}
-
-func (v *validator) nonNegative(path string, x float64) {
-	if x < 0 {
-		v.fail(path, x, msgf(ErrInvalidValue, "must not be negative, got %v", x))
 	}
 }
 
@@ -272,7 +281,7 @@ func (v *validator) positionList(ps []Position) {
 			v.enum(fmt.Sprintf("%s.required_certs[%d]", p, j), c, true, p1(scoring.ParseCertKind))
 		}
 		if pos.Criticality != nil {
-			v.nonNegative(p+".criticality", *pos.Criticality)
+			v.rangeF(p+".criticality", *pos.Criticality, 0, maxCriticality)
 		}
 	}
 }
@@ -440,7 +449,7 @@ func (v *validator) weights(w *Weights) {
 	}{{"education", w.Education}, {"competence", w.Competence}, {"tenure", w.Tenure},
 		{"performance", w.Performance}, {"preference", w.Preference}} {
 		if f.x != nil {
-			v.nonNegative("weights."+f.key, *f.x)
+			v.rangeF("weights."+f.key, *f.x, 0, maxWeight)
 		}
 	}
 }
@@ -451,13 +460,13 @@ func (v *validator) scoring(o *ScoringOptions) {
 		v.rangeF("scoring.core_share", *o.CoreShare, 0, 1)
 	}
 	if o.ContinuityBonus != nil {
-		v.nonNegative("scoring.continuity_bonus", *o.ContinuityBonus)
+		v.rangeF("scoring.continuity_bonus", *o.ContinuityBonus, 0, maxBonus)
 	}
 	if o.UnfilledPenalty != nil {
-		v.nonNegative("scoring.unfilled_penalty", *o.UnfilledPenalty)
+		v.rangeF("scoring.unfilled_penalty", *o.UnfilledPenalty, 0, maxPenalty)
 	}
 	if o.OverFormationPenalty != nil {
-		v.nonNegative("scoring.over_formation_penalty", *o.OverFormationPenalty)
+		v.rangeF("scoring.over_formation_penalty", *o.OverFormationPenalty, 0, maxPenalty)
 	}
 }
 

@@ -225,7 +225,7 @@ func validAdapter(a string) bool {
 func benchFile(ctx context.Context, e env, file, adapter string, seed uint64) (benchRun, error) {
 	name := filepath.Base(file)
 	r, err := measure(ctx, e, name, func() (fs.FS, error) {
-		f, err := os.Open(file)
+		f, err := openRegular(file)
 		if err != nil {
 			return nil, err
 		}

@@ -110,7 +110,7 @@ func digitRun(s string) int {
 
 // readGAPFile reads one OR-Library GAP file; gap1–gap12 are maximized.
 func readGAPFile(file string) ([]benchmarks.GAP, error) {
-	f, err := os.Open(file)
+	f, err := openRegular(file)
 	if err != nil {
 		return nil, err
 	}

@@ -51,11 +51,19 @@
 // -f/--format chooses table (the default), csv, json, markdown or html; each
 // command says which of them it supports. JSON is one object with
 // two-space indentation, keys in a fixed order, and a "warnings" array.
+// Text from the input is shown safely: table, markdown and stderr write
+// control characters (ESC, NUL, …) and bidirectional overrides as escapes
+// such as \x1b, and a CSV text cell starting with =, +, -, @, a tab or a
+// carriage return gets a leading apostrophe, so that a spreadsheet does not
+// run it as a formula. JSON keeps the text as it is, escaped by JSON.
 //
 // -o/--output FILE writes the result to FILE instead of stdout, atomically:
 // into a temporary file in the same folder, renamed over FILE at the end. A
 // run that fails leaves an existing FILE untouched, and an output that
-// names one of the run's input files is refused (a usage error).
+// names one of the run's input files is refused (a usage error), as is a
+// FILE that exists but is not a regular file (a symbolic link, a device
+// such as /dev/null, a FIFO). Whether the folder can take the file is
+// checked before the work starts.
 //
 // # Exit codes
 //

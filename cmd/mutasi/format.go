@@ -265,8 +265,49 @@ func (s *section) grid(l Lang) grid {
 	return g
 }
 
-// tableCellText keeps a table cell on one line and out of tabwriter's way.
-var tableCellText = strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ")
+// safeText makes text from the input safe to show on a terminal, on one
+// line and out of tabwriter's way: line breaks and tabs become spaces;
+// other control characters (C0, DEL, C1, such as ESC sequences and NUL)
+// and the bidirectional overrides and isolates that reorder what a reader
+// sees (U+202A–U+202E, U+2066–U+2069) are written as escapes (\x1b,
+// \u202e); invalid UTF-8 becomes U+FFFD.
+func safeText(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c >= 0x7f {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	s = strings.ReplaceAll(strings.ToValidUTF8(s, "\uFFFD"), "\r\n", " ")
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			b.WriteByte(' ')
+		case r < ' ' || r == 0x7f:
+			fmt.Fprintf(&b, "\\x%02x", r)
+		case (r >= 0x80 && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069):
+			fmt.Fprintf(&b, "\\u%04x", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// csvSafe keeps a spreadsheet from running a text cell as a formula: a
+// cell that starts with =, +, -, @, a tab or a carriage return gets a
+// leading apostrophe (OWASP's CSV injection rule).
+func csvSafe(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
 
 // renderTable writes aligned columns with text/tabwriter; numbers are padded
 // on the left to their column's width so they line up on the right. A
@@ -274,7 +315,7 @@ var tableCellText = strings.NewReplacer("\r\n", " ", "\n", " ", "\t", " ")
 func renderTable(w io.Writer, l Lang, r *report) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	if r.headings && r.title != lblNone {
-		fmt.Fprintf(tw, "%s\n", tableCellText.Replace(l.text(r.title)))
+		fmt.Fprintf(tw, "%s\n", safeText(l.text(r.title)))
 	}
 	for si := range r.sections {
 		s := &r.sections[si]
@@ -282,7 +323,7 @@ func renderTable(w io.Writer, l Lang, r *report) error {
 			fmt.Fprintln(tw)
 		}
 		if r.headings && s.title != lblNone {
-			fmt.Fprintf(tw, "%s\n", tableCellText.Replace(l.text(s.title)))
+			fmt.Fprintf(tw, "%s\n", safeText(l.text(s.title)))
 			if len(s.rows) == 0 {
 				fmt.Fprintf(tw, "(%s)\n", l.text(lblNoRows))
 				continue
@@ -296,7 +337,7 @@ func renderTable(w io.Writer, l Lang, r *report) error {
 		width := make([]int, len(g.head))
 		for li, row := range lines {
 			for k, v := range row {
-				row[k] = tableCellText.Replace(v) // keep one cell on one line
+				row[k] = safeText(v) // keep one cell on one line
 				width[k] = max(width[k], utf8.RuneCountInString(row[k]))
 			}
 			lines[li] = row
@@ -346,6 +387,9 @@ func renderCSV(w io.Writer, r *report) error {
 			rec := make([]string, len(row))
 			for k, v := range row {
 				rec[k] = v.machine()
+				if v.kind == kindText {
+					rec[k] = csvSafe(rec[k])
+				}
 			}
 			if err := cw.Write(rec); err != nil {
 				return err
@@ -481,7 +525,7 @@ func mdEscape(s string) string {
 	s = strings.ReplaceAll(s, "<", "&lt;")
 	s = strings.ReplaceAll(s, ">", "&gt;")
 	s = strings.ReplaceAll(s, "\r\n", "<br>")
-	return strings.ReplaceAll(s, "\n", "<br>")
+	return safeText(strings.ReplaceAll(s, "\n", "<br>"))
 }
 
 // renderMarkdown writes a heading and a GitHub pipe table per section;

@@ -21,9 +21,12 @@ type output struct {
 	tmp  *os.File // the temporary file, when path is set
 }
 
-// checkOutput refuses an output path that names one of the run's input
-// files (the same path, or the same file through another name). "" and "-"
-// mean stdout and always pass.
+// checkOutput refuses, before any work, an output path that names one of
+// the run's input files (the same path, or the same file through another
+// name), that is anything but a regular file (a folder, a symbolic link, a
+// device such as /dev/null, a FIFO: the result's rename would replace it),
+// or whose folder is missing or not writable. "" and "-" mean stdout and
+// always pass.
 func checkOutput(cmd, path string, inputs ...string) error {
 	if path == "" || path == "-" {
 		return nil
@@ -34,12 +37,6 @@ func checkOutput(cmd, path string, inputs ...string) error {
 	}
 	if err == nil && out.IsDir() {
 		return usagef(cmd, "--output %s is a folder", path)
-	}
-	// Fail before the work, not after it, when the folder is missing.
-	if st, derr := os.Stat(filepath.Dir(path)); derr != nil {
-		return fmt.Errorf("--output %s: %w", path, derr)
-	} else if !st.IsDir() {
-		return fmt.Errorf("--output %s: %s is not a folder", path, filepath.Dir(path))
 	}
 	absOut, _ := filepath.Abs(path)
 	for _, in := range inputs {
@@ -57,6 +54,22 @@ func checkOutput(cmd, path string, inputs ...string) error {
 			return usagef(cmd, "--output %s would overwrite the input file %s", path, in)
 		}
 	}
+	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
+		return usagef(cmd, "--output %s is %s; -o writes only regular files (leave it out to write to stdout)", path, outputKind(st.Mode()))
+	}
+	// Fail before the work, not after it, when the folder is missing or
+	// cannot take the temporary file.
+	if st, derr := os.Stat(filepath.Dir(path)); derr != nil {
+		return fmt.Errorf("--output %s: %w", path, derr)
+	} else if !st.IsDir() {
+		return fmt.Errorf("--output %s: %s is not a folder", path, filepath.Dir(path))
+	}
+	probe, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("--output %s: cannot write into %s: %w", path, filepath.Dir(path), errors.Unwrap(err))
+	}
+	probe.Close()
+	os.Remove(probe.Name())
 	return nil
 }
 
@@ -85,6 +98,14 @@ func openOutput(path string, stdout io.Writer) (*output, error) {
 	return &output{w: bufio.NewWriter(tmp), path: path, tmp: tmp}, nil
 }
 
+// outputKind names the type of a file that is not regular.
+func outputKind(m fs.FileMode) string {
+	if m&fs.ModeSymlink != 0 {
+		return "a symbolic link"
+	}
+	return fileKind(m)
+}
+
 // Write implements io.Writer.
 func (o *output) Write(p []byte) (int, error) { return o.w.Write(p) }
 
@@ -101,6 +122,12 @@ func (o *output) commit() error {
 	err := o.tmp.Sync()
 	if cerr := o.tmp.Close(); err == nil {
 		err = cerr
+	}
+	if err == nil {
+		// The destination may have become something else since checkOutput.
+		if st, lerr := os.Lstat(o.path); lerr == nil && !st.Mode().IsRegular() {
+			err = fmt.Errorf("%s is %s; -o writes only regular files", o.path, outputKind(st.Mode()))
+		}
 	}
 	if err == nil {
 		err = os.Rename(name, o.path)

@@ -86,7 +86,11 @@ func englishReasons(t *testing.T) func(string) []string {
 // the hard rotation's reasons appear in Indonesian.
 func TestWhatIfReasonsInID(t *testing.T) {
 	found := englishReasons(t)
-	for _, w := range []string{"whatif-strict-tenure", "whatif-election-freeze", "whatif-pppk-intake"} {
+	whatIfs := []string{"whatif-strict-tenure", "whatif-election-freeze", "whatif-pppk-intake"}
+	if raceShort() {
+		whatIfs = whatIfs[:1]
+	}
+	for _, w := range whatIfs {
 		t.Run(w, func(t *testing.T) {
 			path := "../../scenarios/example/" + w + ".yaml"
 			code, out, _ := runArgs(t, "", "-q", "--lang", "id", "plan", "--max-nodes=5", "-f", "markdown", path)

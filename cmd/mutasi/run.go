@@ -253,12 +253,12 @@ func printError(w io.Writer, err error) {
 
 // oneLine keeps a message on one line.
 func oneLine(s string) string {
-	return strings.ReplaceAll(strings.TrimRight(s, "\n"), "\n", " ")
+	return safeText(strings.TrimRight(s, "\n"))
 }
 
 // warnf prints a warning unless -q is set.
 func warnf(e env, g *globals, format string, args ...any) {
 	if !g.quiet {
-		fmt.Fprintf(e.stderr, "mutasi: warning: "+format+"\n", args...)
+		fmt.Fprintf(e.stderr, "mutasi: warning: %s\n", safeText(fmt.Sprintf(format, args...)))
 	}
 }

@@ -187,7 +187,7 @@ func readMatrix(ctx context.Context, path string, stdin io.Reader, f benchmarks.
 		m, err := benchmarks.ReadMatrix(r, name, f)
 		return m, name, err
 	}
-	file, err := os.Open(path)
+	file, err := openRegular(path)
 	if err != nil {
 		return nil, path, err
 	}

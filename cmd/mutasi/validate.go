@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/pflag"
 
@@ -45,17 +46,23 @@ type scenarioInput struct {
 const stdinName = "stdin.yaml"
 
 // openScenario returns the input of the scenario at path: the embedded
-// Bungo example when path is "", stdin when it is "-", else the file in
-// its folder (os.DirFS of the folder, so that extends and CSV rosters
-// resolve beside it).
+// Bungo example when path is "", stdin when it is "-" (at most
+// scenarios.MaxFileSize bytes), else the file in its folder. The folder is
+// opened as an os.Root, so that extends and CSV rosters resolve beside the
+// file and no path, symbolic links included, leads out of it. Anything but
+// a regular file is refused before it is opened: a FIFO would block, a
+// device such as /dev/zero never ends.
 func openScenario(path string, stdin io.Reader) (scenarioInput, error) {
 	switch path {
 	case "":
 		return scenarioInput{fsys: scenarios.DefaultExample(), name: "scenario.yaml"}, nil
 	case "-":
-		data, err := io.ReadAll(stdin)
+		data, err := io.ReadAll(io.LimitReader(stdin, scenarios.MaxFileSize+1))
 		if err != nil {
 			return scenarioInput{}, fmt.Errorf("reading stdin: %w", err)
+		}
+		if len(data) > scenarios.MaxFileSize {
+			return scenarioInput{}, fmt.Errorf("stdin: more than %d bytes; a scenario file is at most that", scenarios.MaxFileSize)
 		}
 		return scenarioInput{fsys: memFS{stdinName: data}, name: stdinName, path: "-"}, nil
 	}
@@ -66,11 +73,91 @@ func openScenario(path string, stdin io.Reader) (scenarioInput, error) {
 	if st.IsDir() {
 		return scenarioInput{}, fmt.Errorf("%s is a folder; name its scenario file, such as %s", path, filepath.Join(path, "scenario.yaml"))
 	}
+	if !st.Mode().IsRegular() {
+		return scenarioInput{}, fmt.Errorf("%s is %s, not a regular file; a scenario is a YAML file, and '-' reads stdin", path, fileKind(st.Mode()))
+	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	return scenarioInput{fsys: os.DirFS(dir), name: base, dir: filepath.Clean(dir), path: path}, nil
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return scenarioInput{}, err
+	}
+	return scenarioInput{fsys: rootFS{fsys: root.FS(), dir: dir}, name: base, dir: filepath.Clean(dir), path: path}, nil
+}
+
+// openRegular opens the input file path, refusing anything but a regular
+// file before opening it: a FIFO would block the open, a device such as
+// /dev/zero never ends.
+func openRegular(path string) (*os.File, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			pe.Op = "open" // as os.Open would say
+		}
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, fmt.Errorf("%s is a folder, not a file", path)
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %s, not a regular file; '-' reads stdin", path, fileKind(st.Mode()))
+	}
+	return os.Open(path)
+}
+
+// fileKind names the type of a file that is not regular.
+func fileKind(m fs.FileMode) string {
+	switch t := m.Type(); {
+	case t&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case t&fs.ModeSocket != 0:
+		return "a socket"
+	case t&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
+}
+
+// errSymlinkOut reports a symbolic link whose target is outside the
+// scenario's folder.
+var errSymlinkOut = errors.New("a symbolic link out of the scenario's folder; copy the file into the folder instead")
+
+// rootFS is the os.Root file system of a scenario's folder dir, whose
+// errors say when a path failed because a symbolic link leads out of the
+// folder (the os.Root error only says "path escapes from parent").
+type rootFS struct {
+	fsys fs.FS // an os.Root's FS
+	dir  string
+}
+
+func (r rootFS) Open(name string) (fs.File, error) {
+	f, err := r.fsys.Open(name)
+	return f, r.explain("open", name, err)
+}
+
+func (r rootFS) Stat(name string) (fs.FileInfo, error) {
+	st, err := fs.Stat(r.fsys, name)
+	return st, r.explain("stat", name, err)
+}
+
+// explain replaces err by errSymlinkOut when name, or a folder on its way,
+// is a symbolic link and err is not a plain "does not exist" or
+// "permission denied".
+func (r rootFS) explain(op, name string, err error) error {
+	if err == nil || errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) || !fs.ValidPath(name) {
+		return err
+	}
+	p := r.dir
+	for _, part := range strings.Split(name, "/") {
+		p = filepath.Join(p, part)
+		if st, lerr := os.Lstat(p); lerr == nil && st.Mode()&fs.ModeSymlink != 0 {
+			return &fs.PathError{Op: op, Path: name, Err: errSymlinkOut}
+		}
+	}
+	return err
 }
 
 // display returns the name under which the user knows the input's file
