@@ -92,6 +92,8 @@ type conProblem struct {
 	spCost, dense          []float64
 
 	fixByFlow  bool    // fixed pairs need the flow solver (every seat must be filled)
+	zero       bool    // the feasibility problem (constrained_feasible.go): every cost zero
+	start0     []int   // with zero, the flow to start its network from (row → edge), or nil
 	net        *sapNet // the network kept between subproblems (constrained_net.go)
 	edgeOfPair func(i, j int) int
 
@@ -147,8 +149,9 @@ const (
 // a deletion filter drops, one at a time, every side constraint without
 // which the rest is still proven infeasible (constraints that relaxed
 // solutions never violated are tried first), leaving an irreducible set:
-// each remaining constraint is needed for the conflict, as far as solves of
-// at most explainMaxNodes nodes can tell. With more than explainMaxSide
+// each remaining constraint is needed for the conflict, as far as
+// feasibility searches (constrained_feasible.go) of at most
+// explainMaxNodes nodes can tell. With more than explainMaxSide
 // constraints, e is returned as is.
 func (s *Solver) explainInfeasible(ctx context.Context, p *Problem, e *InfeasibleError) error {
 	q := *p
@@ -189,7 +192,7 @@ func (s *Solver) explainInfeasible(ctx context.Context, p *Problem, e *Infeasibl
 					q.Side = append(q.Side, sd)
 				}
 			}
-			_, _, err := sub.constrained(ctx, &q)
+			err := sub.feasibility(ctx, &q, explainMaxNodes)
 			switch {
 			case errors.Is(err, ErrInfeasible):
 				// Still infeasible without k: leave it out.
@@ -569,6 +572,10 @@ type bnb struct {
 	best    []int   // incumbent, row → edge
 	nodes   int
 	violate []bool // side constraints ever violated by a relaxed solution
+
+	open       minHeap[*conNode] // nodes left to evaluate
+	ids        int               // creation id of the next node
+	rootLambda []float64         // the root's multipliers
 
 	avg []float64 // smoothed relaxed solutions of the node's subgradient steps, per edge (constrained_primal.go)
 }
@@ -1182,50 +1189,97 @@ func (s *Solver) maxNodes() int {
 
 // branchAndBound runs the generic search of the file comment.
 func (s *Solver) branchAndBound(ctx context.Context, cp *conProblem) (Assignment, int, error) {
-	b := &bnb{cp: cp, ub: math.Inf(1), violate: make([]bool, len(cp.side))}
-	var st nodeState
-	root := &conNode{fix: -1, forbid: -1, bound: math.Inf(-1), lambda: make([]float64, len(cp.side))}
-	open := minHeap[*conNode]{less: nodeBefore}
-	open.push(root)
-	var rootLambda []float64
+	b := newBnb(cp)
 	limit := s.maxNodes()
-	ids := 1
-	bound := math.Inf(1) // smallest bound of the nodes left unexplored at the limit
-	for open.len() > 0 {
-		if err := ctx.Err(); err != nil {
-			return Assignment{}, b.nodes, err
+	feasTried := false
+	// Feasibility first: when the root leaves no plan, a search of the
+	// same constraints at zero cost (constrained_feasible.go) proves the
+	// problem infeasible or finds a plan, the first incumbent.
+	hook := func(n *conNode) (bool, error) {
+		if b.best != nil || feasTried || b.nodes == 0 {
+			return false, nil
 		}
-		n := open.pop()
+		feasTried = true
+		x, infeasible, err := s.feasiblePlan(ctx, cp, limit, b.violate)
+		switch {
+		case err != nil:
+			return false, err
+		case infeasible:
+			b.open.items = b.open.items[:0]
+			return true, nil
+		case x != nil:
+			b.ub, b.best = cp.primal(x), x
+		}
+		return cp.prunes(n.bound, b.ub), nil
+	}
+	bound, err := s.explore(ctx, b, limit, false, hook)
+	if err != nil {
+		return Assignment{}, b.nodes, err
+	}
+	a, err := cp.finish(&b.open, b.best, bound, b.ub, b.nodes, b.rootLambda, func() error { return cp.infeasible(b) })
+	return a, b.nodes, err
+}
+
+// newBnb returns the search state of cp with its root node open.
+func newBnb(cp *conProblem) *bnb {
+	b := &bnb{cp: cp, ub: math.Inf(1), violate: make([]bool, len(cp.side)), open: minHeap[*conNode]{less: nodeBefore}, ids: 1}
+	b.open.push(&conNode{fix: -1, forbid: -1, bound: math.Inf(-1), lambda: make([]float64, len(cp.side))})
+	return b
+}
+
+// explore evaluates b's open nodes, best bound first, until none is left,
+// limit nodes have been evaluated, the incumbent is within the Solver's
+// Gap of the best bound or, with first, there is an incumbent. hook, when
+// set, runs on each node popped and not pruned, before the limits are
+// checked; it reports whether the node is now pruned. explore returns the
+// bound of the node it stopped at (+Inf when it ran out of nodes); the
+// other open nodes stay in b.open.
+func (s *Solver) explore(ctx context.Context, b *bnb, limit int, first bool, hook func(*conNode) (bool, error)) (float64, error) {
+	cp := b.cp
+	var st nodeState
+	for b.open.len() > 0 {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		n := b.open.pop()
 		if cp.prunes(n.bound, b.ub) {
 			continue
 		}
-		if b.nodes >= limit {
-			bound = n.bound
-			break
+		if hook != nil {
+			pruned, err := hook(n)
+			if err != nil {
+				return 0, err
+			}
+			if pruned {
+				continue
+			}
+		}
+		if b.nodes >= limit || (first && b.best != nil) || s.gapReached(n.bound, b.ub) {
+			return n.bound, nil
 		}
 		b.nodes++
 		if err := cp.unpack(n, &st); err != nil {
 			continue // a fixed pair of the problem is not allowed: no plan here
 		}
 		iters := 12 // children start from their parent's multipliers
-		if n == root {
+		if n.parent == nil {
 			iters = 200
 		}
 		x, err := s.evaluate(ctx, b, n, &st, iters)
 		if err != nil {
-			return Assignment{}, b.nodes, err
+			return 0, err
 		}
-		if n == root {
-			rootLambda = n.lambda
+		if n.parent == nil {
+			b.rootLambda = n.lambda
 		}
-		if s.Progress != nil {
-			s.Progress(b.nodes, limit)
+		if !first {
+			s.report(b, n, limit)
 		}
 		if x == nil {
 			continue
 		}
 		if err := s.fixReduced(ctx, b, n, &st); err != nil {
-			return Assignment{}, b.nodes, err
+			return 0, err
 		}
 		e := -1
 		if len(cp.side) > 1 {
@@ -1237,10 +1291,77 @@ func (s *Solver) branchAndBound(ctx context.Context, cp *conProblem) (Assignment
 		if e < 0 {
 			continue // x is the node's only assignment and it was evaluated
 		}
-		ids = branch(&open, n, e, ids)
+		b.ids = branch(&b.open, n, e, b.ids)
 	}
-	a, err := cp.finish(&open, b.best, bound, b.ub, b.nodes, rootLambda, func() error { return cp.infeasible(b) })
-	return a, b.nodes, err
+	return math.Inf(1), nil
+}
+
+// SearchState is the state of a branch-and-bound search after a node,
+// for Solver.Search. Costs are in the problem's own sense (values when
+// maximizing).
+type SearchState struct {
+	// Nodes is the number of nodes evaluated, at most MaxNodes.
+	Nodes, MaxNodes int
+	// Found reports whether a plan has been found; Incumbent is its cost
+	// (zero when none).
+	Found     bool
+	Incumbent float64
+	// Bound is the proven bound on the optimum (−Inf when minimizing
+	// before the root is evaluated; +Inf when maximizing).
+	Bound float64
+}
+
+// Gap returns the relative gap |Incumbent − Bound| / max(1, |Incumbent|),
+// +Inf without a plan.
+func (st SearchState) Gap() float64 {
+	if !st.Found {
+		return math.Inf(1)
+	}
+	return math.Abs(st.Incumbent-st.Bound) / math.Max(1, math.Abs(st.Incumbent))
+}
+
+// report calls s.Progress and s.Search after node n.
+func (s *Solver) report(b *bnb, n *conNode, limit int) {
+	if s.Progress != nil {
+		s.Progress(b.nodes, limit)
+	}
+	if s.Search == nil {
+		return
+	}
+	cp := b.cp
+	bound := b.ub
+	if n.bound < bound {
+		bound = n.bound
+	}
+	for _, o := range b.open.items {
+		bound = math.Min(bound, o.bound)
+	}
+	st := SearchState{Nodes: b.nodes, MaxNodes: limit, Found: b.best != nil, Bound: bound}
+	if st.Found {
+		st.Incumbent = objective(cp.p, cp.rowToCol(b.best))
+	}
+	if cp.p.Maximize {
+		st.Bound = -st.Bound
+	}
+	s.Search(st)
+}
+
+// rowToCol returns the columns of the plan x (row → edge).
+func (cp *conProblem) rowToCol(x []int) []int {
+	out := make([]int, len(x))
+	for i, e := range x {
+		out[i] = -1
+		if e >= 0 {
+			out[i] = cp.col[e]
+		}
+	}
+	return out
+}
+
+// gapReached reports whether the incumbent ub is within s.Gap of the
+// bound l (both in minimization form).
+func (s *Solver) gapReached(l, ub float64) bool {
+	return s.Gap > 0 && !math.IsInf(ub, 1) && ub-l <= s.Gap*math.Max(1, math.Abs(ub))
 }
 
 // branch pushes the two children of n that fix and forbid edge e, with

@@ -62,6 +62,18 @@ func (s *Solver) initNet(ctx context.Context, cp *conProblem) error {
 	if err != nil {
 		return err
 	}
+	n := newSapNet(p, cp.rows, cp.cols, cp.start, cp.col, cp.cost, cp.out, gof, gparent)
+	if !s.noGroups {
+		n.groupRows(s.allGroup)
+	}
+	// With zero costs (the feasibility problem) any flow is optimal at
+	// zero potentials, which plainPotentials would give too.
+	zero := &flowDuals{Row: make([]float64, cp.rows), Col: make([]float64, cp.cols), Group: make([]float64, len(p.Groups))}
+	if cp.zero && cp.start0 != nil {
+		n.load(cp.start0, zero.Row, zero.Col, zero.Group, zero.Sink, gorder)
+		cp.net = n
+		return nil
+	}
 	q := *p
 	q.Groups, q.Fix, q.Side = nil, nil, nil
 	var a Assignment
@@ -73,10 +85,9 @@ func (s *Solver) initNet(ctx context.Context, cp *conProblem) error {
 	if err != nil {
 		return err
 	}
-	d := plainPotentials(&q, &a, len(p.Groups))
-	n := newSapNet(p, cp.rows, cp.cols, cp.start, cp.col, cp.cost, cp.out, gof, gparent)
-	if !s.noGroups {
-		n.groupRows(s.allGroup)
+	d := zero
+	if !cp.zero {
+		d = plainPotentials(&q, &a, len(p.Groups))
 	}
 	x := make([]int, cp.rows)
 	for i, j := range a.RowToCol {

@@ -145,6 +145,16 @@ type Solver struct {
 	// constraints: the nodes evaluated and the node limit).
 	Progress func(done, total int)
 
+	// Gap, when positive, stops branch and bound (side constraints) once
+	// the plan found is proven within Gap of the optimum, relative to the
+	// plan's cost: Cost − Bound ≤ Gap·max(1, |Cost|) (the other way round
+	// when maximizing). Zero means prove the optimum (within MaxNodes).
+	Gap float64
+
+	// Search, when set, is called after each branch-and-bound node
+	// (side constraints) with the state of the search.
+	Search func(SearchState)
+
 	ws       workspace
 	stats    stats
 	noGroups bool // tests: never scan rows by cost class (sparse_group.go)
