@@ -92,6 +92,8 @@ type conProblem struct {
 	spCost, dense          []float64
 
 	fixByFlow  bool    // fixed pairs need the flow solver (every seat must be filled)
+	gap        float64 // relative gap tolerance (Solver.Gap), 0 for none
+	gapLost    float64 // least bound of the plans dropped for the tolerance alone (prunes)
 	zero       bool    // the feasibility problem (constrained_feasible.go): every cost zero
 	start0     []int   // with zero, the flow to start its network from (row → edge), or nil
 	net        *sapNet // the network kept between subproblems (constrained_net.go)
@@ -237,6 +239,7 @@ func newConProblem(s *Solver, p *Problem) (*conProblem, error) {
 		cp.cost = make([]float64, 0, len(sp.Col))
 	}
 	cp.tol = s.Tolerance
+	cp.gap, cp.gapLost = max(s.Gap, 0), math.Inf(1)
 	if cp.tol <= 0 {
 		cp.tol = defaultTolerance
 	}
@@ -553,16 +556,22 @@ func (cp *conProblem) roundBound(l float64) float64 {
 	return l
 }
 
-// prunes reports whether a node with bound l cannot hold a plan better than
-// ub.
+// prunes reports whether a node (or any set of plans) with bound l cannot
+// hold a plan better than ub, or, with a gap tolerance (Solver.Gap), not
+// one better by more than the tolerance. A set dropped only for the
+// tolerance keeps its bound in cp.gapLost, which bounds the result.
 func (cp *conProblem) prunes(l, ub float64) bool {
 	if math.IsInf(ub, 1) {
 		return l > cp.trivialUB+cp.tol*cp.scale*float64(cp.rows+1)
 	}
-	if cp.integer {
-		return l >= ub
+	if cp.integer && l >= ub || !cp.integer && l >= ub-cp.tol*cp.scale*float64(cp.rows+1) {
+		return true
 	}
-	return l >= ub-cp.tol*cp.scale*float64(cp.rows+1)
+	if cp.gap > 0 && l >= ub-cp.gap*math.Max(1, math.Abs(ub)) {
+		cp.gapLost = math.Min(cp.gapLost, l)
+		return true
+	}
+	return false
 }
 
 // bnb holds the search state.
@@ -1254,7 +1263,7 @@ func (s *Solver) explore(ctx context.Context, b *bnb, limit int, first bool, hoo
 				continue
 			}
 		}
-		if b.nodes >= limit || (first && b.best != nil) || s.gapReached(n.bound, b.ub) {
+		if b.nodes >= limit || (first && b.best != nil) {
 			return n.bound, nil
 		}
 		b.nodes++
@@ -1277,6 +1286,16 @@ func (s *Solver) explore(ctx context.Context, b *bnb, limit int, first bool, hoo
 		}
 		if x == nil {
 			continue
+		}
+		if len(cp.side) > 1 && b.best == nil && !cp.zero {
+			// No plan yet: dive from the node's relaxed solution
+			// (constrained_primal.go).
+			if err := s.dive(ctx, b, &st, n.lambda, x); err != nil {
+				return 0, err
+			}
+			if cp.prunes(n.bound, b.ub) {
+				continue
+			}
 		}
 		if err := s.fixReduced(ctx, b, n, &st); err != nil {
 			return 0, err
@@ -1320,16 +1339,16 @@ func (st SearchState) Gap() float64 {
 	return math.Abs(st.Incumbent-st.Bound) / math.Max(1, math.Abs(st.Incumbent))
 }
 
-// report calls s.Progress and s.Search after node n.
+// report calls s.Search after node n, or without it s.Progress.
 func (s *Solver) report(b *bnb, n *conNode, limit int) {
-	if s.Progress != nil {
-		s.Progress(b.nodes, limit)
-	}
 	if s.Search == nil {
+		if s.Progress != nil {
+			s.Progress(b.nodes, limit)
+		}
 		return
 	}
 	cp := b.cp
-	bound := b.ub
+	bound := math.Min(b.ub, cp.gapLost)
 	if n.bound < bound {
 		bound = n.bound
 	}
@@ -1358,12 +1377,6 @@ func (cp *conProblem) rowToCol(x []int) []int {
 	return out
 }
 
-// gapReached reports whether the incumbent ub is within s.Gap of the
-// bound l (both in minimization form).
-func (s *Solver) gapReached(l, ub float64) bool {
-	return s.Gap > 0 && !math.IsInf(ub, 1) && ub-l <= s.Gap*math.Max(1, math.Abs(ub))
-}
-
 // branch pushes the two children of n that fix and forbid edge e, with
 // creation ids ids and ids+1, and returns the next free id. Fix first,
 // then forbid: ties in bound go to the newest node, the forbidding child,
@@ -1388,7 +1401,7 @@ func (cp *conProblem) finish(open *minHeap[*conNode], best []int, bound, ub floa
 	for _, n := range open.items {
 		bound = math.Min(bound, n.bound)
 	}
-	return cp.result(best, math.Min(bound, ub), lambda), nil
+	return cp.result(best, math.Min(bound, math.Min(ub, cp.gapLost)), lambda), nil
 }
 
 // infeasible names the side constraints that relaxed solutions violated

@@ -48,7 +48,7 @@ const feasibilityMinNodes = 1000
 func (cp *conProblem) zeroCost() *conProblem {
 	z := &conProblem{p: cp.p, rows: cp.rows, cols: cp.cols, start: cp.start, col: cp.col,
 		cost: make([]float64, len(cp.cost)), side: cp.side, limit: cp.limit, pen: make([]float64, len(cp.cost)),
-		integer: true, scale: 1, tol: cp.tol, useFlow: cp.useFlow, fixByFlow: cp.fixByFlow, edgeOfPair: cp.edgeOfPair,
+		integer: true, scale: 1, tol: cp.tol, gapLost: math.Inf(1), useFlow: cp.useFlow, fixByFlow: cp.fixByFlow, edgeOfPair: cp.edgeOfPair,
 		zero: true}
 	if cp.out != nil {
 		z.out = make([]float64, len(cp.out))
@@ -58,7 +58,9 @@ func (cp *conProblem) zeroCost() *conProblem {
 			}
 		}
 	}
-	if cp.net != nil {
+	if cp.net != nil && !slices.Contains(cp.net.x, -2) {
+		// The kept network's flow, unless a subproblem left rows
+		// unsettled (-2): it could not be routed.
 		z.start0 = slices.Clone(cp.net.x)
 	}
 	return z

@@ -142,7 +142,8 @@ type Solver struct {
 
 	// Progress, when set, is called from time to time with the number of
 	// rows placed so far and the number of rows to place (for side
-	// constraints: the nodes evaluated and the node limit).
+	// constraints: the nodes evaluated and the node limit, unless Search
+	// is set).
 	Progress func(done, total int)
 
 	// Gap, when positive, stops branch and bound (side constraints) once
