@@ -91,12 +91,12 @@ type conProblem struct {
 	spCol, spEdge, spStart []int
 	spCost, dense          []float64
 
-	fixByFlow  bool    // fixed pairs need the flow solver (every seat must be filled)
-	gap        float64 // relative gap tolerance (Solver.Gap), 0 for none
-	gapLost    float64 // least bound of the plans dropped for the tolerance alone (prunes)
-	zero       bool    // the feasibility problem (constrained_feasible.go): every cost zero
-	start0     []int   // with zero, the flow to start its network from (row → edge), or nil
-	net        *sapNet // the network kept between subproblems (constrained_net.go)
+	fixByFlow  bool          // fixed pairs need the flow solver (every seat must be filled)
+	gap        float64       // relative gap tolerance (Solver.Gap), 0 for none
+	gapLost    float64       // least bound of the plans dropped for the tolerance alone (prunes)
+	zero       bool          // the feasibility problem (constrained_feasible.go): every cost zero
+	plain      *plainOptimum // the plain optimum both networks start from (constrained_net.go)
+	net        *sapNet       // the network kept between subproblems (constrained_net.go)
 	edgeOfPair func(i, j int) int
 
 	// The side constraints' terms by edge (constrained_primal.go).
@@ -240,6 +240,7 @@ func newConProblem(s *Solver, p *Problem) (*conProblem, error) {
 	}
 	cp.tol = s.Tolerance
 	cp.gap, cp.gapLost = max(s.Gap, 0), math.Inf(1)
+	cp.plain = &plainOptimum{}
 	if cp.tol <= 0 {
 		cp.tol = defaultTolerance
 	}
@@ -1200,30 +1201,31 @@ func (s *Solver) maxNodes() int {
 func (s *Solver) branchAndBound(ctx context.Context, cp *conProblem) (Assignment, int, error) {
 	b := newBnb(cp)
 	limit := s.maxNodes()
-	feasTried := false
-	// Feasibility first: when the root leaves no plan, a search of the
-	// same constraints at zero cost (constrained_feasible.go) proves the
-	// problem infeasible or finds a plan, the first incumbent.
+	// Feasibility first: a search of the same constraints at zero cost
+	// (constrained_feasible.go) proves the problem infeasible or finds a
+	// plan. The plan becomes the incumbent only when the root leaves
+	// none: the root's own plans are usually far better, and the search
+	// then runs as it would without this step.
+	first, infeasible, err := s.feasiblePlan(ctx, cp, limit, b.violate)
+	switch {
+	case err != nil:
+		return Assignment{}, 0, err
+	case infeasible:
+		b.open.items = b.open.items[:0]
+	}
 	hook := func(n *conNode) (bool, error) {
-		if b.best != nil || feasTried || b.nodes == 0 {
+		if b.best != nil || first == nil || b.nodes == 0 {
 			return false, nil
 		}
-		feasTried = true
-		x, infeasible, err := s.feasiblePlan(ctx, cp, limit, b.violate)
-		switch {
-		case err != nil:
-			return false, err
-		case infeasible:
-			b.open.items = b.open.items[:0]
-			return true, nil
-		case x != nil:
-			b.ub, b.best = cp.primal(x), x
-		}
+		b.ub, b.best, first = cp.primal(first), first, nil
 		return cp.prunes(n.bound, b.ub), nil
 	}
 	bound, err := s.explore(ctx, b, limit, false, hook)
 	if err != nil {
 		return Assignment{}, b.nodes, err
+	}
+	if b.best == nil && first != nil {
+		b.ub, b.best = cp.primal(first), first
 	}
 	a, err := cp.finish(&b.open, b.best, bound, b.ub, b.nodes, b.rootLambda, func() error { return cp.infeasible(b) })
 	return a, b.nodes, err

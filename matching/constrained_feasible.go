@@ -3,7 +3,6 @@ package matching
 import (
 	"context"
 	"math"
-	"slices"
 )
 
 // This file decides, before branch and bound spends its nodes on the
@@ -25,13 +24,20 @@ import (
 // out of nodes, every node was proven empty: the problem is infeasible,
 // and the side constraints its relaxed solutions violated are the ones
 // named. The subproblems keep their own network (constrained_net.go),
-// loaded with the real search's current flow at zero potentials (with zero
-// costs every flow is optimal), so relaxed solutions stay close to the
-// plans the real search was looking at and ties are broken towards them.
+// loaded with the plain optimum (side constraints, groups and fixed pairs
+// dropped; solved once for both searches) at zero potentials (with zero
+// costs every flow is optimal), so relaxed solutions stay close to that
+// optimum and its ties.
 //
 // This is the phase one of the simplex method (Dantzig 1963) carried over
 // to Lagrangian branch and bound: the objective is dropped until a
 // feasible point is known.
+//
+// Branch and bound runs this search before its root: an infeasible
+// problem is then proven so without the root's hundreds of subproblems
+// (the generated 500 employees with a turnover cap and an impossible
+// conflict pair: 4 subproblems instead of 376), and the plan found becomes
+// the incumbent when the root leaves none.
 //
 // Complexity: the feasibility search evaluates at most
 // max(MaxNodes, feasibilityMinNodes) nodes, each as a node of the real
@@ -49,7 +55,7 @@ func (cp *conProblem) zeroCost() *conProblem {
 	z := &conProblem{p: cp.p, rows: cp.rows, cols: cp.cols, start: cp.start, col: cp.col,
 		cost: make([]float64, len(cp.cost)), side: cp.side, limit: cp.limit, pen: make([]float64, len(cp.cost)),
 		integer: true, scale: 1, tol: cp.tol, gapLost: math.Inf(1), useFlow: cp.useFlow, fixByFlow: cp.fixByFlow, edgeOfPair: cp.edgeOfPair,
-		zero: true}
+		zero: true, plain: cp.plain}
 	if cp.out != nil {
 		z.out = make([]float64, len(cp.out))
 		for i, o := range cp.out {
@@ -57,11 +63,6 @@ func (cp *conProblem) zeroCost() *conProblem {
 				z.out[i] = o
 			}
 		}
-	}
-	if cp.net != nil && !slices.Contains(cp.net.x, -2) {
-		// The kept network's flow, unless a subproblem left rows
-		// unsettled (-2): it could not be routed.
-		z.start0 = slices.Clone(cp.net.x)
 	}
 	return z
 }

@@ -70,22 +70,20 @@ func (s *Solver) initNet(ctx context.Context, cp *conProblem) error {
 	// With zero costs (the feasibility problem) any flow is optimal at
 	// zero potentials, which plainPotentials would give too.
 	zero := &flowDuals{Row: make([]float64, cp.rows), Col: make([]float64, cp.cols), Group: make([]float64, len(p.Groups))}
-	if cp.zero && cp.start0 != nil {
-		n.load(cp.start0, zero.Row, zero.Col, zero.Group, zero.Sink, gorder)
-		cp.net = n
-		return nil
-	}
 	q := *p
 	q.Groups, q.Fix, q.Side = nil, nil, nil
-	var a Assignment
-	if p.Cost != nil {
-		a, err = s.solveDense(ctx, &q)
-	} else {
-		a, err = s.solveSparse(ctx, &q)
+	if !cp.plain.ok {
+		if p.Cost != nil {
+			cp.plain.a, err = s.solveDense(ctx, &q)
+		} else {
+			cp.plain.a, err = s.solveSparse(ctx, &q)
+		}
+		if err != nil {
+			return err
+		}
+		cp.plain.ok = true
 	}
-	if err != nil {
-		return err
-	}
+	a := cp.plain.a
 	d := zero
 	if !cp.zero {
 		d = plainPotentials(&q, &a, len(p.Groups))
@@ -121,4 +119,12 @@ func (cp *conProblem) termSignatures() []uint64 {
 		sig[e] = h
 	}
 	return sig
+}
+
+// plainOptimum is the plain optimum of a problem (groups, fixed pairs and
+// side constraints dropped), solved once for the networks of the problem
+// and of its feasibility problem (constrained_feasible.go).
+type plainOptimum struct {
+	a  Assignment
+	ok bool
 }
