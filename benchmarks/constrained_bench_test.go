@@ -234,3 +234,62 @@ func checkConstrained(p *matching.Problem, c *constrainedInput, a matching.Assig
 	}
 	return nil
 }
+
+// turnoverSizes are the generated workforces of BenchmarkTurnover. Larger
+// ones take minutes per solve; time them with mutasi generate
+// --turnover-pct 20 and mutasi plan --gap 1e-4 (README, Benchmarks).
+var turnoverSizes = []int{500}
+
+// BenchmarkTurnover measures issue 14's case: a generated workforce with
+// its own constraints (unit floors, the remote balance, conflicts) and a
+// 20 % cap on each unit's transfers out, planned with a gap tolerance of
+// 1e-4 (cap=20/gap=1e-4), exactly (cap=20/gap=0), and without the cap
+// (cap=0) in the same run:
+//
+//	go test ./benchmarks -run '^$' -bench 'Turnover/employees=500' -benchtime 1x -count 3
+//
+// Metrics: x-nocap is ns/op divided by the cap=0 run's of the same size
+// and process; gap-pct is the plan's relative gap to its bound, in
+// percent (0: proven optimal).
+func BenchmarkTurnover(b *testing.B) {
+	ctx := context.Background()
+	for _, n := range turnoverSizes {
+		base := 0.0
+		for _, tc := range []struct {
+			name string
+			cap  float64
+			gap  float64
+		}{{"cap=0", 0, 0}, {"cap=20/gap=1e-4", 20, 1e-4}, {"cap=20/gap=0", 20, 0}} {
+			b.Run(fmt.Sprintf("employees=%d/%s", n, tc.name), func(b *testing.B) {
+				g, err := Generate(GenerateConfig{Employees: n, Seed: 1, TurnoverPct: tc.cap})
+				if err != nil {
+					b.Fatal(err)
+				}
+				s, files, err := scenarios.Load(g.FS(), "scenario.yaml")
+				if err != nil {
+					b.Fatal(err)
+				}
+				var p *scenarios.Plan
+				b.ReportAllocs()
+				for b.Loop() {
+					in, err := scenarios.Build(s, files, scenarios.Options{Version: "bench", Gap: tc.gap})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if p, err = in.Plan(ctx); err != nil {
+						b.Fatal(err)
+					}
+				}
+				b.StopTimer()
+				nsop := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+				if tc.cap == 0 {
+					base = nsop
+				} else if base > 0 {
+					b.ReportMetric(nsop/base, "x-nocap")
+				}
+				c := p.Manifest.Cert
+				b.ReportMetric(100*c.Gap/math.Max(1, math.Abs(c.Objective)), "gap-pct")
+			})
+		}
+	}
+}

@@ -91,8 +91,12 @@ type conProblem struct {
 	spCol, spEdge, spStart []int
 	spCost, dense          []float64
 
-	fixByFlow  bool    // fixed pairs need the flow solver (every seat must be filled)
-	net        *sapNet // the network kept between subproblems (constrained_net.go)
+	fixByFlow  bool          // fixed pairs need the flow solver (every seat must be filled)
+	gap        float64       // relative gap tolerance (Solver.Gap), 0 for none
+	gapLost    float64       // least bound of the plans dropped for the tolerance alone (prunes)
+	zero       bool          // the feasibility problem (constrained_feasible.go): every cost zero
+	plain      *plainOptimum // the plain optimum both networks start from (constrained_net.go)
+	net        *sapNet       // the network kept between subproblems (constrained_net.go)
 	edgeOfPair func(i, j int) int
 
 	// The side constraints' terms by edge (constrained_primal.go).
@@ -147,8 +151,9 @@ const (
 // a deletion filter drops, one at a time, every side constraint without
 // which the rest is still proven infeasible (constraints that relaxed
 // solutions never violated are tried first), leaving an irreducible set:
-// each remaining constraint is needed for the conflict, as far as solves of
-// at most explainMaxNodes nodes can tell. With more than explainMaxSide
+// each remaining constraint is needed for the conflict, as far as
+// feasibility searches (constrained_feasible.go) of at most
+// explainMaxNodes nodes can tell. With more than explainMaxSide
 // constraints, e is returned as is.
 func (s *Solver) explainInfeasible(ctx context.Context, p *Problem, e *InfeasibleError) error {
 	q := *p
@@ -189,7 +194,7 @@ func (s *Solver) explainInfeasible(ctx context.Context, p *Problem, e *Infeasibl
 					q.Side = append(q.Side, sd)
 				}
 			}
-			_, _, err := sub.constrained(ctx, &q)
+			err := sub.feasibility(ctx, &q, explainMaxNodes)
 			switch {
 			case errors.Is(err, ErrInfeasible):
 				// Still infeasible without k: leave it out.
@@ -234,6 +239,8 @@ func newConProblem(s *Solver, p *Problem) (*conProblem, error) {
 		cp.cost = make([]float64, 0, len(sp.Col))
 	}
 	cp.tol = s.Tolerance
+	cp.gap, cp.gapLost = max(s.Gap, 0), math.Inf(1)
+	cp.plain = &plainOptimum{}
 	if cp.tol <= 0 {
 		cp.tol = defaultTolerance
 	}
@@ -550,16 +557,22 @@ func (cp *conProblem) roundBound(l float64) float64 {
 	return l
 }
 
-// prunes reports whether a node with bound l cannot hold a plan better than
-// ub.
+// prunes reports whether a node (or any set of plans) with bound l cannot
+// hold a plan better than ub, or, with a gap tolerance (Solver.Gap), not
+// one better by more than the tolerance. A set dropped only for the
+// tolerance keeps its bound in cp.gapLost, which bounds the result.
 func (cp *conProblem) prunes(l, ub float64) bool {
 	if math.IsInf(ub, 1) {
 		return l > cp.trivialUB+cp.tol*cp.scale*float64(cp.rows+1)
 	}
-	if cp.integer {
-		return l >= ub
+	if cp.integer && l >= ub || !cp.integer && l >= ub-cp.tol*cp.scale*float64(cp.rows+1) {
+		return true
 	}
-	return l >= ub-cp.tol*cp.scale*float64(cp.rows+1)
+	if cp.gap > 0 && l >= ub-cp.gap*math.Max(1, math.Abs(ub)) {
+		cp.gapLost = math.Min(cp.gapLost, l)
+		return true
+	}
+	return false
 }
 
 // bnb holds the search state.
@@ -569,6 +582,10 @@ type bnb struct {
 	best    []int   // incumbent, row → edge
 	nodes   int
 	violate []bool // side constraints ever violated by a relaxed solution
+
+	open       minHeap[*conNode] // nodes left to evaluate
+	ids        int               // creation id of the next node
+	rootLambda []float64         // the root's multipliers
 
 	avg []float64 // smoothed relaxed solutions of the node's subgradient steps, per edge (constrained_primal.go)
 }
@@ -1182,50 +1199,108 @@ func (s *Solver) maxNodes() int {
 
 // branchAndBound runs the generic search of the file comment.
 func (s *Solver) branchAndBound(ctx context.Context, cp *conProblem) (Assignment, int, error) {
-	b := &bnb{cp: cp, ub: math.Inf(1), violate: make([]bool, len(cp.side))}
-	var st nodeState
-	root := &conNode{fix: -1, forbid: -1, bound: math.Inf(-1), lambda: make([]float64, len(cp.side))}
-	open := minHeap[*conNode]{less: nodeBefore}
-	open.push(root)
-	var rootLambda []float64
+	b := newBnb(cp)
 	limit := s.maxNodes()
-	ids := 1
-	bound := math.Inf(1) // smallest bound of the nodes left unexplored at the limit
-	for open.len() > 0 {
-		if err := ctx.Err(); err != nil {
-			return Assignment{}, b.nodes, err
+	// Feasibility first: a search of the same constraints at zero cost
+	// (constrained_feasible.go) proves the problem infeasible or finds a
+	// plan. The plan becomes the incumbent only when the root leaves
+	// none: the root's own plans are usually far better, and the search
+	// then runs as it would without this step.
+	first, infeasible, err := s.feasiblePlan(ctx, cp, limit, b.violate)
+	switch {
+	case err != nil:
+		return Assignment{}, 0, err
+	case infeasible:
+		b.open.items = b.open.items[:0]
+	}
+	hook := func(n *conNode) (bool, error) {
+		if b.best != nil || first == nil || b.nodes == 0 {
+			return false, nil
 		}
-		n := open.pop()
+		b.ub, b.best, first = cp.primal(first), first, nil
+		return cp.prunes(n.bound, b.ub), nil
+	}
+	bound, err := s.explore(ctx, b, limit, false, hook)
+	if err != nil {
+		return Assignment{}, b.nodes, err
+	}
+	if b.best == nil && first != nil {
+		b.ub, b.best = cp.primal(first), first
+	}
+	a, err := cp.finish(&b.open, b.best, bound, b.ub, b.nodes, b.rootLambda, func() error { return cp.infeasible(b) })
+	return a, b.nodes, err
+}
+
+// newBnb returns the search state of cp with its root node open.
+func newBnb(cp *conProblem) *bnb {
+	b := &bnb{cp: cp, ub: math.Inf(1), violate: make([]bool, len(cp.side)), open: minHeap[*conNode]{less: nodeBefore}, ids: 1}
+	b.open.push(&conNode{fix: -1, forbid: -1, bound: math.Inf(-1), lambda: make([]float64, len(cp.side))})
+	return b
+}
+
+// explore evaluates b's open nodes, best bound first, until none is left,
+// limit nodes have been evaluated, the incumbent is within the Solver's
+// Gap of the best bound or, with first, there is an incumbent. hook, when
+// set, runs on each node popped and not pruned, before the limits are
+// checked; it reports whether the node is now pruned. explore returns the
+// bound of the node it stopped at (+Inf when it ran out of nodes); the
+// other open nodes stay in b.open.
+func (s *Solver) explore(ctx context.Context, b *bnb, limit int, first bool, hook func(*conNode) (bool, error)) (float64, error) {
+	cp := b.cp
+	var st nodeState
+	for b.open.len() > 0 {
+		if err := ctx.Err(); err != nil {
+			return 0, err
+		}
+		n := b.open.pop()
 		if cp.prunes(n.bound, b.ub) {
 			continue
 		}
-		if b.nodes >= limit {
-			bound = n.bound
-			break
+		if hook != nil {
+			pruned, err := hook(n)
+			if err != nil {
+				return 0, err
+			}
+			if pruned {
+				continue
+			}
+		}
+		if b.nodes >= limit || (first && b.best != nil) {
+			return n.bound, nil
 		}
 		b.nodes++
 		if err := cp.unpack(n, &st); err != nil {
 			continue // a fixed pair of the problem is not allowed: no plan here
 		}
 		iters := 12 // children start from their parent's multipliers
-		if n == root {
+		if n.parent == nil {
 			iters = 200
 		}
 		x, err := s.evaluate(ctx, b, n, &st, iters)
 		if err != nil {
-			return Assignment{}, b.nodes, err
+			return 0, err
 		}
-		if n == root {
-			rootLambda = n.lambda
+		if n.parent == nil {
+			b.rootLambda = n.lambda
 		}
-		if s.Progress != nil {
-			s.Progress(b.nodes, limit)
+		if !first {
+			s.report(b, n, limit)
 		}
 		if x == nil {
 			continue
 		}
+		if len(cp.side) > 1 && b.best == nil && !cp.zero {
+			// No plan yet: dive from the node's relaxed solution
+			// (constrained_primal.go).
+			if err := s.dive(ctx, b, &st, n.lambda, x); err != nil {
+				return 0, err
+			}
+			if cp.prunes(n.bound, b.ub) {
+				continue
+			}
+		}
 		if err := s.fixReduced(ctx, b, n, &st); err != nil {
-			return Assignment{}, b.nodes, err
+			return 0, err
 		}
 		e := -1
 		if len(cp.side) > 1 {
@@ -1237,10 +1312,71 @@ func (s *Solver) branchAndBound(ctx context.Context, cp *conProblem) (Assignment
 		if e < 0 {
 			continue // x is the node's only assignment and it was evaluated
 		}
-		ids = branch(&open, n, e, ids)
+		b.ids = branch(&b.open, n, e, b.ids)
 	}
-	a, err := cp.finish(&open, b.best, bound, b.ub, b.nodes, rootLambda, func() error { return cp.infeasible(b) })
-	return a, b.nodes, err
+	return math.Inf(1), nil
+}
+
+// SearchState is the state of a branch-and-bound search after a node,
+// for Solver.Search. Costs are in the problem's own sense (values when
+// maximizing).
+type SearchState struct {
+	// Nodes is the number of nodes evaluated, at most MaxNodes.
+	Nodes, MaxNodes int
+	// Found reports whether a plan has been found; Incumbent is its cost
+	// (zero when none).
+	Found     bool
+	Incumbent float64
+	// Bound is the proven bound on the optimum (−Inf when minimizing
+	// before the root is evaluated; +Inf when maximizing).
+	Bound float64
+}
+
+// Gap returns the relative gap |Incumbent − Bound| / max(1, |Incumbent|),
+// +Inf without a plan.
+func (st SearchState) Gap() float64 {
+	if !st.Found {
+		return math.Inf(1)
+	}
+	return math.Abs(st.Incumbent-st.Bound) / math.Max(1, math.Abs(st.Incumbent))
+}
+
+// report calls s.Search after node n, or without it s.Progress.
+func (s *Solver) report(b *bnb, n *conNode, limit int) {
+	if s.Search == nil {
+		if s.Progress != nil {
+			s.Progress(b.nodes, limit)
+		}
+		return
+	}
+	cp := b.cp
+	bound := math.Min(b.ub, cp.gapLost)
+	if n.bound < bound {
+		bound = n.bound
+	}
+	for _, o := range b.open.items {
+		bound = math.Min(bound, o.bound)
+	}
+	st := SearchState{Nodes: b.nodes, MaxNodes: limit, Found: b.best != nil, Bound: bound}
+	if st.Found {
+		st.Incumbent = objective(cp.p, cp.rowToCol(b.best))
+	}
+	if cp.p.Maximize {
+		st.Bound = -st.Bound
+	}
+	s.Search(st)
+}
+
+// rowToCol returns the columns of the plan x (row → edge).
+func (cp *conProblem) rowToCol(x []int) []int {
+	out := make([]int, len(x))
+	for i, e := range x {
+		out[i] = -1
+		if e >= 0 {
+			out[i] = cp.col[e]
+		}
+	}
+	return out
 }
 
 // branch pushes the two children of n that fix and forbid edge e, with
@@ -1267,7 +1403,7 @@ func (cp *conProblem) finish(open *minHeap[*conNode], best []int, bound, ub floa
 	for _, n := range open.items {
 		bound = math.Min(bound, n.bound)
 	}
-	return cp.result(best, math.Min(bound, ub), lambda), nil
+	return cp.result(best, math.Min(bound, math.Min(ub, cp.gapLost)), lambda), nil
 }
 
 // infeasible names the side constraints that relaxed solutions violated

@@ -2,6 +2,7 @@ package matching
 
 import (
 	"context"
+	"math"
 	"slices"
 )
 
@@ -62,21 +63,30 @@ func (s *Solver) initNet(ctx context.Context, cp *conProblem) error {
 	if err != nil {
 		return err
 	}
-	q := *p
-	q.Groups, q.Fix, q.Side = nil, nil, nil
-	var a Assignment
-	if p.Cost != nil {
-		a, err = s.solveDense(ctx, &q)
-	} else {
-		a, err = s.solveSparse(ctx, &q)
-	}
-	if err != nil {
-		return err
-	}
-	d := plainPotentials(&q, &a, len(p.Groups))
 	n := newSapNet(p, cp.rows, cp.cols, cp.start, cp.col, cp.cost, cp.out, gof, gparent)
 	if !s.noGroups {
-		n.groupRows(s.allGroup)
+		n.groupRows(s.allGroup, cp.termSignatures())
+	}
+	// With zero costs (the feasibility problem) any flow is optimal at
+	// zero potentials, which plainPotentials would give too.
+	zero := &flowDuals{Row: make([]float64, cp.rows), Col: make([]float64, cp.cols), Group: make([]float64, len(p.Groups))}
+	q := *p
+	q.Groups, q.Fix, q.Side = nil, nil, nil
+	if !cp.plain.ok {
+		if p.Cost != nil {
+			cp.plain.a, err = s.solveDense(ctx, &q)
+		} else {
+			cp.plain.a, err = s.solveSparse(ctx, &q)
+		}
+		if err != nil {
+			return err
+		}
+		cp.plain.ok = true
+	}
+	a := cp.plain.a
+	d := zero
+	if !cp.zero {
+		d = plainPotentials(&q, &a, len(p.Groups))
 	}
 	x := make([]int, cp.rows)
 	for i, j := range a.RowToCol {
@@ -88,4 +98,33 @@ func (s *Solver) initNet(ctx context.Context, cp *conProblem) error {
 	n.load(x, d.Row, d.Col, d.Group, d.Sink, gorder)
 	cp.net = n
 	return nil
+}
+
+// termSignatures returns, for each edge, a number standing for its terms
+// in the side constraints (0 for none): edges with equal cost and
+// signature cost the same under any multipliers, so the kept network can
+// still scan rows by cost class (flow_sap.go) when penalties differ within
+// a row, as a turnover cap's do (every pair out of the row's unit, and
+// only those). A hash: two term lists may share a number, which only
+// costs speed.
+func (cp *conProblem) termSignatures() []uint64 {
+	cp.indexTerms()
+	sig := make([]uint64, len(cp.cost))
+	for e := range sig {
+		h := uint64(0)
+		for _, t := range cp.edgeTerm[cp.edgeTermStart[e]:cp.edgeTermStart[e+1]] {
+			h = (h ^ uint64(t.k+1)) * 0x100000001B3
+			h = (h ^ math.Float64bits(t.coef)) * 0x100000001B3
+		}
+		sig[e] = h
+	}
+	return sig
+}
+
+// plainOptimum is the plain optimum of a problem (groups, fixed pairs and
+// side constraints dropped), solved once for the networks of the problem
+// and of its feasibility problem (constrained_feasible.go).
+type plainOptimum struct {
+	a  Assignment
+	ok bool
 }

@@ -1,6 +1,8 @@
 package matching
 
 import (
+	"context"
+	"errors"
 	"math"
 	"slices"
 )
@@ -325,4 +327,129 @@ func (b *bnb) fractionalEdge(st *nodeState) int {
 		}
 	}
 	return best
+}
+
+// Lagrangian diving.
+//
+// relink needs an incumbent and only recombines two plans; with many side
+// constraints on a partition of the rows (a turnover cap per unit) the
+// relaxed solutions break a few constraints each in many places, and no
+// recombination of two of them keeps them all. dive builds a plan from one
+// relaxed solution x at multipliers λ instead: for every constraint x
+// breaks, the rows whose pairs add most to it are barred, one at a time in
+// order of the least they lose (the priced cost of their best pair that
+// adds nothing to the constraint, minus the priced cost of their pair),
+// until the excess is covered, from every pair that adds to it (a row
+// barred from a turnover cap stays in its unit; from a move limit, stays
+// in its post); then the subproblem is solved again at λ with those pairs
+// forbidden, and so on until a solution keeps every constraint, which
+// becomes the incumbent when cheaper, or diveRounds re-solves have been
+// spent. The re-solves re-optimize every other row around the barred ones
+// (the assignment's exchanges), which a repair row by row cannot. It is a
+// heuristic, like relink: the pairs it forbids are forbidden only for the
+// dive, never for the search. It runs after a node only while the search
+// has no plan (before the feasibility search of constrained_feasible.go):
+// on the generated 2,000 employees with a 20 % turnover cap, whose root
+// leaves no plan in the first and last of the scenario's lazy rounds, it
+// finds one within 1.2e-4 and 7.4e-4 of the root's bound, where the
+// feasibility search with relinking ends 1.6e-3 away; once there is an
+// incumbent, relinking does as well on the scenarios measured, and a dive
+// only perturbs the kept network (the example's PPPK what-if then needs
+// more than 100 nodes). This is the diving of MIP heuristics
+// (Berthold 2006) on the Lagrangian subproblem instead of the linear
+// relaxation.
+//
+// Complexity: at most diveRounds subproblem re-solves, plus O(E) per round
+// to price the rows' alternatives.
+
+// diveRounds caps the re-solves of one dive.
+const diveRounds = 16
+
+// dive runs the heuristic above from x, the relaxed solution at lambda of
+// the node whose fixed and forbidden pairs are st.
+func (s *Solver) dive(ctx context.Context, b *bnb, st *nodeState, lambda []float64, x []int) error {
+	cp := b.cp
+	if x == nil || cp.fixByFlow {
+		return nil
+	}
+	cp.indexTerms()
+	cp.price(lambda)
+	m := len(cp.side)
+	ds := nodeState{fixedCol: slices.Clone(st.fixedCol), forbidden: slices.Clone(st.forbidden)}
+	lhs := make([]float64, m)
+	type cand struct {
+		i          int
+		coef, loss float64
+	}
+	var cands []cand
+	coefOf := func(e, k int) float64 {
+		c := 0.0
+		for _, t := range cp.edgeTerm[cp.edgeTermStart[e]:cp.edgeTermStart[e+1]] {
+			if t.k == k {
+				c += t.coef
+			}
+		}
+		return c
+	}
+	for round := 0; ; round++ {
+		cp.lhsOf(x, lhs)
+		violated := false
+		for k := range lhs {
+			excess := lhs[k] - cp.limit[k]
+			if excess <= cp.tol*math.Max(1, math.Abs(cp.limit[k])) {
+				continue
+			}
+			violated = true
+			cands = cands[:0]
+			for i, e := range x {
+				if e < 0 || ds.fixedCol[i] >= 0 {
+					continue
+				}
+				a := coefOf(e, k)
+				if a <= 0 {
+					continue
+				}
+				here := cp.cost[e] + cp.pen[e]
+				alt := math.Inf(1)
+				if cp.out != nil && !math.IsInf(cp.out[i], 1) {
+					alt = cp.out[i]
+				}
+				for f := cp.start[i]; f < cp.start[i+1]; f++ {
+					if !ds.forbidden[f] && coefOf(f, k) <= 0 {
+						alt = math.Min(alt, cp.cost[f]+cp.pen[f])
+					}
+				}
+				cands = append(cands, cand{i, a, alt - here})
+			}
+			slices.SortStableFunc(cands, func(p, q cand) int { return cmpFloat(p.loss, q.loss) })
+			for _, c := range cands {
+				if excess <= cp.tol*math.Max(1, math.Abs(cp.limit[k])) {
+					break
+				}
+				for f := cp.start[c.i]; f < cp.start[c.i+1]; f++ {
+					if coefOf(f, k) > 0 && !ds.forbidden[f] {
+						ds.forbidden[f] = true
+					}
+				}
+				excess -= c.coef
+			}
+		}
+		if !violated {
+			if c := cp.primal(x); c < b.ub {
+				b.ub, b.best = c, slices.Clone(x)
+			}
+			return nil
+		}
+		if round == diveRounds {
+			return nil
+		}
+		var err error
+		x, _, err = s.relax(ctx, cp, &ds)
+		if err != nil {
+			if errors.Is(err, ErrInfeasible) {
+				return nil
+			}
+			return err
+		}
+	}
 }

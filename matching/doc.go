@@ -189,6 +189,23 @@
 // Bound ≤ Cost; at the MaxNodes limit Bound < Cost (Bound > Cost when
 // maximizing), never a heuristic plan presented as optimal.
 //
+// Feasibility comes first (constrained_feasible.go): before the root, the
+// same branch and bound runs on the problem with every cost set to zero,
+// whose Lagrangian bound is positive exactly where a node has no plan
+// (the bound is homogeneous in the multipliers), and which stops at its
+// first plan. It proves an infeasible problem so (an [*InfeasibleError])
+// within max(MaxNodes, 1000) nodes, usually at its root; otherwise its
+// plan becomes the incumbent when the root's relaxed solutions, relinking
+// and a dive (constrained_primal.go: the rows adding most to a broken
+// constraint are barred from the pairs that add to it and the subproblem
+// is solved again) leave none, so a feasible problem gets a plan at any
+// node limit. [Solver.Gap] prunes every node within the relative
+// tolerance of the incumbent; the bounds of the nodes pruned so are kept,
+// so Bound stays proven. Under side constraints on a partition of the
+// rows (a turnover cap per unit) the penalties differ within a row's cost
+// class; the kept network splits classes by side-constraint terms too, so
+// rows are still scanned by class.
+//
 // [Solver.KBest] ranks plans by Murty's method (1968) with Lawler's (1972)
 // partition, each node solved by the flow solver and made the
 // lexicographically smallest among its optimal plans. [Solver.Within] runs
@@ -246,7 +263,9 @@
 // generalized assignment shape at most 400 and 60 rounds of knapsacks,
 // O(Σ_j n_j·b_j) each for n_j rows and capacity b_j in column j. The
 // embedded example (583 rows, 18 side constraints) is proven in a few
-// nodes.
+// nodes. The feasibility search before it evaluates at most
+// max(MaxNodes, 1000) nodes of the same kind, usually one; a dive at most
+// 16 subproblem solves, and only while there is no incumbent.
 //
 // K best: O(k·R) subproblem solves, plus one solve per tied choice when
 // breaking ties, each a min-cost flow. KBestFrom: solves of at most

@@ -191,15 +191,30 @@ func newSapNet(p *Problem, rows, cols int, start, col []int, cost, out []float64
 
 // groupRows scans rows by cost class from now on when that pays (see
 // sparse_group.go): many rows, few costs a row, column sets shared; with
-// always, whenever rows have few costs.
-func (n *sapNet) groupRows(always bool) {
+// always, whenever rows have few costs. With sig set, a class holds the
+// edges of one cost and one sig (the side constraints' terms of an edge,
+// as a number: edges of one class then keep one cost under any penalty);
+// when those classes do not pay, classes by cost alone are tried.
+func (n *sapNet) groupRows(always bool, sig []uint64) {
 	g := &sparseGroups{}
 	pairOf := make([]uint32, len(n.col))
 	usable := func(k int) (float64, bool) {
 		c := n.cost[k]
 		return c, c <= math.MaxFloat64 && c >= -math.MaxFloat64
 	}
-	if !g.build(n.rows, n.start, n.col, usable, pairOf, always) {
+	bySig := func(k int) (float64, bool) {
+		c, ok := usable(k)
+		if !ok || sig[k] == 0 {
+			return c, ok
+		}
+		// A key no cost takes (finite, above 2¹⁰²³), one per (cost,
+		// sig) but for hash collisions, which recheck tolerates: a row
+		// whose pair's edges cost differently is scanned edge by edge.
+		h := (math.Float64bits(c) ^ sig[k]) * 0x9E3779B97F4A7C15
+		return math.Float64frombits(0x7FE0_0000_0000_0000 | h>>12), true
+	}
+	if (sig == nil || !g.build(n.rows, n.start, n.col, bySig, pairOf, always)) &&
+		!g.build(n.rows, n.start, n.col, usable, pairOf, always) {
 		return
 	}
 	n.grp, n.pairOf = g, pairOf
@@ -685,7 +700,7 @@ func (s *Solver) flowSAP(ctx context.Context, p *Problem, a *Assignment, d *flow
 	}
 	n := newSapNet(p, rows, cols, start, col, cost, outCost, gof, gparent)
 	if !s.noGroups {
-		n.groupRows(s.allGroup)
+		n.groupRows(s.allGroup, nil)
 	}
 	x := make([]int, rows)
 	for i, j := range a.RowToCol {

@@ -143,8 +143,19 @@ type Solver struct {
 
 	// Progress, when set, is called from time to time with the number of
 	// rows placed so far and the number of rows to place (for side
-	// constraints: the nodes evaluated and the node limit).
+	// constraints: the nodes evaluated and the node limit, unless Search
+	// is set).
 	Progress func(done, total int)
+
+	// Gap, when positive, stops branch and bound (side constraints) once
+	// the plan found is proven within Gap of the optimum, relative to the
+	// plan's cost: Cost − Bound ≤ Gap·max(1, |Cost|) (the other way round
+	// when maximizing). Zero means prove the optimum (within MaxNodes).
+	Gap float64
+
+	// Search, when set, is called after each branch-and-bound node
+	// (side constraints) with the state of the search.
+	Search func(SearchState)
 
 	ws       workspace
 	stats    stats

@@ -81,6 +81,16 @@ type Options struct {
 	// DefaultMaxNodes. A plan cut short by it carries its proven bound and
 	// gap in the manifest and a warning.
 	MaxNodes int
+	// Gap, when positive, ends each solve with side constraints once its
+	// plan is proven within Gap of the optimum, relative to the objective
+	// (matching.Solver.Gap); zero proves the optimum within MaxNodes. A
+	// plan it ends carries its bound and gap as MaxNodes does.
+	Gap float64
+	// Search, when set, is called after each branch-and-bound node of a
+	// solve with side constraints, with the nodes, the plan found so far
+	// and the proven bound; Incumbent and Bound are objectives (total
+	// fit, to maximize).
+	Search func(matching.SearchState)
 }
 
 // Instance is a scenario ready to solve: the scorer and its compiled table,

@@ -555,7 +555,13 @@ func (in *Instance) maxNodes() int {
 // round, a bound of p because that round relaxes p), the problem of the
 // last round and its active sides.
 func (in *Instance) solve(ctx context.Context, p *matching.Problem, start []bool) (matching.Assignment, *matching.Problem, []bool, error) {
-	solver := matching.Solver{Tolerance: in.Options.Tolerance, Progress: in.Options.Progress, MaxNodes: in.maxNodes()}
+	solver := matching.Solver{Tolerance: in.Options.Tolerance, Progress: in.Options.Progress, MaxNodes: in.maxNodes(), Gap: in.Options.Gap}
+	if f := in.Options.Search; f != nil {
+		solver.Search = func(st matching.SearchState) {
+			st.Incumbent, st.Bound = -st.Incumbent/CostScale, -st.Bound/CostScale
+			f(st)
+		}
+	}
 	if len(p.Side) == 0 {
 		a, err := solver.Solve(ctx, p)
 		return a, p, nil, err
@@ -755,8 +761,7 @@ func (in *Instance) verify(o *outcome) error {
 // errNodeLimit reports a solve that found no plan within the node limit.
 func (in *Instance) errNodeLimit(err error) error {
 	if errors.Is(err, matching.ErrNodeLimit) {
-		return fmt.Errorf("scenarios: no plan of %q found within %d branch-and-bound nodes (raise Options.MaxNodes): %w",
-			in.Scenario.Name, in.maxNodes(), err)
+		return fmt.Errorf("no plan of %q found within %d branch-and-bound nodes: %w", in.Scenario.Name, in.maxNodes(), err)
 	}
 	return err
 }

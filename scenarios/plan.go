@@ -446,8 +446,11 @@ func (in *Instance) Plan(ctx context.Context) (*Plan, error) {
 	p := in.render(sol)
 	p.sol = sol
 	if !cert.Optimal {
-		p.Warnings = append(p.Warnings, newWarning(ruleOptimality, ErrNotProven,
-			newReason(ReasonWarnNotProven, in.maxNodes(), plural(in.maxNodes(), "node"), cert.Bound, cert.Objective, cert.Gap)))
+		why := newReason(ReasonWarnNotProven, in.maxNodes(), plural(in.maxNodes(), "node"), cert.Bound, cert.Objective, cert.Gap)
+		if g := in.Options.Gap; g > 0 && a.Cost-a.Bound <= g*math.Max(1, math.Abs(a.Cost)) {
+			why = newReason(ReasonWarnWithinGap, 100*g, cert.Bound, cert.Objective, cert.Gap)
+		}
+		p.Warnings = append(p.Warnings, newWarning(ruleOptimality, ErrNotProven, why))
 	}
 	if err := p.seal(in, cert); err != nil {
 		return nil, err

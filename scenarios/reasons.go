@@ -136,6 +136,10 @@ const (
 	// Args: node limit (int), "node" or "nodes", bound, objective, gap
 	// (float64).
 	ReasonWarnNotProven ReasonCode = "warn-not-proven"
+	// ReasonWarnWithinGap: branch and bound stopped once the plan was
+	// proven within the gap tolerance (Options.Gap). Args: the tolerance
+	// in percent, bound, objective, gap (float64).
+	ReasonWarnWithinGap ReasonCode = "warn-within-gap"
 	// ReasonWarnFreezeApprovedAll: the plan date lies in a freeze window
 	// and Mendagri approved the whole round. Args: window, from, to, basis.
 	ReasonWarnFreezeApprovedAll ReasonCode = "warn-freeze-approved-all"
@@ -322,6 +326,8 @@ var reasonFormats = map[ReasonCode]reasonFormat{
 		"kapasitas tidak dapat dinonaktifkan: jabatan tidak pernah menerima lebih dari kebutuhan formasinya"},
 	ReasonWarnNotProven: {"optimality not proven: branch and bound stopped at its node limit (%[1]d %[2]s); no plan is worth more than %.4f, this one %.4f (gap %.4f)",
 		"optimalitas belum terbukti: branch and bound berhenti pada batas simpulnya (%[1]d simpul); tidak ada rencana yang bernilai lebih dari %.4[3]f, rencana ini %.4[4]f (selisih %.4[5]f)"},
+	ReasonWarnWithinGap: {"optimality not proven: branch and bound stopped within the gap asked for (%g %%); no plan is worth more than %.4f, this one %.4f (gap %.4f)",
+		"optimalitas belum terbukti: branch and bound berhenti dalam selisih yang diminta (%g %%); tidak ada rencana yang bernilai lebih dari %.4f, rencana ini %.4f (selisih %.4f)"},
 	ReasonWarnRankNotProven: {"rank %[1]d not proven: no plan of rank %[1]d is worth more than %.4[2]f, this one %.4[3]f (gap %.4[4]f)",
 		"peringkat %[1]d belum terbukti: tidak ada rencana peringkat %[1]d yang bernilai lebih dari %.4[2]f, rencana ini %.4[3]f (selisih %.4[4]f)"},
 	ReasonWarnRotationKept: {"%d employees past %d years in post keep it under the hard rotation: no lawful post was open to them",

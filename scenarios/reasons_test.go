@@ -52,6 +52,7 @@ var sampleArgs = map[ReasonCode][]any{
 	ReasonWarnOpenSelection:      {"SETDA-SEKDA"},
 	ReasonWarnCapacityOn:         {},
 	ReasonWarnNotProven:          {100, "nodes", 1641.0727, 1640.8846, 0.1881},
+	ReasonWarnWithinGap:          {0.01, 1641.0727, 1640.8846, 0.1881},
 	ReasonWarnRankNotProven:      {2, 1641.0727, 1640.8801, 0.1926},
 	ReasonWarnFreezeApprovedAll:  {"pilkada-2024", "2024-03-22", "2024-09-22", "UU 10/2016 Pasal 71(2)"},
 	ReasonWarnFreeze:             {"pilkada-2024", "2024-03-22", "2024-09-22", "UU 10/2016 Pasal 71(2)", 2},

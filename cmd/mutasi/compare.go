@@ -30,9 +30,9 @@ Example:
 
 // compareConfig holds the flags of mutasi compare.
 type compareConfig struct {
-	format   Format
-	output   string
-	maxNodes int
+	format Format
+	output string
+	limits searchLimits
 }
 
 func runCompare(ctx context.Context, args []string, e env, g *globals) error {
@@ -40,7 +40,7 @@ func runCompare(ctx context.Context, args []string, e env, g *globals) error {
 	fs := newFlagSet("compare")
 	fs.VarP(&cfg.format, "format", "f", "output format: table, csv, json, markdown or html")
 	fs.StringVarP(&cfg.output, "output", "o", "-", "write the result to `FILE` (atomically) instead of stdout")
-	maxNodesFlag(fs, &cfg.maxNodes)
+	cfg.limits.register(fs)
 	g.register(fs)
 	if err := parse(fs, "compare", args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -51,8 +51,8 @@ func runCompare(ctx context.Context, args []string, e env, g *globals) error {
 	if fs.NArg() != 2 {
 		return usagef("compare", "compare takes two scenarios, BASE and WHATIF, got %d arguments", fs.NArg())
 	}
-	if cfg.maxNodes < 1 {
-		return usagef("compare", "--max-nodes must be at least 1")
+	if err := cfg.limits.check("compare"); err != nil {
+		return err
 	}
 	if fs.Arg(0) == "-" && fs.Arg(1) == "-" {
 		return usagef("compare", "stdin ('-') can be read only once")
@@ -63,7 +63,7 @@ func runCompare(ctx context.Context, args []string, e env, g *globals) error {
 	var plans [2]*scenarios.Plan
 	var inputs []string
 	for k := range plans {
-		res, err := solveScenario(ctx, fs.Arg(k), cfg.maxNodes, e, g)
+		res, err := solveScenario(ctx, fs.Arg(k), cfg.limits, e, g)
 		if err != nil {
 			return err
 		}

@@ -127,7 +127,15 @@
 // --max-nodes N (plan, explain and compare; default 100) caps the
 // branch-and-bound nodes of each solve with side constraints (max_moves,
 // max_turnover_pct, conflicts): more nodes take more time and leave a
-// smaller gap, which the manifest records with the limit.
+// smaller gap, which the manifest records with the limit. Whatever the
+// limit, a scenario whose rules can hold gets a plan: a search for any
+// plan that keeps every rule runs first when the first node finds none,
+// and proves infeasibility (exit 3) when there is none. --gap G stops
+// each solve once its plan is proven within G of the best, relative to
+// the objective (1e-4: 0.01 %); such a plan carries the same warning,
+// bound and gap as one cut short by --max-nodes. On a terminal, the
+// progress line shows the nodes, the plan's objective, the bound and the
+// gap.
 //
 // When the hard rules cannot all hold, plan prints the report in the
 // chosen format, the error on stderr, and exits 3. The report's why (and

@@ -49,7 +49,7 @@ type explainConfig struct {
 	top      int
 	format   Format
 	output   string
-	maxNodes int
+	limits   searchLimits
 }
 
 func runExplain(ctx context.Context, args []string, e env, g *globals) error {
@@ -59,7 +59,7 @@ func runExplain(ctx context.Context, args []string, e env, g *globals) error {
 	fs.IntVar(&cfg.top, "top", scenarios.DefaultAlternatives, "list the `K` next best posts")
 	fs.VarP(&cfg.format, "format", "f", "output format: table, csv, json, markdown or html")
 	fs.StringVarP(&cfg.output, "output", "o", "-", "write the result to `FILE` (atomically) instead of stdout")
-	maxNodesFlag(fs, &cfg.maxNodes)
+	cfg.limits.register(fs)
 	g.register(fs)
 	if err := parse(fs, "explain", args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -74,14 +74,15 @@ func runExplain(ctx context.Context, args []string, e env, g *globals) error {
 		return usagef("explain", "--employee is required")
 	case cfg.top < 1:
 		return usagef("explain", "--top must be at least 1")
-	case cfg.maxNodes < 1:
-		return usagef("explain", "--max-nodes must be at least 1")
+	}
+	if err := cfg.limits.check("explain"); err != nil {
+		return err
 	}
 	path := fs.Arg(0)
 	if err := checkOutput("explain", cfg.output, path); err != nil {
 		return err
 	}
-	res, err := solveScenario(ctx, path, cfg.maxNodes, e, g)
+	res, err := solveScenario(ctx, path, cfg.limits, e, g)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"github.com/mutasi-asn/mutasi/matching"
 	"github.com/mutasi-asn/mutasi/scenarios"
 	"github.com/mutasi-asn/mutasi/scoring"
 )
@@ -86,10 +87,10 @@ Examples:
 
 // planConfig holds the flags of mutasi plan.
 type planConfig struct {
-	format   Format
-	output   string
-	stats    bool
-	maxNodes int
+	format Format
+	output string
+	stats  bool
+	limits searchLimits
 	// alternatives is K of --alternatives: print the K best plans (0: the
 	// plan).
 	alternatives int
@@ -109,7 +110,7 @@ func runPlan(ctx context.Context, args []string, e env, g *globals) error {
 	fs.BoolVar(&cfg.stats, "stats", false, "write one JSON line of sizes and timings to stderr")
 	fs.IntVar(&cfg.alternatives, "alternatives", 0, "print the `K` best plans and how each differs from the best, instead of the plan")
 	fs.StringVar(&cfg.section, "section", "moves", "with --format csv, the `SECTION` to print: "+strings.Join(csvSections, ", "))
-	maxNodesFlag(fs, &cfg.maxNodes)
+	cfg.limits.register(fs)
 	g.register(fs)
 	if err := parse(fs, "plan", args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -123,8 +124,8 @@ func runPlan(ctx context.Context, args []string, e env, g *globals) error {
 	if fs.Changed("alternatives") && (cfg.alternatives < 1 || cfg.alternatives > maxAlternatives) {
 		return usagef("plan", "--alternatives must be between 1 and %d, got %d", maxAlternatives, cfg.alternatives)
 	}
-	if cfg.maxNodes < 1 {
-		return usagef("plan", "--max-nodes must be at least 1")
+	if err := cfg.limits.check("plan"); err != nil {
+		return err
 	}
 	if !slices.Contains(csvSections, cfg.section) {
 		return usagef("plan", "--section must be one of %s, got %q", strings.Join(csvSections, ", "), cfg.section)
@@ -138,7 +139,7 @@ func runPlan(ctx context.Context, args []string, e env, g *globals) error {
 	}
 	var st planStats
 	t0 := e.now()
-	res, err := solveScenario(ctx, path, cfg.maxNodes, e, g)
+	res, err := solveScenario(ctx, path, cfg.limits, e, g)
 	st.add(res)
 	var ie *scenarios.InfeasibleError
 	if err == nil || errors.As(err, &ie) {
@@ -210,18 +211,11 @@ type planned struct {
 	load, build, sv time.Duration
 }
 
-// maxNodesFlag adds --max-nodes, the branch-and-bound node limit of each
-// solve with side constraints (scenarios.Options.MaxNodes).
-func maxNodesFlag(fs *pflag.FlagSet, n *int) {
-	fs.IntVar(n, "max-nodes", scenarios.DefaultMaxNodes,
-		"branch-and-bound node limit `N` of each solve with side constraints; more nodes, more time, a smaller gap")
-}
-
 // solveScenario loads, builds and plans the scenario at path ("" for the
-// embedded example) with at most maxNodes branch-and-bound nodes per
-// solve, with progress on stderr when it is a terminal. The result holds
-// what was reached, also on error.
-func solveScenario(ctx context.Context, path string, maxNodes int, e env, g *globals) (*planned, error) {
+// embedded example) within the branch-and-bound limits lim of each solve,
+// with progress on stderr when it is a terminal. The result holds what was
+// reached, also on error.
+func solveScenario(ctx context.Context, path string, lim searchLimits, e env, g *globals) (*planned, error) {
 	res := &planned{}
 	in, err := openScenario(path, e.stdin)
 	if err != nil {
@@ -237,9 +231,9 @@ func solveScenario(ctx context.Context, path string, maxNodes int, e env, g *glo
 	}
 	res.files = files
 	prog := newProgress(e, g, "solving", "employees placed")
-	opt := scenarios.Options{Version: e.version, MaxNodes: maxNodes}
+	opt := scenarios.Options{Version: e.version, MaxNodes: lim.maxNodes, Gap: lim.gap}
 	if prog.on {
-		opt.Progress = prog.update
+		opt.Progress, opt.Search = prog.update, prog.search
 	}
 	inst, err := scenarios.Build(s, files, opt)
 	t2 := e.now()
@@ -255,6 +249,8 @@ func solveScenario(ctx context.Context, path string, maxNodes int, e env, g *glo
 	case err == nil:
 	case ctx.Err() != nil && errors.Is(err, ctx.Err()):
 		return res, fmt.Errorf("interrupted: %w", err)
+	case errors.Is(err, matching.ErrNodeLimit):
+		return res, lim.nodeLimitError(err)
 	default:
 		return res, err
 	}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mutasi-asn/mutasi/matching"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -49,4 +50,21 @@ func TestProgress(t *testing.T) {
 			assert.True(t, strings.HasSuffix(out, "\r\x1b[K"), "the line is cleared at the end")
 		})
 	}
+}
+
+// TestProgressSearch: during branch and bound the line shows nodes, the
+// plan's objective, the bound and the gap (issue 14), not rows placed.
+func TestProgressSearch(t *testing.T) {
+	t.Parallel()
+	var stderr bytes.Buffer
+	e := env{stderr: &stderr, isTTY: true, now: fakeClock(time.Second)}
+	p := newProgress(e, &globals{}, "solving", "employees placed")
+	p.search(matching.SearchState{Nodes: 1, MaxNodes: 100, Bound: 1641.2})
+	p.search(matching.SearchState{Nodes: 12, MaxNodes: 100, Found: true, Incumbent: 1641.0605, Bound: 1641.1844})
+	p.done()
+	out := stderr.String()
+	assert.Contains(t, out, "\r\x1b[Kmutasi: solving: node 1/100, no plan yet, bound 1641.2000")
+	// 0.1239 / 1641.0605 = 0.0075 %
+	assert.Contains(t, out, "\r\x1b[Kmutasi: solving: node 12/100, plan 1641.0605, bound 1641.1844, gap 0.0075%")
+	assert.NotContains(t, out, "placed")
 }
