@@ -269,18 +269,8 @@ func (s *Solver) solveSparse(ctx context.Context, p *Problem) (Assignment, error
 	settled := rows - len(free)
 	step := max(1, rows/100)
 	for k, r := range free {
-		if done != nil {
-			select {
-			case <-done:
-				return Assignment{}, ctx.Err()
-			default:
-			}
-		}
-		s.stats.augmentations++
-		ok := w.augment(r)
-		s.stats.scans += w.scans
-		if !ok {
-			return Assignment{}, w.witness(p, r, rows, cols)
+		if err := s.augmentRow(ctx, done, p, r, rows, cols); err != nil {
+			return Assignment{}, err
 		}
 		settled++
 		if s.Progress != nil && settled%step == 0 {
@@ -324,18 +314,8 @@ func (s *Solver) resolveSquare(ctx context.Context, p *Problem, redo []int32) (A
 	}
 	done := ctx.Done()
 	for _, r := range redo {
-		if done != nil {
-			select {
-			case <-done:
-				return Assignment{}, ctx.Err()
-			default:
-			}
-		}
-		s.stats.augmentations++
-		ok := w.augment(r)
-		s.stats.scans += w.scans
-		if !ok {
-			return Assignment{}, w.witness(p, r, w.rows, w.cols)
+		if err := s.augmentRow(ctx, done, p, r, w.rows, w.cols); err != nil {
+			return Assignment{}, err
 		}
 	}
 	return w.result(p, w.rows, w.cols), nil
@@ -1356,4 +1336,25 @@ func (h *sparseRowHeap) pop() int32 {
 	items[k] = it
 	rows[it.j].state = int32(k)
 	return top
+}
+
+// augmentRow places row r of p (rows × cols) by a forward search, after
+// checking done: it returns ctx.Err() when ctx is cancelled, and the Hall
+// witness (an *InfeasibleError) when r cannot be placed.
+func (s *Solver) augmentRow(ctx context.Context, done <-chan struct{}, p *Problem, r int32, rows, cols int) error {
+	if done != nil {
+		select {
+		case <-done:
+			return ctx.Err()
+		default:
+		}
+	}
+	w := &s.ws.sparse
+	s.stats.augmentations++
+	ok := w.augment(r)
+	s.stats.scans += w.scans
+	if !ok {
+		return w.witness(p, r, rows, cols)
+	}
+	return nil
 }
