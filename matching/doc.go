@@ -96,7 +96,11 @@
 // every row seated in it; no column is duplicated). Staying out is a private
 // virtual column per row; with more rows than seats and Unassigned nil, one
 // shared zero-cost virtual column takes the R − S rows left out, and its
-// potential is folded into U and V at the end. When many rows are identical
+// potential is folded into U and V at the end; when every column is to be
+// filled (one seat each), the sparse solver starts with column reduction
+// (Jonker & Volgenant 1987): each column's potential is its cheapest cost
+// and its cheapest row is seated at once, so the shared column takes only
+// rows no column wants first. When many rows are identical
 // (a few kinds of person scored against the posts), a search skips rows
 // identical to one it has already relaxed at an offset at least as large,
 // which cannot change any distance. The sparse solver does the same per
