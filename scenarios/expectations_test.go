@@ -325,3 +325,43 @@ func TestExpectConflictSupervisoryChain(t *testing.T) {
 	assert.Contains(t, conflict.FiguresID, "seperti saat ini")
 	_ = in
 }
+
+// TestExpectClerkPostRanksClerks: on the example, the best candidates for
+// a remote clerk post (KEC-MMB-ADM, the example) are clerks: no
+// principal, teacher, nurse or midwife is allowed into it (job-family,
+// demotion), and among those allowed, a large over-qualification does not
+// top the list.
+func TestExpectClerkPostRanksClerks(t *testing.T) {
+	in, _ := planOf(t, loadExample(t, "scenario.yaml"))
+	j := in.colOf["KEC-MMB-ADM"]
+	type cand struct {
+		i   int
+		fit float64
+	}
+	var cs []cand
+	for i := range in.Employees {
+		c := in.cur[i]
+		if c < 0 || !in.isAllowed(i, j) {
+			if c >= 0 && in.Scorer.Positions[c].Profession != 0 {
+				assert.False(t, in.isAllowed(i, j), "%s (%s) allowed into a clerk post", in.Employees[i].ID, in.Scorer.Positions[c].ID)
+			}
+			continue
+		}
+		cs = append(cs, cand{i, in.Fit(i, j)})
+	}
+	require.NotEmpty(t, cs)
+	slices.SortStableFunc(cs, func(a, b cand) int {
+		switch {
+		case a.fit > b.fit:
+			return -1
+		case a.fit < b.fit:
+			return 1
+		}
+		return a.i - b.i
+	})
+	for _, c := range cs[:min(10, len(cs))] {
+		p := in.Scorer.Positions[in.cur[c.i]]
+		assert.Equal(t, scoring.KindPelaksana, p.Kind, "%s from %s in the top 10 of a clerk post", in.Employees[c.i].ID, p.ID)
+		assert.Zero(t, p.Profession)
+	}
+}
