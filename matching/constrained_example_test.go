@@ -60,7 +60,7 @@ const exampleOptimum = -1641067754
 
 // TestExampleProblem: the embedded example's side-constrained problem
 // (move budget, turnover limits, a cap, floors and a conflict pair: 18
-// side constraints, 588 rows) is proven optimal within the scenarios'
+// side constraints, 582 rows) is proven optimal within the scenarios'
 // default node limit of 100.
 func TestExampleProblem(t *testing.T) {
 	a := solveExample(t, 100)

@@ -241,6 +241,11 @@ func (g *gen) employee(p *Position, sp staffProfile) *Employee {
 			e.Certifications = append(e.Certifications, Certification{Kind: c})
 		}
 	}
+	if p.UnitHead && sp.teacher && r.IntN(100) < 60 {
+		// Principals who passed the principal-candidate training may serve
+		// two terms; the others one (Permendikdasmen 7/2025).
+		e.Certifications = append(e.Certifications, Certification{Kind: "principal_training"})
+	}
 	if gr, err := scoring.ParseGrade(e.Grade); p.UnitHead && err == nil && gr < scoring.GradeIIIc {
 		e.Grade = "III/c" // a principal or head of puskesmas is at least III/c
 	}

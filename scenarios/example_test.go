@@ -22,7 +22,7 @@ func ExampleLoad() {
 	}
 	// Output:
 	// bungo-2025-12-pppk 2025-12-01
-	// 31 units, 192 positions, 608 employees
+	// 31 units, 192 positions, 602 employees
 	// whatif-pppk-intake.yaml
 	// scenario.yaml
 	// units.csv

@@ -772,15 +772,14 @@ func (in *Instance) move(i, j int, o *outcome) Move {
 			m.Kind = MovePromotion
 		case ra < rb, ra == rb && from.IsUnitHead && !to.IsUnitHead:
 			m.Kind = MoveDemotion
-			if y := in.Scorer.Rules.PrincipalMaxYears; from.IsUnitHead && from.Profession == scoring.ProfessionTeacher && y > 0 &&
-				!scoring.AddMonths(e.PositionSince, 12*y).After(in.Scenario.PlanDate) && to.Profession == scoring.ProfessionTeacher {
-				m.Kind, termsOver = MoveRotation, true // back to teaching after two terms
+			if in.Scorer.Rules.PrincipalTermsOver(e, from, in.Scenario.PlanDate) && to.Profession == scoring.ProfessionTeacher {
+				m.Kind, termsOver = MoveRotation, true // back to teaching after the terms
 			}
 		default:
 			m.Kind = MoveRotation
 		}
 		if termsOver {
-			m.Why = append(m.Why, newReason(ReasonTermsOver, in.Scorer.Rules.PrincipalMaxYears))
+			m.Why = append(m.Why, newReason(ReasonTermsOver, in.Scorer.Rules.PrincipalYears(e, in.Scenario.PlanDate)))
 		}
 		if m.Kind == MoveDemotion {
 			// Lawful only when a penalty imposes it or the employee asked

@@ -241,7 +241,7 @@ func checkPlan(t *testing.T, in *Instance, p *Plan) {
 	assert.Len(t, p.Manifest.PlanHash, 64)
 }
 
-// testMaxNodes is the node limit of the tests that plan the example (588
+// testMaxNodes is the node limit of the tests that plan the example (582
 // employees) under its side constraints for properties that hold at any
 // node limit (rules met, determinism, explanation bounds): 100 nodes take
 // seconds per solve on a small machine, 5 take a fraction. TestGoldenPlans

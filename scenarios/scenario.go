@@ -246,7 +246,8 @@ type Employee struct {
 
 // Certification is one held credential.
 type Certification struct {
-	// Kind is str, teacher_certificate, pkp, pka, pkn or jf_competency.
+	// Kind is str, teacher_certificate, pkp, pka, pkn, jf_competency or
+	// principal_training.
 	Kind string `yaml:"kind"`
 	// Until is the expiry date (exclusive); zero means no expiry.
 	Until time.Time `yaml:"until,omitempty"`

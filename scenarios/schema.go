@@ -142,7 +142,7 @@ var schemaDocs = map[string]string{
 	"Position.grade_max":        "Highest grade of a holder, such as III/d; set with grade_min.",
 	"Position.standard":         "Competency standard: competency (integrity, cooperation, communication, results_orientation, public_service, developing_others, managing_change, decision_making, perekat_bangsa, or technical:NAME) → required level 1–5.",
 	"Position.core_factors":     "Core competencies for profile matching.",
-	"Position.required_certs":   "Certifications a holder needs: str, teacher_certificate, pkp, pka, pkn or jf_competency.",
+	"Position.required_certs":   "Certifications a holder needs: str, teacher_certificate, pkp, pka, pkn, jf_competency or principal_training.",
 	"Position.criticality":      "Weight of an unfilled seat, 0–100; default 1.",
 	"Position.open_selection":   "A JPT post filled through open selection: reported, not planned.",
 
@@ -179,7 +179,7 @@ var schemaDocs = map[string]string{
 	"Employee.relatives":          "NIPs of employees with a family tie (conflict of interest).",
 
 	"Certification":       "A held credential.",
-	"Certification.kind":  "str, teacher_certificate, pkp, pka, pkn or jf_competency.",
+	"Certification.kind":  "str, teacher_certificate, pkp, pka, pkn, jf_competency or principal_training.",
 	"Certification.until": "Expiry date (exclusive); empty means no expiry.",
 	"Rating":              "One year's SKP predicate.",
 	"Rating.year":         "Appraisal year.",

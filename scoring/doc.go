@@ -199,7 +199,7 @@
 // school_sd school_smp uptd; AreaClass urban rural remote very_remote;
 // Profession doctor dentist nurse midwife health_promotion sanitarian
 // nutritionist pharmacy lab_technologist teacher; CertKind str
-// teacher_certificate pkp pka pkn jf_competency; Predicate sangat_baik baik
+// teacher_certificate pkp pka pkn jf_competency principal_training; Predicate sangat_baik baik
 // butuh_perbaikan kurang sangat_kurang; DisciplineLevel none light moderate
 // severe; LockKind study_leave investigation other; Competency integrity
 // cooperation communication results_orientation public_service

@@ -335,6 +335,10 @@ func TestMoveKindRules(t *testing.T) {
 	head := teacher
 	head.Exceptions = nil
 	head.Position, head.PositionSince = "kepsek", date("2020-01-01")
+	// Without the principal-candidate training she serves one term (4
+	// years): after it, back to teaching is no demotion.
+	assert.Empty(t, checkAt(t, s, "2025-12-01", &head, "teacher"))
+	head.Certifications = []Certification{{Kind: CertTeacher}, {Kind: CertPrincipalTraining}}
 	assert.Equal(t, []RuleID{RuleDemotion}, checkAt(t, s, "2025-12-01", &head, "teacher"))
 	head.Discipline = Discipline{Level: DisciplineSevere}
 	assert.Empty(t, checkAt(t, s, "2025-12-01", &head, "teacher"))

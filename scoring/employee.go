@@ -128,14 +128,15 @@ const (
 	CertPKA                                      // Pelatihan Kepemimpinan Administrator
 	CertPKN                                      // Pelatihan Kepemimpinan Nasional
 	CertFunctionalCompetency                     // uji kompetensi JF
+	CertPrincipalTraining                        // pelatihan calon kepala sekolah (Permendikdasmen 7/2025)
 )
 
-var certNames = []string{"", "str", "teacher_certificate", "pkp", "pka", "pkn", "jf_competency"}
+var certNames = []string{"", "str", "teacher_certificate", "pkp", "pka", "pkn", "jf_competency", "principal_training"}
 
 // String returns the text form, such as "str".
 func (c CertKind) String() string { return enumName(certNames, int(c), "CertKind") }
 
-var certNamesID = []string{"", "STR", "sertifikat pendidik", "PKP", "PKA", "PKN", "uji kompetensi JF"}
+var certNamesID = []string{"", "STR", "sertifikat pendidik", "PKP", "PKA", "PKN", "uji kompetensi JF", "pelatihan calon kepala sekolah"}
 
 // Label returns the certification for people: the text form (lang "en"
 // and other languages) or the Indonesian name ("id"), such as "sertifikat

@@ -52,8 +52,8 @@ func TestEnumTextForms(t *testing.T) {
 	roundTrip(t, ParseUnitKind, UnitSetda, UnitUPTD, []string{"setda", "setwan", "inspektorat", "dinas", "badan",
 		"hospital", "kecamatan", "kelurahan", "puskesmas", "pustu", "school_sd", "school_smp", "uptd"})
 	roundTrip(t, ParseAreaClass, AreaUrban, AreaVeryRemote, []string{"urban", "rural", "remote", "very_remote"})
-	roundTrip(t, ParseCertKind, CertSTR, CertFunctionalCompetency,
-		[]string{"str", "teacher_certificate", "pkp", "pka", "pkn", "jf_competency"})
+	roundTrip(t, ParseCertKind, CertSTR, CertPrincipalTraining,
+		[]string{"str", "teacher_certificate", "pkp", "pka", "pkn", "jf_competency", "principal_training"})
 	roundTrip(t, ParsePredicate, PredicateSangatBaik, PredicateSangatKurang,
 		[]string{"sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"})
 	roundTrip(t, ParseDisciplineLevel, DisciplineNone, DisciplineSevere, []string{"none", "light", "moderate", "severe"})

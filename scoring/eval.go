@@ -103,6 +103,9 @@ func demotes(e *cEmp, p *cPos) bool {
 	if !(tr < e.curRank || (tr == e.curRank && e.curHead && !p.unitHead)) {
 		return false
 	}
+	if e.termsOver && p.prof == int8(ProfessionTeacher) {
+		return false // a principal's terms are over: back to teaching
+	}
 	// A lower post: lawful only as the active penalty imposes it (PP
 	// 94/2021 Pasal 8(4)): (a) one level lower, (b) a pelaksana post; a
 	// severe penalty whose kind is not recorded allows any lower post.

@@ -3,6 +3,7 @@ package scoring
 import (
 	"math"
 	"strconv"
+	"time"
 )
 
 // Rules holds every legal number and policy table the scorer uses. Each
@@ -184,6 +185,12 @@ type Rules struct {
 	// back to a teacher's post is not a demotion. Default 8; 0 switches the
 	// exception off.
 	PrincipalMaxYears int
+	// PrincipalTermYears is one principal's term: a principal without the
+	// principal-candidate training (CertPrincipalTraining) serves one term
+	// only, so the return to teaching comes after it. Default 4
+	// (Permendikdasmen 7/2025 [VERIFY articles 16–27]); 0 applies
+	// PrincipalMaxYears to everyone.
+	PrincipalTermYears int
 	// FunctionalBandsApply applies FunctionalBands to functional posts in
 	// rule grade-band. Default false: a functional grade (jenjang) belongs
 	// to the person and follows their credit-point career; the formation
@@ -307,6 +314,7 @@ func DefaultRules() Rules {
 		DisciplineBlock:         DisciplineModerate,
 		DemotionPenalty:         DisciplineSevere,
 		PrincipalMaxYears:       8,
+		PrincipalTermYears:      4,
 		PrincipalMinGrade:       GradeIIIc,
 		PrincipalMaxAge:         56,
 		WishValues:              []float64{1, 0.75, 0.5},
@@ -378,6 +386,7 @@ func (r *Rules) Validate() error {
 		{"jpt_max_age", r.JPTMaxAge}, {"grade_band_slack", r.GradeBandSlack},
 		{"over_qual_free_steps", r.OverQualFreeSteps},
 		{"principal_max_years", r.PrincipalMaxYears}, {"principal_max_age", r.PrincipalMaxAge},
+		{"principal_term_years", r.PrincipalTermYears},
 		{"assessment_validity_years", r.AssessmentValidityYears}, {"performance_years", r.PerformanceYears},
 		{"retirement_ages.administrative", r.RetirementAges.Administrative},
 		{"retirement_ages.senior", r.RetirementAges.Senior},
@@ -514,4 +523,36 @@ func (r *Rules) Validate() error {
 // validBand reports whether b is empty (no band) or a valid ordered range.
 func validBand(b GradeBand) bool {
 	return b == (GradeBand{}) || (b.Min.Valid() && b.Max.Valid() && b.Min <= b.Max)
+}
+
+// PrincipalTermsOver reports whether e, holding cur, is a principal whose
+// terms are over at the plan date asOf, so that a return to a teacher's
+// post is not a demotion (Permendikdasmen 7/2025): PrincipalMaxYears in
+// the post (two terms), or PrincipalTermYears (one term) without the
+// principal-candidate training. It is false for any other post.
+func (r *Rules) PrincipalTermsOver(e *Employee, cur *Position, asOf time.Time) bool {
+	if cur == nil || !cur.IsUnitHead || cur.Profession != ProfessionTeacher || r.PrincipalMaxYears <= 0 {
+		return false
+	}
+	return !AddMonths(e.PositionSince, 12*r.PrincipalYears(e, asOf)).After(asOf)
+}
+
+// PrincipalYears returns how long e may serve as a principal at asOf:
+// PrincipalMaxYears, or PrincipalTermYears without the principal-candidate
+// training.
+func (r *Rules) PrincipalYears(e *Employee, asOf time.Time) int {
+	if r.PrincipalTermYears > 0 && !holds(e, CertPrincipalTraining, asOf) {
+		return min(r.PrincipalMaxYears, r.PrincipalTermYears)
+	}
+	return r.PrincipalMaxYears
+}
+
+// holds reports whether e holds a certification of kind k valid at asOf.
+func holds(e *Employee, k CertKind, asOf time.Time) bool {
+	for _, c := range e.Certifications {
+		if c.Kind == k && (c.Until.IsZero() || asOf.Before(c.Until)) {
+			return true
+		}
+	}
+	return false
 }

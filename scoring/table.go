@@ -90,7 +90,8 @@ type cEmp struct {
 	retireOK       uint8 // bit per retirement class
 	move           uint32
 	disc           bool
-	demoteOK       bool // an exception (own request) waives demotion, or a principal's terms are over
+	demoteOK       bool // an exception (own request) waives demotion
+	termsOver      bool // a principal whose terms are over: back to a teacher's post is not a demotion
 	penalty        int8 // an active penalty that may impose a lower post: 0 none, its PenaltyKind, or -1 when its kind is not recorded
 	curHead        bool // the current post heads a unit
 	pppk           bool // on a PPPK contract
@@ -614,10 +615,7 @@ func (t *Table) compileEmployee(i int, e *Employee, cur *Position, unitIdx map[U
 			c.penalty = int8(d.Penalty)
 		}
 	}
-	if cur != nil && cur.IsUnitHead && cur.Profession == ProfessionTeacher && r.PrincipalMaxYears > 0 &&
-		dayOf(e.PositionSince).atLeastYears(r.PrincipalMaxYears, now) {
-		c.demoteOK = true // a principal's terms are over: back to teaching is not a demotion
-	}
+	c.termsOver = r.PrincipalTermsOver(e, cur, dateOf(now))
 
 	// Performance: the minimum for managerial posts and the talent box.
 	year := now.year()

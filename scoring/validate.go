@@ -120,7 +120,7 @@ func validatePosition(p *Position, tax Taxonomy, units map[UnitID]int32) error {
 		}
 	}
 	for k, c := range p.RequiredCerts {
-		if c == 0 || c > CertFunctionalCompetency {
+		if c == 0 || c > CertPrincipalTraining {
 			return bad("required_certs["+strconv.Itoa(k)+"]", c, ErrInvalidValue)
 		}
 	}
@@ -194,7 +194,7 @@ func validateEmployee(e *Employee, now day, tax Taxonomy, units map[UnitID]int32
 		}
 	}
 	for k, c := range e.Certifications {
-		if c.Kind == 0 || c.Kind > CertFunctionalCompetency {
+		if c.Kind == 0 || c.Kind > CertPrincipalTraining {
 			return bad("certifications["+strconv.Itoa(k)+"].kind", c.Kind, ErrInvalidValue)
 		}
 	}

@@ -295,7 +295,7 @@
 //	Candidates by fit
 //	scenario    bungo-2025-12
 //	for         PKM-PELEPAT-DOKTER
-//	candidates                 588
+//	candidates                 582
 //	shown                        3
 //
 //	rank  NIP                 name              current post            fit     current  allowed  rules  reasons

@@ -40,7 +40,7 @@ code with arguments ("why", such as {"code": "take-seat", "args": [0.015,
 
 const explainExample = `
 Example:
-  mutasi explain --employee 197305221997042001
+  mutasi explain --employee 196904291995052001
 `
 
 // explainConfig holds the flags of mutasi explain.

@@ -31,7 +31,7 @@ const (
 	// fitri is an employee of the example with close runners-up (remote
 	// school head posts among them); whether he moves depends on the node
 	// limit.
-	fitri = "197305221997042001"
+	fitri = "196904291995052001"
 	// pelepatDoctor is the doctor's post of the example's remote puskesmas.
 	pelepatDoctor = "PKM-PELEPAT-DOKTER"
 )
