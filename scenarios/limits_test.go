@@ -156,7 +156,8 @@ func TestLoadReadsAtMostTheCap(t *testing.T) {
 // yaml.v3 had built the whole tree (10 MB took 1.27 GB). The estimate
 // refuses it before, with the line where the budget ran out.
 func TestLoadBoundsYAMLBeforeParsing(t *testing.T) {
-	t.Parallel()
+	// Not parallel: the allocation count below is process-wide, and
+	// parallel tests (under -race above all) would add theirs to it.
 	// maxYAMLNodes+1 items, one per line after the first: 4 MB.
 	doc := "name: x\nplan_date: 2025-12-01\nneighbours:\n  a: [" + strings.Repeat("b,\n", maxYAMLNodes/2) + "b]\n"
 	var before, after runtime.MemStats
