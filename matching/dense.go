@@ -229,6 +229,9 @@ func (s *Solver) solveDense(ctx context.Context, p *Problem) (Assignment, error)
 			return Assignment{}, err
 		}
 	default:
+		if w.hasDummy && unit && seats == cols {
+			w.reduceColumns()
+		}
 		free = w.initGreedy()
 	}
 	w.findRowClasses()
@@ -562,6 +565,33 @@ func (w *denseWorkspace) rowMin(i int32) (u1, u2 float64, j1, j2, free1 int32) {
 		free1 = -1
 	}
 	return u1, u2, j1, j2, free1
+}
+
+// reduceColumns sets each column's potential to its cheapest cost
+// (column reduction, Jonker & Volgenant 1987) for a problem with more rows
+// than seats in which every column is to be filled: every reduced cost
+// stays ≥ 0, each column's cheapest row finds it tight, and initGreedy
+// then seats those rows there and sends only the rows no column wants
+// first to the shared dummy, instead of the first rows (the dummy, at
+// cost 0, was cheapest at zero potentials). A column no row may take keeps
+// potential 0.
+func (w *denseWorkspace) reduceColumns() {
+	v := w.v[:w.cols]
+	for j := range v {
+		v[j] = math.Inf(1)
+	}
+	for i := range int32(w.rows) {
+		for j, c := range w.row(i) {
+			if c = w.conv(c); c < v[j] && c > math.Inf(-1) {
+				v[j] = c
+			}
+		}
+	}
+	for j := range v {
+		if math.IsInf(v[j], 1) {
+			v[j] = 0
+		}
+	}
 }
 
 // initGreedy seats each row, in ascending order, in its cheapest option with

@@ -668,3 +668,30 @@ func TestDenseComplexityGuard(t *testing.T) {
 		})
 	}
 }
+
+// TestDenseTallColumnReduction: the dense solver, like the sparse one,
+// starts a problem with more rows than seats and every column to fill with
+// column reduction: when the columns' cheapest rows are distinct, no
+// search is needed.
+func TestDenseTallColumnReduction(t *testing.T) {
+	const rows, cols = 40, 10
+	data := make([]float64, rows*cols)
+	want := 0.0
+	for i := range rows {
+		for j := range cols {
+			c := float64(100 + (i*7+j*13)%50)
+			if i == 3*j+1 {
+				c = float64(j)
+				want += c
+			}
+			data[i*cols+j] = c
+		}
+	}
+	var s Solver
+	p := &Problem{Cost: mat.NewDense(rows, cols, data)}
+	a, err := s.Solve(context.Background(), p)
+	require.NoError(t, err)
+	require.NoError(t, Certify(p, &a, 0))
+	assert.Equal(t, want, a.Cost)
+	assert.Zero(t, s.stats.augmentations, "every column's cheapest row seated by the initialization")
+}
