@@ -454,7 +454,14 @@ func readPromotion(r io.Reader, name string, limit int, rng *rand.Rand) ([]staff
 			}
 		}
 		switch e := t.text(rec, "education"); e {
-		case "Below Secondary", "Bachelor's", "Master's & above", "":
+		case "Below Secondary":
+			s.education = "SMA"
+		case "Bachelor's":
+			s.education = "S1"
+		case "Master's & above":
+			s.education = "S2"
+		case "":
+			s.education = "D3"
 		default:
 			t.fail("education", "unknown education %q", e)
 			good = false
@@ -465,16 +472,6 @@ func readPromotion(r io.Reader, name string, limit int, rng *rand.Rand) ([]staff
 		s.dept = d[0]
 		s.unit = fmt.Sprintf("%s-R%02d", d[0], rn)
 		s.unitName = fmt.Sprintf("%s, region %d", t.text(rec, "department"), rn)
-		switch e := t.text(rec, "education"); e {
-		case "Below Secondary":
-			s.education = "SMA"
-		case "Bachelor's":
-			s.education = "S1"
-		case "Master's & above":
-			s.education = "S2"
-		case "":
-			s.education = "D3"
-		}
 		s.field = d[1]
 		if rng.Float64() >= 0.9 {
 			s.field = promotionFieldList[rng.IntN(len(promotionFieldList))]
