@@ -367,7 +367,8 @@ func (rk *sideRanker) solve(ctx context.Context, n *sideNode) error {
 		// Not Solve: an infeasible part needs no explanation.
 		a, nodes, err = rk.s.constrained(ctx, q)
 	} else {
-		a, err = rk.s.Solve(ctx, q)
+		// Not Solve: q lists a subset of the checked problem's costs.
+		a, err = rk.s.solveChecked(ctx, q)
 	}
 	rk.nodes += max(1, nodes)
 	var ie *InfeasibleError

@@ -214,6 +214,12 @@ func (s *Solver) Solve(ctx context.Context, p *Problem) (Assignment, error) {
 	if err := p.checkMagnitude(rows, cols); err != nil {
 		return Assignment{}, err
 	}
+	return s.solveChecked(ctx, p)
+}
+
+// solveChecked is Solve for a problem already checked: one built by the
+// package from a checked problem, with no cost of larger magnitude.
+func (s *Solver) solveChecked(ctx context.Context, p *Problem) (Assignment, error) {
 	switch {
 	case len(p.Side) > 0:
 		return s.solveConstrained(ctx, p)
