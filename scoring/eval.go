@@ -51,7 +51,7 @@ func (t *Table) mask(i int, e *cEmp, j int, p *cPos) uint32 {
 	if leavesJob(e, p) {
 		m |= bitPPPKJob
 	}
-	if p.unitHead && p.prof == int8(ProfessionTeacher) && !e.headOK {
+	if p.principal && !e.headOK {
 		m |= bitPrincipal
 	}
 	return m
@@ -80,7 +80,7 @@ func (t *Table) blocked(e *cEmp, j int, p *cPos) bool {
 		en&bitJobFamily != 0 && changesFamily(e, p),
 		en&bitDemotion != 0 && demotes(e, p),
 		en&bitPPPKJob != 0 && leavesJob(e, p),
-		en&bitPrincipal != 0 && p.unitHead && p.prof == int8(ProfessionTeacher) && !e.headOK:
+		en&bitPrincipal != 0 && p.principal && !e.headOK:
 		return true
 	}
 	return false
@@ -190,11 +190,9 @@ func (t *Table) values(i int, e *cEmp, j int, p *cPos) (v [NumCriteria]float64) 
 	case !e.placed:
 		v[CritTenure] = 1
 	case int32(j) == e.curCol:
-		v[CritTenure] = e.tenStay
-	case p.unit == e.curUnit:
-		v[CritTenure] = e.tenSame
+		v[CritTenure] = 1 - e.tenMove
 	default:
-		v[CritTenure] = e.tenOther
+		v[CritTenure] = e.tenMove
 	}
 	if p.head {
 		v[CritPerformance] = e.headVal
@@ -218,13 +216,17 @@ func (t *Table) competence(i int, e *cEmp, p *cPos) (float64, float64) {
 		row = t.tech[i*t.nTech : (i+1)*t.nTech]
 	}
 	reqs := t.techReqs[p.techOff : p.techOff+p.techN]
-	num := 0
+	num, sur := 0, 0 // levels met, levels above the requirement
 	for k, req := range p.std {
 		num += int(min(e.levels[k], req))
+		if req > 0 {
+			sur += max(0, int(e.levels[k]-req))
+		}
 	}
 	tnum := 0
 	for _, q := range reqs {
 		tnum += int(min(row[q.idx], q.level))
+		sur += max(0, int(row[q.idx]-q.level))
 	}
 	jpm := mix(float64(num)*p.manInv, p.manInv > 0, float64(tnum)*p.techInv, p.techInv > 0, p.techShare)
 	pct := 100 * jpm
@@ -246,28 +248,8 @@ func (t *Table) competence(i int, e *cEmp, p *cPos) (float64, float64) {
 		}
 		return combineFactors(cs, ss, int(p.coreN), int(p.secN), r.CoreShare, t.gwLo, t.gwHi), pct
 	}
-	if r.SurplusPenalty > 0 {
-		sur := 0
-		for k, req := range p.std {
-			if req > 0 {
-				sur += max(0, int(e.levels[k])-int(req))
-			}
-		}
-		for _, q := range reqs {
-			sur += max(0, int(row[q.idx])-int(q.level))
-		}
-		if sur > 0 {
-			req := 0.0
-			if p.manInv > 0 {
-				req += 1 / p.manInv
-			}
-			if p.techInv > 0 {
-				req += 1 / p.techInv
-			}
-			if req > 0 {
-				jpm *= 1 - r.SurplusPenalty*min(1, float64(sur)/req)
-			}
-		}
+	if sur > 0 && p.reqSum > 0 {
+		jpm *= 1 - r.SurplusPenalty*min(1, float64(sur)/float64(p.reqSum))
 	}
 	if pct < r.JPM.MMS {
 		return jpm * r.KMSFactor, pct

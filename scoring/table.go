@@ -110,9 +110,7 @@ type cEmp struct {
 	wishN          int32
 	levels         [NumCompetencies]int8
 	expMon         [5]float64 // months in posts of rank ≥ r, r = 1…4
-	tenSame        float64    // tenure value of a move inside the current unit
-	tenOther       float64    // … to another unit
-	tenStay        float64    // … of staying
+	tenMove        float64    // tenure value of a move (staying: 1 − tenMove)
 	years          float64    // years in the current post
 	boxVal         float64
 	headVal        float64
@@ -132,6 +130,7 @@ type cPos struct {
 	head       bool
 	jpt        bool
 	unitHead   bool // Position.IsUnitHead
+	principal  bool // a principal's post: a unit head of the teacher profession (rule principal)
 	kind       int8
 	fg         int8
 	prof       int8 // Position.Profession
@@ -146,6 +145,7 @@ type cPos struct {
 	core       uint16
 	std        [NumCompetencies]int8
 	expMon     float64
+	reqSum     int32   // Σ required levels, non-technical and technical
 	manInv     float64 // 1/Σ required non-technical levels, 0 if none
 	techInv    float64 // 1/Σ required technical levels, 0 if none
 	techShare  float64
@@ -350,6 +350,7 @@ func (t *Table) compilePosition(c *cPos, p *Position, unit int32, kecIdx map[str
 	c.managerial = p.Kind.IsManagerial()
 	c.jpt = p.Kind == KindJPT
 	c.unitHead = p.IsUnitHead
+	c.principal = p.IsUnitHead && p.Profession == ProfessionTeacher
 	c.kind, c.fg, c.prof = int8(p.Kind), int8(p.FunctionalGrade), int8(p.Profession)
 	c.head = p.IsUnitHead || p.Kind == KindJPT || p.Kind == KindAdministrator
 	c.bup = uint8(retirementClass(p.Kind, p.FunctionalGrade, p.Profession))
@@ -407,6 +408,7 @@ func (t *Table) compilePosition(c *cPos, p *Position, unit int32, kecIdx map[str
 	}
 	if man > 0 {
 		c.manInv = 1 / float64(man)
+		c.reqSum += int32(man)
 	}
 	c.techOff = int32(len(t.techReqs))
 	tech := 0
@@ -426,6 +428,7 @@ func (t *Table) compilePosition(c *cPos, p *Position, unit int32, kecIdx map[str
 	c.techN = int32(len(t.techReqs)) - c.techOff
 	if tech > 0 {
 		c.techInv = 1 / float64(tech)
+		c.reqSum += int32(tech)
 	}
 	if p.Kind == KindFunctional {
 		c.techShare = r.TechnicalShare[p.FunctionalGrade]
@@ -566,7 +569,7 @@ func (t *Table) compileEmployee(i int, e *Employee, cur *Position, unitIdx map[U
 	}
 
 	// Current post: tenure, experience, employee-level move rules.
-	c.tenSame, c.tenOther, c.tenStay = 1, 1, 1
+	c.tenMove = 1
 	if cur != nil {
 		c.placed = true
 		if j, ok := colIdx[cur.ID]; ok {
@@ -580,18 +583,12 @@ func (t *Table) compileEmployee(i int, e *Employee, cur *Position, unitIdx map[U
 			c.fam = int8(cur.Profession)
 		}
 		since := dayOf(e.PositionSince)
-		unitSince := since
-		if !e.UnitSince.IsZero() {
-			unitSince = dayOf(e.UnitSince)
-		}
 		c.years = since.yearsTo(now)
 		for k := 1; k <= int(c.curRank); k++ {
 			c.expMon[k] += 12 * c.years
 		}
 		minOK := since.atLeastYears(r.MinTenureYears, now)
-		c.tenSame = tenureValue(r, minOK, c.years)
-		c.tenOther = tenureValue(r, minOK, max(c.years, unitSince.yearsTo(now)))
-		c.tenStay = 1 - c.tenSame
+		c.tenMove = tenureValue(r, minOK)
 		if !minOK && !waived(e, RuleMinTenure) {
 			c.move |= bitMinTenure
 		}
@@ -666,7 +663,7 @@ func (t *Table) compileEmployee(i int, e *Employee, cur *Position, unitIdx map[U
 // TenureFlat after it. It does not rise past the rotation point: being due
 // to rotate is a reason to move, not suitability for the target post
 // (domain §12.6); see [Table.RotationDue].
-func tenureValue(r *Rules, minOK bool, _ float64) float64 {
+func tenureValue(r *Rules, minOK bool) float64 {
 	if !minOK {
 		return 0
 	}
