@@ -44,8 +44,6 @@ func DefaultExample() fs.FS {
 const MaxFileSize = 64 << 20
 
 const (
-	// maxFileSize caps the size of one input file.
-	maxFileSize = MaxFileSize
 	// maxYAMLNodes caps the YAML nodes one Load builds, over all its YAML
 	// files, as counted by yamlNodeBound before yaml.v3 builds a tree
 	// (a node costs it about 250 bytes: 2²¹ nodes are about 500 MB). A
@@ -114,7 +112,7 @@ func load(fsys fs.FS, name string, fast bool) (*Scenario, []File, error) {
 // messages. It is Load over a file system holding only that file, so an
 // extends or a CSV roster fails with ErrInclude.
 func Parse(r io.Reader, name string) (*Scenario, error) {
-	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
 		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: %w", ErrInclude, err)}
 	}
@@ -233,8 +231,8 @@ func (l *loader) read(name string) ([]byte, error) {
 
 // readFile reads name from fsys. It refuses anything but a regular file
 // before opening it (a FIFO would block the open, a device such as
-// /dev/zero never ends), and a file larger than maxFileSize, reading at
-// most maxFileSize+1 bytes whatever the file claims. A file system whose
+// /dev/zero never ends), and a file larger than MaxFileSize, reading at
+// most MaxFileSize+1 bytes whatever the file claims. A file system whose
 // Open fails but which implements fs.ReadFileFS (files held in memory) is
 // read with ReadFile.
 func readFile(fsys fs.FS, name string) ([]byte, error) {
@@ -251,7 +249,7 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 			return nil, err
 		}
 		data, err := rf.ReadFile(name)
-		if err == nil && len(data) > maxFileSize {
+		if err == nil && len(data) > MaxFileSize {
 			return nil, tooLarge()
 		}
 		return data, err
@@ -264,18 +262,18 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 	if err := regularSize(st); err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(io.LimitReader(f, maxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > maxFileSize {
+	if len(data) > MaxFileSize {
 		return nil, tooLarge()
 	}
 	return data, nil
 }
 
 // regularSize returns an error unless st is a regular file of at most
-// maxFileSize bytes.
+// MaxFileSize bytes.
 func regularSize(st fs.FileInfo) error {
 	if !st.Mode().IsRegular() {
 		what := "a special file"
@@ -291,14 +289,14 @@ func regularSize(st fs.FileInfo) error {
 		}
 		return msgf(ErrNotRegular, "%s, not a regular file", what)
 	}
-	if st.Size() > maxFileSize {
+	if st.Size() > MaxFileSize {
 		return tooLarge()
 	}
 	return nil
 }
 
 func tooLarge() error {
-	return msgf(ErrFileTooLarge, "larger than %d MiB, the largest input file read", maxFileSize>>20)
+	return msgf(ErrFileTooLarge, "larger than %d MiB, the largest input file read", MaxFileSize>>20)
 }
 
 // yamlNodes estimates the nodes yaml.v3 builds from data, without parsing
