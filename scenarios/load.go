@@ -45,7 +45,7 @@ const MaxFileSize = 64 << 20
 
 const (
 	// maxYAMLNodes caps the YAML nodes one Load builds, over all its YAML
-	// files, as counted by yamlNodeBound before yaml.v3 builds a tree
+	// files, as counted by yamlNodes before yaml.v3 builds a tree
 	// (a node costs it about 250 bytes: 2²¹ nodes are about 500 MB). A
 	// scenario of 20 000 employees written inline in YAML has about
 	// 500 000; CSV rosters do not count.
