@@ -1426,15 +1426,9 @@ func (cp *conProblem) infeasible(b *bnb) error {
 // result builds the Assignment of x (row → edge) with a bound in
 // minimization form.
 func (cp *conProblem) result(x []int, bound float64, lambda []float64) Assignment {
-	a := Assignment{RowToCol: make([]int, cp.rows), Multipliers: slices.Clone(lambda)}
+	a := Assignment{RowToCol: cp.rowToCol(x), Multipliers: slices.Clone(lambda)}
 	if a.Multipliers == nil {
 		a.Multipliers = make([]float64, len(cp.side))
-	}
-	for i, e := range x {
-		a.RowToCol[i] = -1
-		if e >= 0 {
-			a.RowToCol[i] = cp.col[e]
-		}
 	}
 	a.Cost = objective(cp.p, a.RowToCol)
 	a.Bound = bound

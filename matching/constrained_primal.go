@@ -165,20 +165,13 @@ func (b *bnb) relink(x []int) {
 // it reports whether z is feasible.
 func (b *bnb) accept(z []int) bool {
 	cp := b.cp
-	rowToCol := make([]int, cp.rows)
-	for i, e := range z {
-		rowToCol[i] = -1
-		if e >= 0 {
-			rowToCol[i] = cp.col[e]
-		}
-	}
 	lhs := cp.lhsOf(z, make([]float64, len(cp.side)))
 	for k := range lhs {
 		if lhs[k] > cp.limit[k]+cp.tol*math.Max(1, math.Abs(cp.limit[k])) {
 			return false
 		}
 	}
-	return b.offer(z, rowToCol)
+	return b.offer(z, cp.rowToCol(z))
 }
 
 func cmpFloat(a, b float64) int {
