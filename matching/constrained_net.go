@@ -67,9 +67,6 @@ func (s *Solver) initNet(ctx context.Context, cp *conProblem) error {
 	if !s.noGroups {
 		n.groupRows(s.allGroup, cp.termSignatures())
 	}
-	// With zero costs (the feasibility problem) any flow is optimal at
-	// zero potentials, which plainPotentials would give too.
-	zero := &flowDuals{Row: make([]float64, cp.rows), Col: make([]float64, cp.cols), Group: make([]float64, len(p.Groups))}
 	q := *p
 	q.Groups, q.Fix, q.Side = nil, nil, nil
 	if !cp.plain.ok {
@@ -84,8 +81,12 @@ func (s *Solver) initNet(ctx context.Context, cp *conProblem) error {
 		cp.plain.ok = true
 	}
 	a := cp.plain.a
-	d := zero
-	if !cp.zero {
+	var d *flowDuals
+	if cp.zero {
+		// With zero costs (the feasibility problem) any flow is optimal
+		// at zero potentials.
+		d = &flowDuals{Row: make([]float64, cp.rows), Col: make([]float64, cp.cols), Group: make([]float64, len(p.Groups))}
+	} else {
 		d = plainPotentials(&q, &a, len(p.Groups))
 	}
 	x := make([]int, cp.rows)
