@@ -102,18 +102,13 @@ func TestDenseCandidates(t *testing.T) {
 			t.Parallel()
 			var lists, dense Solver
 			lists.ws.sparse.cand.always = true
-			used, again := 0, 0 // solved over the lists; of those, after more than one solve
+			var tally listTally
 			for seed := range uint64(n) {
 				rng := rand.New(rand.NewPCG(seed, uint64(fi)+100))
 				p := fam.gen(rng)
 				want, wantErr := dense.Solve(context.Background(), p)
 				got, err := lists.Solve(context.Background(), p)
-				if lists.ws.sparse.cand.rounds > 0 && err == nil {
-					used++
-				}
-				if lists.ws.sparse.cand.rounds > 1 && err == nil {
-					again++
-				}
+				tally.note(&lists, err)
 				if wantErr != nil {
 					require.ErrorIs(t, err, ErrInfeasible, "seed %d", seed)
 					require.Equal(t, wantErr.Error(), err.Error(), "seed %d: the dense search's witness", seed)
@@ -124,9 +119,23 @@ func TestDenseCandidates(t *testing.T) {
 				r, c := p.dims()
 				require.InDelta(t, want.Cost, got.Cost, 1e-9*costScale(p)*float64(r+c), "seed %d", seed)
 			}
-			t.Logf("%d of %d solved over the lists, %d of them after more than one solve", used, n, again)
-			assert.Positive(t, used)
+			t.Logf("%d of %d solved over the lists, %d of them after more than one solve", tally.used, n, tally.again)
+			assert.Positive(t, tally.used)
 		})
+	}
+}
+
+// listTally counts the solves that went over the candidate lists and, of
+// those, the ones that needed more than one sparse solve.
+type listTally struct{ used, again int }
+
+// note counts the last solve of s, which returned err.
+func (lt *listTally) note(s *Solver, err error) {
+	if r := s.ws.sparse.cand.rounds; r > 0 && err == nil {
+		lt.used++
+		if r > 1 {
+			lt.again++
+		}
 	}
 }
 
@@ -224,7 +233,7 @@ func TestSparseCandidates(t *testing.T) {
 			t.Parallel()
 			var lists, full Solver
 			lists.ws.sparse.cand.always = true
-			used, again := 0, 0 // solved over the lists; of those, after more than one solve
+			var tally listTally
 			for seed := range uint64(n) {
 				rng := rand.New(rand.NewPCG(seed, uint64(ci)+300))
 				size := 20 + rng.IntN(150)
@@ -248,12 +257,7 @@ func TestSparseCandidates(t *testing.T) {
 				}
 				want, wantErr := full.Solve(context.Background(), p)
 				got, err := lists.Solve(context.Background(), p)
-				if lists.ws.sparse.cand.rounds > 0 && err == nil {
-					used++
-				}
-				if lists.ws.sparse.cand.rounds > 1 && err == nil {
-					again++
-				}
+				tally.note(&lists, err)
 				if wantErr != nil {
 					require.Error(t, err, "seed %d", seed)
 					require.Equal(t, wantErr.Error(), err.Error(), "seed %d", seed)
@@ -263,8 +267,8 @@ func TestSparseCandidates(t *testing.T) {
 				checkAssignment(t, p, got)
 				require.InDelta(t, want.Cost, got.Cost, 1e-9*costScale(p)*float64(2*size), "seed %d", seed)
 			}
-			t.Logf("%d of %d solved over the lists, %d of them after more than one solve", used, n, again)
-			assert.Positive(t, used)
+			t.Logf("%d of %d solved over the lists, %d of them after more than one solve", tally.used, n, tally.again)
+			assert.Positive(t, tally.used)
 		})
 	}
 }
