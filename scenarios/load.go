@@ -276,23 +276,31 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 // MaxFileSize bytes.
 func regularSize(st fs.FileInfo) error {
 	if !st.Mode().IsRegular() {
-		what := "a special file"
-		switch t := st.Mode().Type(); {
-		case t&fs.ModeDir != 0:
-			what = "a folder"
-		case t&fs.ModeNamedPipe != 0:
-			what = "a named pipe (FIFO)"
-		case t&fs.ModeSocket != 0:
-			what = "a socket"
-		case t&fs.ModeDevice != 0:
-			what = "a device"
-		}
-		return msgf(ErrNotRegular, "%s, not a regular file", what)
+		return msgf(ErrNotRegular, "%s, not a regular file", FileKind(st.Mode()))
 	}
 	if st.Size() > MaxFileSize {
 		return tooLarge()
 	}
 	return nil
+}
+
+// FileKind names the type of a file that is not regular, for a message:
+// "a folder", "a symbolic link" (as os.Lstat reports it), "a named pipe
+// (FIFO)", "a socket", "a device" or "a special file".
+func FileKind(m fs.FileMode) string {
+	switch t := m.Type(); {
+	case t&fs.ModeDir != 0:
+		return "a folder"
+	case t&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case t&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case t&fs.ModeSocket != 0:
+		return "a socket"
+	case t&fs.ModeDevice != 0:
+		return "a device"
+	}
+	return "a special file"
 }
 
 func tooLarge() error {

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/mutasi-asn/mutasi/scenarios"
 )
 
 // output is where a result goes (-o/--output): stdout, or a file written
@@ -55,7 +57,7 @@ func checkOutput(cmd, path string, inputs ...string) error {
 		}
 	}
 	if st, err := os.Lstat(path); err == nil && !st.Mode().IsRegular() {
-		return usagef(cmd, "--output %s is %s; -o writes only regular files (leave it out to write to stdout)", path, outputKind(st.Mode()))
+		return usagef(cmd, "--output %s is %s; -o writes only regular files (leave it out to write to stdout)", path, scenarios.FileKind(st.Mode()))
 	}
 	// Fail before the work, not after it, when the folder is missing or
 	// cannot take the temporary file.
@@ -98,14 +100,6 @@ func openOutput(path string, stdout io.Writer) (*output, error) {
 	return &output{w: bufio.NewWriter(tmp), path: path, tmp: tmp}, nil
 }
 
-// outputKind names the type of a file that is not regular.
-func outputKind(m fs.FileMode) string {
-	if m&fs.ModeSymlink != 0 {
-		return "a symbolic link"
-	}
-	return fileKind(m)
-}
-
 // Write implements io.Writer.
 func (o *output) Write(p []byte) (int, error) { return o.w.Write(p) }
 
@@ -126,7 +120,7 @@ func (o *output) commit() error {
 	if err == nil {
 		// The destination may have become something else since checkOutput.
 		if st, lerr := os.Lstat(o.path); lerr == nil && !st.Mode().IsRegular() {
-			err = fmt.Errorf("%s is %s; -o writes only regular files", o.path, outputKind(st.Mode()))
+			err = fmt.Errorf("%s is %s; -o writes only regular files", o.path, scenarios.FileKind(st.Mode()))
 		}
 	}
 	if err == nil {

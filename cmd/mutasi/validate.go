@@ -74,7 +74,7 @@ func openScenario(path string, stdin io.Reader) (scenarioInput, error) {
 		return scenarioInput{}, fmt.Errorf("%s is a folder; name its scenario file, such as %s", path, filepath.Join(path, "scenario.yaml"))
 	}
 	if !st.Mode().IsRegular() {
-		return scenarioInput{}, fmt.Errorf("%s is %s, not a regular file; a scenario is a YAML file, and '-' reads stdin", path, fileKind(st.Mode()))
+		return scenarioInput{}, fmt.Errorf("%s is %s, not a regular file; a scenario is a YAML file, and '-' reads stdin", path, scenarios.FileKind(st.Mode()))
 	}
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -103,22 +103,9 @@ func openRegular(path string) (*os.File, error) {
 		return nil, fmt.Errorf("%s is a folder, not a file", path)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s is %s, not a regular file; '-' reads stdin", path, fileKind(st.Mode()))
+		return nil, fmt.Errorf("%s is %s, not a regular file; '-' reads stdin", path, scenarios.FileKind(st.Mode()))
 	}
 	return os.Open(path)
-}
-
-// fileKind names the type of a file that is not regular.
-func fileKind(m fs.FileMode) string {
-	switch t := m.Type(); {
-	case t&fs.ModeNamedPipe != 0:
-		return "a named pipe (FIFO)"
-	case t&fs.ModeSocket != 0:
-		return "a socket"
-	case t&fs.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
 }
 
 // errSymlinkOut reports a symbolic link whose target is outside the
