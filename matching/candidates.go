@@ -364,16 +364,8 @@ func (s *Solver) solveDenseCandidates(ctx context.Context, p *Problem) (Assignme
 	}
 	// Cost is summed from the problem's own costs in row order, as the
 	// dense search does.
-	cost := 0.0
-	for i, j := range a.RowToCol {
-		switch {
-		case j >= 0:
-			cost += w.data[i*w.stride+j]
-		case p.Unassigned != nil:
-			cost += p.Unassigned[i]
-		}
-	}
-	a.Cost, a.Bound = cost, cost
+	a.Cost = objective(p, a.RowToCol)
+	a.Bound = a.Cost
 	return a, nil
 }
 
