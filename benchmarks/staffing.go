@@ -286,10 +286,7 @@ func (t *csvTable) int(rec []string, c string, lo, hi int) (int, bool) {
 	s := t.text(rec, c)
 	v, err := strconv.Atoi(s)
 	if err != nil || v < lo || v > hi {
-		if len(s) > 40 {
-			s = s[:40] + "…"
-		}
-		t.fail(c, "want an integer from %d to %d, got %q", lo, hi, s)
+		t.fail(c, "want an integer from %d to %d, got %q", lo, hi, clip([]byte(s)))
 		return 0, false
 	}
 	return v, true
