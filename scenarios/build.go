@@ -805,12 +805,6 @@ func (in *Instance) floorCheck() error {
 		return nil
 	}
 	m := len(in.Scorer.Positions)
-	holdersOf := make([]int, m) // current holders per column
-	for _, c := range in.cur {
-		if c >= 0 {
-			holdersOf[c]++
-		}
-	}
 	// The floors counting each column, as CSR: floorsOf[at[j]:at[j+1]].
 	colsOf := make([][]int, len(floors))
 	at := make([]int, m+1)
@@ -853,7 +847,7 @@ func (in *Instance) floorCheck() error {
 		seats, holders := 0, 0
 		for _, j := range cols {
 			seats += in.Scorer.Positions[j].Needed
-			holders += holdersOf[j]
+			holders += in.holders[j]
 		}
 		need := min(f.Min, seats)
 		in.floorNeed[fi] = need

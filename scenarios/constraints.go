@@ -87,12 +87,7 @@ func (in *Instance) compileLimits() {
 	c := &s.Constraints
 	dis := in.disabled
 	ps := in.Scorer.Positions
-	holders := make([]int, len(ps)) // current holders per column
-	for _, j := range in.cur {
-		if j >= 0 {
-			holders[j]++
-		}
-	}
+	holders := in.holders // current holders per column
 	seatsOf := func(cols []int) (seats, held int) {
 		for _, j := range cols {
 			seats += ps[j].Needed

@@ -525,21 +525,17 @@ type outcome struct {
 	col    []int // seat per row, -1 without one
 	moves  int   // transfers (From set)
 	seated []int // seated holders per column
-	before []int // holders per column before
 }
 
 func newOutcome(in *Instance, col []int) *outcome {
 	m := len(in.Scorer.Positions)
-	o := &outcome{in: in, col: col, seated: make([]int, m), before: make([]int, m)}
+	o := &outcome{in: in, col: col, seated: make([]int, m)}
 	for i, j := range col {
 		if j >= 0 {
 			o.seated[j]++
 			if c := in.cur[i]; c >= 0 && c != j {
 				o.moves++
 			}
-		}
-		if c := in.cur[i]; c >= 0 {
-			o.before[c]++
 		}
 	}
 	return o
@@ -711,7 +707,7 @@ func (in *Instance) surplusReason(i, c int, o *outcome) Reason {
 	case ps[c].Needed == 0:
 		return newReason(ReasonAbolishedPost, id)
 	}
-	return newReason(ReasonSurplusHolder, id, o.before[c], ps[c].Needed)
+	return newReason(ReasonSurplusHolder, id, in.holders[c], ps[c].Needed)
 }
 
 // years1 rounds years to the one decimal reasons print, the way fmt
@@ -790,8 +786,8 @@ func (in *Instance) move(i, j int, o *outcome) Move {
 	if m.Pinned {
 		m.Why = append(m.Why, newReason(ReasonPinned, in.pinWhy[i]))
 	}
-	if c >= 0 && o.before[c] > ps[c].Needed {
-		m.Why = append(m.Why, newReason(ReasonOverNeed, o.before[c], ps[c].Needed))
+	if c >= 0 && in.holders[c] > ps[c].Needed {
+		m.Why = append(m.Why, newReason(ReasonOverNeed, in.holders[c], ps[c].Needed))
 	}
 	if in.why[i] == fixRotation {
 		m.Why = append(m.Why, newReason(ReasonRotationDue, years1(scoring.Years(e.PositionSince, in.Scenario.PlanDate))))
@@ -932,7 +928,7 @@ func (in *Instance) staffing(o *outcome) []UnitStaffing {
 			}
 			ks := &us.ByKind[idx]
 			ks.Needed += ps[j].Needed
-			ks.Before.Holders += o.before[j]
+			ks.Before.Holders += in.holders[j]
 			ks.After.Holders += after[j]
 		}
 		slices.SortFunc(us.ByKind, func(a, b KindStaffing) int { return strings.Compare(a.Kind, b.Kind) })
