@@ -158,6 +158,7 @@ type Instance struct {
 	holders   []int          // current holders per column
 	restruct  bool           // policy restructuring: holders may be left without a post
 	floorNeed []int          // seats each unit floor asks for (constraints.unit_floors order)
+	covers    []int          // employees each policy covers (constraints.policies order)
 	rot       []int64        // value of a move of each row for being due to rotate (cost units)
 	seat      []int64        // seat term per column in cost units
 	closed    []fixKind      // why a column takes nobody new
@@ -202,11 +203,11 @@ func Build(s *Scenario, files []File, opt Options) (*Instance, error) {
 	if err != nil {
 		return nil, err
 	}
-	es, err := employeesOf(s)
+	es, covers, err := employeesOf(s)
 	if err != nil {
 		return nil, err
 	}
-	in.Scorer, in.Employees = sc, es
+	in.Scorer, in.Employees, in.covers = sc, es, covers
 	if in.Table, err = sc.Compile(es); err != nil {
 		return nil, err
 	}
@@ -387,9 +388,9 @@ func (in *Instance) rowRules() {
 				newReason(ReasonWarnOpenSelection, j2s(ps[j]))))
 		}
 	}
-	for _, pol := range s.Constraints.Policies {
+	for k, pol := range s.Constraints.Policies {
 		in.warnings = append(in.warnings, newWarning(rulePolicy, ErrReportOnly,
-			newReason(ReasonWarnPolicy, pol.Policy, in.policyCount(&pol), pol.Reason)))
+			newReason(ReasonWarnPolicy, pol.Policy, in.covers[k], pol.Reason)))
 	}
 	if in.disabled[scoring.RuleCapacity] {
 		in.warnings = append(in.warnings, newWarning(scoring.RuleCapacity, ErrReportOnly, newReason(ReasonWarnCapacityOn)))
@@ -401,22 +402,6 @@ func (in *Instance) rowRules() {
 // jpt_by_plan policy lets the plan fill JPT posts (domain §12.8).
 func (in *Instance) openSelection(p *scoring.Position) bool {
 	return p.OpenSelection || (p.Kind == scoring.KindJPT && in.Scenario.policy(PolicyJPTByPlan) == nil)
-}
-
-// policyCount is how many employees a policy covers: those given an
-// exception by it, or 0 for a policy of the whole round.
-func (in *Instance) policyCount(pol *Policy) int {
-	n := 0
-	prefix := pol.Policy + ": " + pol.Reason
-	for i := range in.Employees {
-		for _, x := range in.Employees[i].Exceptions {
-			if x.Reason == prefix {
-				n++
-				break
-			}
-		}
-	}
-	return n
 }
 
 func e(id employeeID) string { return string(id) }

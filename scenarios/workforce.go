@@ -58,8 +58,9 @@ func scorerOf(s *Scenario) (scoring.Scorer, error) {
 	return sc, c.err
 }
 
-// employeesOf converts the employees of s, sorted by NIP.
-func employeesOf(s *Scenario) ([]scoring.Employee, error) {
+// employeesOf converts the employees of s, sorted by NIP, and returns how
+// many each policy of s covers (applyPolicies).
+func employeesOf(s *Scenario) ([]scoring.Employee, []int, error) {
 	c := &converter{}
 	units := map[unitID]bool{}
 	for _, u := range s.Workforce.Units {
@@ -75,26 +76,27 @@ func employeesOf(s *Scenario) ([]scoring.Employee, error) {
 	}
 	slices.SortFunc(es, func(a, b scoring.Employee) int { return strings.Compare(string(a.ID), string(b.ID)) })
 	if c.err != nil {
-		return es, c.err
+		return es, nil, c.err
 	}
-	applyPolicies(s, es)
-	return es, nil
+	return es, applyPolicies(s, es), nil
 }
 
 // applyPolicies turns the alih_fungsi and pppk_any_job policies into
 // exceptions of the employees they cover (rules job-family and pppk-job),
 // with the policy's reason. An alih_fungsi policy without employees covers
 // every employee of its profession: the employee's own, or the current
-// post's.
-func applyPolicies(s *Scenario, es []scoring.Employee) {
-	if len(s.Constraints.Policies) == 0 {
-		return
+// post's. It returns how many employees each policy covers, in the order
+// of s.Constraints.Policies (0 for a policy of the whole round).
+func applyPolicies(s *Scenario, es []scoring.Employee) []int {
+	covers := make([]int, len(s.Constraints.Policies))
+	if len(covers) == 0 {
+		return covers
 	}
 	prof := map[positionID]string{}
 	for _, p := range s.Workforce.Positions {
 		prof[p.ID] = p.Profession
 	}
-	for _, pol := range s.Constraints.Policies {
+	for k, pol := range s.Constraints.Policies {
 		var rule scoring.RuleID
 		switch pol.Policy {
 		case PolicyAlihFungsi:
@@ -121,9 +123,11 @@ func applyPolicies(s *Scenario, es []scoring.Employee) {
 			}
 			if covered {
 				e.Exceptions = append(e.Exceptions, scoring.Exception{Rule: rule, Reason: pol.Policy + ": " + pol.Reason})
+				covers[k]++
 			}
 		}
 	}
+	return covers
 }
 
 // effectiveWeights returns the default weights with the scenario's
