@@ -398,23 +398,27 @@ func (in *Instance) conflictLimits() {
 	ps := in.Scorer.Positions
 	nu := len(in.Scorer.Units)
 	unitOf := func(j int) int { return in.units[ps[j].Unit] }
-	// chain[u][v]: units u and v are one supervisory chain (the same, or
-	// one above the other by Unit.Parent).
-	chain := make([][]bool, nu)
+	// chainOf[u]: the units in one supervisory chain with u (u, the units
+	// above it by Unit.Parent and the units below it), ascending.
+	chainOf := make([][]int, nu)
 	for u := range nu {
-		chain[u] = make([]bool, nu)
-	}
-	for u := range nu {
-		for v, seen := u, 0; v >= 0 && seen <= nu; seen++ {
-			chain[u][v], chain[v][u] = true, true
-			parent := in.Scorer.Units[v].Parent
-			k, ok := in.units[parent]
-			if parent == "" || !ok {
+		chainOf[u] = append(chainOf[u], u)
+		for v, seen := u, 0; seen < nu; seen++ {
+			k, ok := in.units[in.Scorer.Units[v].Parent]
+			if !ok || k == u {
 				break
 			}
 			v = k
+			chainOf[u] = append(chainOf[u], v)
+			chainOf[v] = append(chainOf[v], u)
 		}
 	}
+	for u := range chainOf {
+		slices.Sort(chainOf[u])
+		chainOf[u] = slices.Compact(chainOf[u])
+	}
+	inChain := func(u, v int) bool { _, ok := slices.BinarySearch(chainOf[u], v); return ok }
+	mark := make([]bool, nu) // scratch: the units of a set, marked while endsIn reads them
 	// reach lists row r's candidates, also by unit, and the units it can
 	// end in.
 	reach := func(r int) *unitCands {
@@ -441,7 +445,7 @@ func (in *Instance) conflictLimits() {
 		// The units the two hold now, when two different units of one
 		// chain: that pair of units stays allowed.
 		a0, b0 := -1, -1
-		if ca, cb := in.cur[ra], in.cur[rb]; ca >= 0 && cb >= 0 && unitOf(ca) != unitOf(cb) && chain[unitOf(ca)][unitOf(cb)] {
+		if ca, cb := in.cur[ra], in.cur[rb]; ca >= 0 && cb >= 0 && unitOf(ca) != unitOf(cb) && inChain(unitOf(ca), unitOf(cb)) {
 			a0, b0 = unitOf(ca), unitOf(cb)
 		}
 		l.check = func(o *outcome) (bool, string) {
@@ -449,7 +453,7 @@ func (in *Instance) conflictLimits() {
 			switch {
 			case a != "" && a == b:
 				return false, "both in " + in.unitName(a)
-			case a != "" && b != "" && chain[in.units[a]][in.units[b]] && (in.units[a] != a0 || in.units[b] != b0):
+			case a != "" && b != "" && inChain(in.units[a], in.units[b]) && (in.units[a] != a0 || in.units[b] != b0):
 				return false, "in one supervisory chain: " + in.unitName(a) + ", " + in.unitName(b)
 			case a0 >= 0:
 				return true, "in one supervisory chain as now: " + in.unitName(a) + ", " + in.unitName(b)
@@ -457,46 +461,40 @@ func (in *Instance) conflictLimits() {
 			return true, "in different units, not one above the other"
 		}
 		ca, cb := reach(ra), reach(rb)
-		// endsIn adds the terms of "rc ends in one of the units set" to sd.
-		endsIn := func(sd *matching.Side, rc *unitCands, set []bool) {
+		// endsIn adds the terms of "rc ends in one of units" to sd.
+		endsIn := func(sd *matching.Side, rc *unitCands, units []int) {
 			r := rc.row
-			if c := in.cur[r]; c >= 0 && set[unitOf(c)] {
+			if c := in.cur[r]; c >= 0 && slices.Contains(units, unitOf(c)) {
 				sd.Limit--
+				for _, v := range units {
+					mark[v] = true
+				}
 				for _, j := range rc.cols {
-					if !set[unitOf(j)] {
+					if !mark[unitOf(j)] {
 						sd.Terms = append(sd.Terms, matching.Term{Row: r, Col: j, Coef: -1})
 					}
 				}
+				for _, v := range units {
+					mark[v] = false
+				}
 				return
 			}
-			for v := range nu {
-				if set[v] {
-					for _, j := range rc.in(v) {
-						sd.Terms = append(sd.Terms, matching.Term{Row: r, Col: j, Coef: 1})
-					}
+			for _, v := range units {
+				for _, j := range rc.in(v) {
+					sd.Terms = append(sd.Terms, matching.Term{Row: r, Col: j, Coef: 1})
 				}
 			}
 		}
 		for u := range nu {
-			if !ca.can[u] {
+			if !ca.can[u] || !slices.ContainsFunc(chainOf[u], func(v int) bool { return cb.can[v] }) {
 				continue
 			}
-			both := false
-			for v := range nu {
-				both = both || (chain[u][v] && cb.can[v])
-			}
-			if !both {
-				continue
-			}
-			self := make([]bool, nu)
-			self[u] = true
-			others := chain[u]
+			others := chainOf[u]
 			if u == a0 {
-				others = slices.Clone(others)
-				others[b0] = false // as now: allowed
+				others = slices.DeleteFunc(slices.Clone(others), func(v int) bool { return v == b0 }) // as now: allowed
 			}
 			sd := matching.Side{Limit: 1}
-			endsIn(&sd, ca, self)
+			endsIn(&sd, ca, []int{u})
 			endsIn(&sd, cb, others)
 			l.sides = append(l.sides, sd)
 		}
