@@ -1115,14 +1115,18 @@ func (in *Instance) beforeCols() []int {
 			byCol[c] = append(byCol[c], i)
 		}
 	}
+	val := make([]int64, len(in.Employees)) // each holder's value in the own post
+	for i, c := range in.cur {
+		if c >= 0 {
+			val[i] = in.value(i, c, in.Table.Fit(i, c))
+		}
+	}
 	for j, rows := range byCol {
-		val := func(i int) int64 { return in.value(i, j, in.Table.Fit(i, j)) }
 		slices.SortStableFunc(rows, func(a, b int) int {
-			va, vb := val(a), val(b)
 			switch {
-			case va > vb:
+			case val[a] > val[b]:
 				return -1
-			case va < vb:
+			case val[a] < val[b]:
 				return 1
 			}
 			return a - b
