@@ -262,14 +262,17 @@ func readFile(fsys fs.FS, name string) ([]byte, error) {
 	if err := regularSize(st); err != nil {
 		return nil, err
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > MaxFileSize {
+	return readAtMost(f)
+}
+
+// readAtMost reads r to its end, reading at most MaxFileSize+1 bytes, and
+// refuses more than MaxFileSize (ErrFileTooLarge).
+func readAtMost(r io.Reader) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err == nil && len(data) > MaxFileSize {
 		return nil, tooLarge()
 	}
-	return data, nil
+	return data, err
 }
 
 // regularSize returns an error unless st is a regular file of at most

@@ -73,12 +73,9 @@ func ReadRoster[T RosterItem](r io.Reader, name string) ([]T, error) {
 // readRoster is ReadRoster; fast decodes rows straight into their values
 // (see csvRow), and false keeps the node path of every row.
 func readRoster[T RosterItem](r io.Reader, name string, fast bool) ([]T, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	data, err := readAtMost(r)
 	if err != nil {
 		return nil, &ParseError{File: name, Err: fmt.Errorf("%w: %w", ErrInclude, err)}
-	}
-	if len(data) > MaxFileSize {
-		return nil, &ParseError{File: name, Err: tooLarge()}
 	}
 	l := &loader{fileOf: map[*yaml.Node]string{}}
 	if fast {
