@@ -717,29 +717,6 @@ func years1(y float64) float64 {
 	return v
 }
 
-// rank returns a position's career rank for the move kind: JPT 4,
-// administrator 3, pengawas 2, pelaksana 1, functional grades by level.
-func rank(p *scoring.Position) int {
-	switch p.Kind {
-	case scoring.KindJPT:
-		return 4
-	case scoring.KindAdministrator:
-		return 3
-	case scoring.KindPengawas:
-		return 2
-	case scoring.KindFunctional:
-		switch p.FunctionalGrade {
-		case scoring.AhliUtama:
-			return 4
-		case scoring.AhliMadya:
-			return 3
-		case scoring.AhliMuda:
-			return 2
-		}
-	}
-	return 1
-}
-
 // move builds the Move of row i into column j.
 func (in *Instance) move(i, j int, o *outcome) Move {
 	e := &in.Employees[i]
@@ -754,7 +731,8 @@ func (in *Instance) move(i, j int, o *outcome) Move {
 		from := &ps[c]
 		m.From, m.FromUnit, m.FitBefore = from.ID, from.Unit, in.fit(i, c)
 		before = in.Table.Explain(i, c)
-		rb, ra := rank(from), rank(to)
+		rules := &in.Scorer.Rules
+		rb, ra := rules.Rank(from.Kind, from.FunctionalGrade), rules.Rank(to.Kind, to.FunctionalGrade)
 		prof := from.Profession
 		if e.Profession != 0 {
 			prof = e.Profession
@@ -768,14 +746,14 @@ func (in *Instance) move(i, j int, o *outcome) Move {
 			m.Kind = MovePromotion
 		case ra < rb, ra == rb && from.IsUnitHead && !to.IsUnitHead:
 			m.Kind = MoveDemotion
-			if in.Scorer.Rules.PrincipalTermsOver(e, from, in.Scenario.PlanDate) && to.Profession == scoring.ProfessionTeacher {
+			if rules.PrincipalTermsOver(e, from, in.Scenario.PlanDate) && to.Profession == scoring.ProfessionTeacher {
 				m.Kind, termsOver = MoveRotation, true // back to teaching after the terms
 			}
 		default:
 			m.Kind = MoveRotation
 		}
 		if termsOver {
-			m.Why = append(m.Why, newReason(ReasonTermsOver, in.Scorer.Rules.PrincipalYears(e, in.Scenario.PlanDate)))
+			m.Why = append(m.Why, newReason(ReasonTermsOver, rules.PrincipalYears(e, in.Scenario.PlanDate)))
 		}
 		if m.Kind == MoveDemotion {
 			// Lawful only when a penalty imposes it or the employee asked

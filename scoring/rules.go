@@ -352,9 +352,11 @@ func (r *Rules) RetirementAge(k PositionKind, g FunctionalGrade, p Profession) i
 	return r.bupAge(retirementClass(k, g, p))
 }
 
-// rank returns the career rank of a post: 1 pelaksana, 2 pengawas, 3
-// administrator, 4 JPT, functional grades by Equivalent; 0 if unknown.
-func (r *Rules) rank(k PositionKind, g FunctionalGrade) int {
+// Rank returns the career rank of a post of kind k and functional grade g:
+// 1 pelaksana, 2 pengawas, 3 administrator, 4 JPT, functional grades by
+// Equivalent; 0 if unknown. The demotion rule compares these ranks; a
+// plan's move kind (promotion, rotation, demotion) uses the same ones.
+func (r *Rules) Rank(k PositionKind, g FunctionalGrade) int {
 	if k == KindFunctional && g.Valid() {
 		k = r.Equivalent[g]
 	}

@@ -346,7 +346,7 @@ func (t *Table) compilePosition(c *cPos, p *Position, unit int32, kecIdx map[str
 		c.gradeLo = int8(max(int(GradeIa), int(b.Min)-r.GradeBandSlack))
 		c.gradeHi = int8(b.Max)
 	}
-	c.rank = int8(r.rank(p.Kind, p.FunctionalGrade))
+	c.rank = int8(r.Rank(p.Kind, p.FunctionalGrade))
 	c.managerial = p.Kind.IsManagerial()
 	c.jpt = p.Kind == KindJPT
 	c.unitHead = p.IsUnitHead
@@ -359,7 +359,7 @@ func (t *Table) compilePosition(c *cPos, p *Position, unit int32, kecIdx map[str
 	}
 	for _, x := range r.Experience {
 		if x.Kind == p.Kind {
-			c.expRank = int8(r.rank(x.AtLeast, 0))
+			c.expRank = int8(r.Rank(x.AtLeast, 0))
 			c.expMon = float64(12 * x.Years)
 			break
 		}
@@ -560,7 +560,7 @@ func (t *Table) compileEmployee(i int, e *Employee, cur *Position, unitIdx map[U
 
 	// Experience from history.
 	for _, s := range e.History {
-		rk := r.rank(s.Kind, s.FunctionalGrade)
+		rk := r.Rank(s.Kind, s.FunctionalGrade)
 		to := min(dayOf(s.To), now)
 		m := 12 * dayOf(s.From).yearsTo(to)
 		for k := 1; k <= rk; k++ {
@@ -576,7 +576,7 @@ func (t *Table) compileEmployee(i int, e *Employee, cur *Position, unitIdx map[U
 			c.curCol = j
 		}
 		c.curUnit = unitIdx[cur.Unit]
-		c.curRank = int8(r.rank(cur.Kind, cur.FunctionalGrade))
+		c.curRank = int8(r.Rank(cur.Kind, cur.FunctionalGrade))
 		c.curHead = cur.IsUnitHead
 		c.curKind, c.curFG = int8(cur.Kind), int8(cur.FunctionalGrade)
 		if c.fam < 0 {
