@@ -79,6 +79,7 @@ type conProblem struct {
 	out        []float64 // cost of staying out, minimization form (+Inf: must be placed); nil when Unassigned is nil
 	side       [][]conTerm
 	limit      []float64
+	hint       []float64 // starting multipliers of the root (Side.Hint); nil: zeros
 	pen        []float64 // Lagrangian penalty of each edge at the current λ
 	integer    bool      // all costs are integers: bounds can be rounded up
 	scale      float64   // largest cost magnitude, at least 1
@@ -304,6 +305,9 @@ func newConProblem(s *Solver, p *Problem) (*conProblem, error) {
 		if math.IsNaN(sd.Limit) || math.IsInf(sd.Limit, 0) {
 			return nil, fmt.Errorf("%w: side constraint %q has limit %v", ErrInvalidCost, sd.Name, sd.Limit)
 		}
+		if math.IsNaN(sd.Hint) || math.IsInf(sd.Hint, 0) || sd.Hint < 0 {
+			return nil, fmt.Errorf("%w: side constraint %q has hint %v (a multiplier is finite and not negative)", ErrInvalidArgument, sd.Name, sd.Hint)
+		}
 		ts := make([]conTerm, 0, len(sd.Terms))
 		for _, t := range sd.Terms {
 			if t.Row < 0 || t.Row >= rows || t.Col < 0 || t.Col >= cols {
@@ -328,6 +332,7 @@ func newConProblem(s *Solver, p *Problem) (*conProblem, error) {
 		}
 		cp.side = append(cp.side, merged)
 		cp.limit = append(cp.limit, sd.Limit)
+		cp.hint = append(cp.hint, sd.Hint)
 	}
 	cp.pen = make([]float64, len(cp.cost))
 	if len(p.Groups) > 0 {
@@ -612,6 +617,37 @@ func (s *Solver) evaluate(ctx context.Context, b *bnb, n *conNode, st *nodeState
 	rounds := ascentRounds
 	if n.parent == nil {
 		rounds = ascentRoundsRoot
+		if slices.ContainsFunc(lambda, func(v float64) bool { return v > 0 }) {
+			// Steps from hinted multipliers (Side.Hint: the last lazy
+			// round's, say) start short, or the first ones throw the
+			// hint away.
+			theta = 0.25
+		}
+		// Sign-adaptive steps first (constrained_block.go), then a dive
+		// from their best relaxed solution when it leaves the node open.
+		db := dualBest{l: bestL, lambda: slices.Clone(lambda)}
+		closed, err := s.blockAscent(ctx, b, st, &db)
+		if err != nil {
+			if errors.Is(err, ErrInfeasible) {
+				n.bound = math.Inf(1)
+				return nil, nil
+			}
+			return nil, err
+		}
+		if closed {
+			n.bound, n.lambda = db.l, db.lambda
+			return nil, nil
+		}
+		if db.x != nil {
+			bestL, bestX = db.l, db.x
+			copy(bestLambda, db.lambda)
+			copy(lambda, db.lambda)
+			if !cp.zero && !cp.prunes(cp.roundBound(bestL), b.ub) {
+				if err := s.dive(ctx, b, st, bestLambda, bestX); err != nil {
+					return nil, err
+				}
+			}
+		}
 	}
 	for round := 0; ; round++ {
 		if round > 0 {
@@ -1203,29 +1239,20 @@ func (s *Solver) branchAndBound(ctx context.Context, cp *conProblem) (Assignment
 	limit := s.maxNodes()
 	// Feasibility first: a search of the same constraints at zero cost
 	// (constrained_feasible.go) proves the problem infeasible or finds a
-	// plan. The plan becomes the incumbent only when the root leaves
-	// none: the root's own plans are usually far better, and the search
-	// then runs as it would without this step.
+	// plan, the first incumbent: it gives the root's subgradient steps a
+	// target and relinking a plan to move from.
 	first, infeasible, err := s.feasiblePlan(ctx, cp, limit, b.violate)
 	switch {
 	case err != nil:
 		return Assignment{}, 0, err
 	case infeasible:
 		b.open.items = b.open.items[:0]
+	case first != nil:
+		b.ub, b.best = cp.primal(first), first
 	}
-	hook := func(n *conNode) (bool, error) {
-		if b.best != nil || first == nil || b.nodes == 0 {
-			return false, nil
-		}
-		b.ub, b.best, first = cp.primal(first), first, nil
-		return cp.prunes(n.bound, b.ub), nil
-	}
-	bound, err := s.explore(ctx, b, limit, false, hook)
+	bound, err := s.explore(ctx, b, limit, false, nil)
 	if err != nil {
 		return Assignment{}, b.nodes, err
-	}
-	if b.best == nil && first != nil {
-		b.ub, b.best = cp.primal(first), first
 	}
 	a, err := cp.finish(&b.open, b.best, bound, b.ub, b.nodes, b.rootLambda, func() error { return cp.infeasible(b) })
 	return a, b.nodes, err
@@ -1234,7 +1261,9 @@ func (s *Solver) branchAndBound(ctx context.Context, cp *conProblem) (Assignment
 // newBnb returns the search state of cp with its root node open.
 func newBnb(cp *conProblem) *bnb {
 	b := &bnb{cp: cp, ub: math.Inf(1), violate: make([]bool, len(cp.side)), open: minHeap[*conNode]{less: nodeBefore}, ids: 1}
-	b.open.push(&conNode{fix: -1, forbid: -1, bound: math.Inf(-1), lambda: make([]float64, len(cp.side))})
+	lambda := make([]float64, len(cp.side))
+	copy(lambda, cp.hint)
+	b.open.push(&conNode{fix: -1, forbid: -1, bound: math.Inf(-1), lambda: lambda})
 	return b
 }
 

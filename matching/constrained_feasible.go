@@ -36,8 +36,9 @@ import (
 // Branch and bound runs this search before its root: an infeasible
 // problem is then proven so without the root's hundreds of subproblems
 // (the generated 500 employees with a turnover cap and an impossible
-// conflict pair: 4 subproblems instead of 376), and the plan found becomes
-// the incumbent when the root leaves none.
+// conflict pair: 4 subproblems instead of 376), and the plan found is the
+// first incumbent: the root's subgradient steps then aim at its cost, not
+// at a guess, and relinking starts from it.
 //
 // Complexity: the feasibility search evaluates at most
 // max(MaxNodes, feasibilityMinNodes) nodes, each as a node of the real

@@ -340,15 +340,15 @@ func (b *bnb) fractionalEdge(st *nodeState) int {
 // spent. The re-solves re-optimize every other row around the barred ones
 // (the assignment's exchanges), which a repair row by row cannot. It is a
 // heuristic, like relink: the pairs it forbids are forbidden only for the
-// dive, never for the search. It runs after a node only while the search
-// has no plan (before the feasibility search of constrained_feasible.go):
-// on the generated 2,000 employees with a 20 % turnover cap, whose root
-// leaves no plan in the first and last of the scenario's lazy rounds, it
-// finds one within 1.2e-4 and 7.4e-4 of the root's bound, where the
-// feasibility search with relinking ends 1.6e-3 away; once there is an
-// incumbent, relinking does as well on the scenarios measured, and a dive
-// only perturbs the kept network (the example's PPPK what-if then needs
-// more than 100 nodes). This is the diving of MIP heuristics
+// dive, never for the search. It runs once at the root, from the best
+// relaxed solution of the sign-adaptive steps (constrained_block.go),
+// when the root is not closed by then, and after a node while the search
+// has no plan: on the generated 5,200 employees with a 20 % turnover cap
+// the root's dive gives a plan within 5.5e-5 of the bound, where the
+// feasibility plan relinked towards the relaxed solutions ends 3.4e-3
+// away. Dives below the root only perturb the kept network once there is
+// an incumbent (the example's PPPK what-if then needed more than 100
+// nodes). This is the diving of MIP heuristics
 // (Berthold 2006) on the Lagrangian subproblem instead of the linear
 // relaxation.
 //

@@ -342,3 +342,66 @@ func TestConstrainedGap(t *testing.T) {
 		require.LessOrEqual(t, a.Cost-want, 0.2*math.Max(1, math.Abs(a.Cost))+1e-9, "seed %d", seed)
 	}
 }
+
+// TestConstrainedHints: starting multipliers (Side.Hint), whether the ones
+// a first solve reports or random ones, never change the optimum, the
+// verdict or the proof, against the enumerated MIP; bad hints are refused.
+func TestConstrainedHints(t *testing.T) {
+	t.Parallel()
+	n := 200
+	if testing.Short() {
+		n = 40
+	}
+	var s Solver
+	hinted := 0
+	for seed := uint64(0); seed < uint64(n); seed++ {
+		rng := rand.New(rand.NewPCG(seed, 16))
+		w := randWorkforce(rng, 12)
+		p := w.p
+		if len(p.Side) == 0 {
+			continue
+		}
+		want, ok := mipOptimum(p)
+		a, err := s.Solve(context.Background(), p)
+		for round, hint := range []func(k int) float64{
+			func(k int) float64 {
+				if k < len(a.Multipliers) {
+					return a.Multipliers[k]
+				}
+				return 0
+			},
+			func(int) float64 { return float64(rng.IntN(40)) / 2 },
+		} {
+			q := *p
+			q.Side = slices.Clone(p.Side)
+			for k := range q.Side {
+				q.Side[k].Hint = hint(k)
+				if q.Side[k].Hint > 0 {
+					hinted++
+				}
+			}
+			b, err2 := s.Solve(context.Background(), &q)
+			if !ok {
+				require.ErrorIs(t, err, ErrInfeasible, "seed %d", seed)
+				require.ErrorIs(t, err2, ErrInfeasible, "seed %d hints %d", seed, round)
+				continue
+			}
+			require.NoError(t, err2, "seed %d hints %d\n%s", seed, round, describe(&q))
+			require.Equal(t, want, b.Cost, "seed %d hints %d\n%s", seed, round, describe(&q))
+			require.Equal(t, b.Cost, b.Bound, "seed %d hints %d: proven", seed, round)
+			checkFeasible(t, &q, b)
+		}
+	}
+	assert.Greater(t, hinted, n, "too few hinted constraints")
+	p := randWorkforce(rand.New(rand.NewPCG(1, 16)), 8).p
+	for p.Side == nil {
+		p = randWorkforce(rand.New(rand.NewPCG(uint64(len(p.Side)+2), 16)), 8).p
+	}
+	for _, h := range []float64{-1, math.NaN(), math.Inf(1)} {
+		q := *p
+		q.Side = slices.Clone(p.Side)
+		q.Side[0].Hint = h
+		_, err := s.Solve(context.Background(), &q)
+		require.ErrorIs(t, err, ErrInvalidArgument, "hint %v", h)
+	}
+}

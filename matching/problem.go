@@ -80,6 +80,15 @@ type Side struct {
 	Name  string
 	Terms []Term
 	Limit float64
+
+	// Hint, when positive, is where the search starts this constraint's
+	// Lagrange multiplier: the value an earlier solve of a similar problem
+	// reported in Assignment.Multipliers, say. A good hint saves most of
+	// the work of the root; any hint ≥ 0 leaves the optimal cost and the
+	// validity of the bound unchanged, though among equal optima another
+	// plan may be returned. NaN, ±Inf and negative hints are refused with
+	// ErrInvalidArgument.
+	Hint float64
 }
 
 // Term is one coefficient of a side constraint.

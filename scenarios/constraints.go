@@ -575,6 +575,16 @@ func (in *Instance) solve(ctx context.Context, p *matching.Problem, start []bool
 		if err != nil {
 			return a, &q, active, err
 		}
+		// The next round starts each multiplier where this one ended.
+		n := 0
+		for k, on := range active {
+			if on {
+				if n < len(a.Multipliers) {
+					all[k].Hint = a.Multipliers[n]
+				}
+				n++
+			}
+		}
 		added := false
 		for k := range all {
 			if !active[k] && breaks(&all[k], a.RowToCol) {

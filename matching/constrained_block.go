@@ -1,0 +1,181 @@
+package matching
+
+import (
+	"context"
+	"math"
+	"slices"
+)
+
+// This file holds sign-adaptive multiplier steps, run at the root of a
+// problem with several side constraints before the subgradient steps of
+// evaluate.
+//
+// Subgradient steps move every multiplier by one common step length
+// (Polyak's), scaled by each constraint's violation. With hundreds of side
+// constraints of very different weight, as a turnover cap on each unit of
+// a regency gives, no common length suits them all: steps long enough for
+// the constraints far from their multiplier throw the others far past
+// theirs, every re-optimization then moves most rows, and the bound
+// creeps (the generated 5,200 employees with a 20 % cap: 533 subgradient
+// subproblems of 470 ms each at the root, the bound 3e-4 short).
+//
+// Here each multiplier has a step length of its own, adapted by the sign
+// of its constraint's slope, as the Rprop rule of Riedmiller and Braun
+// (1993) adapts the steps of a gradient method: a constraint still
+// violated after a step doubles its step, one whose slope changed sign
+// divides it by three; a violated constraint raises its multiplier by its
+// step, a slack one with a positive multiplier lowers it, and a tight one
+// keeps it. The first step of a violated constraint k is priced from the
+// subproblem just solved: at its potentials π each row in k's excess has a
+// least reduced cost of leaving k's terms, and λ_k rises by the excess-th
+// least of these gaps (firstSteps), which would settle k if no other row
+// moved. Small steps re-optimize few rows, so a round costs a fraction of
+// a subgradient step. Every L(λ) is an ordinary Lagrangian bound (any
+// λ ≥ 0), so the rule is a heuristic for where to look, never a risk to
+// the bound; the best multipliers found start the subgradient steps and
+// coordinate ascent that follow. The rounds stop when the bound has not
+// risen for blockStall rounds, when it prunes the node against the
+// incumbent, or after blockRounds rounds.
+//
+// Measured on the generated workforces with a 20 % turnover cap
+// (mutasi generate --turnover-pct 20, seed 1), the root of the first lazy
+// round of scenarios: 2,000 employees reach the bound that proves the
+// optimum in 44 rounds of 8 ms, against 94 subgradient steps of 28 ms;
+// 5,200 reach within 1e-5 of the final bound in 60 rounds of about
+// 90 ms.
+//
+// Complexity: per round one subproblem re-optimization and O(m); a first
+// step costs O(Σ over the rows of x in violated constraints of their
+// edges' terms).
+
+// Limits of the sign-adaptive rounds at the root.
+const (
+	blockRounds = 60 // rounds at most
+	blockStall  = 6  // rounds without a better bound before stopping
+)
+
+// blockAscent runs the sign-adaptive rounds of the file comment from
+// best.lambda, updating best. It reports closed as ascend does: a relaxed
+// solution feasible with λ·(Ax − b) = 0, whose cost is then best.l.
+func (s *Solver) blockAscent(ctx context.Context, b *bnb, st *nodeState, best *dualBest) (closed bool, err error) {
+	cp := b.cp
+	eps := cp.tol * cp.scale * float64(cp.rows+1)
+	lambda := slices.Clone(best.lambda)
+	m := len(lambda)
+	step := make([]float64, m)
+	sign := make([]int8, m)
+	stall := 0
+	for r := 0; r < blockRounds; r++ {
+		pr, ok, err := s.probeAt(ctx, b, st, lambda)
+		if !ok {
+			return false, err
+		}
+		improved := pr.l > best.l+cp.tol*cp.scale
+		best.note(pr, lambda, cp.tol*cp.scale)
+		if pr.feasible && math.Abs(pr.cs) <= eps {
+			best.l, best.x = cp.primal(pr.x), pr.x
+			copy(best.lambda, lambda)
+			return true, nil
+		}
+		if cp.prunes(cp.roundBound(best.l), b.ub) {
+			break
+		}
+		if improved {
+			stall = 0
+		} else if stall++; stall >= blockStall {
+			break
+		}
+		var first []float64
+		for k, g := range pr.g {
+			if g > 0 && step[k] == 0 && cp.net != nil {
+				first = cp.firstSteps(st, cp.net.pot, pr.x, pr.g)
+				break
+			}
+		}
+		for k, g := range pr.g {
+			var sg int8
+			switch {
+			case g > cp.tol*math.Max(1, math.Abs(cp.limit[k])):
+				sg = 1
+			case g < 0 && lambda[k] > 0:
+				sg = -1
+			default:
+				continue
+			}
+			switch {
+			case step[k] == 0:
+				step[k] = 1e-4 * cp.scale
+				if first != nil && first[k] > 0 {
+					step[k] = first[k]
+				}
+			case sg == sign[k]:
+				step[k] *= 2
+			default:
+				step[k] /= 3
+			}
+			sign[k] = sg
+			lambda[k] = math.Max(0, lambda[k]+float64(sg)*step[k])
+		}
+	}
+	return false, nil
+}
+
+// firstSteps returns, for each violated side constraint k (g[k] > 0), how
+// far λ_k must rise for the excess of x's rows in k's terms to prefer an
+// option outside them at the potentials pot (columns, groups, t) and the
+// penalties cp.pen: the excess-th least gap between such an option's
+// reduced cost and their own pair's, just past it (0 where none is known).
+func (cp *conProblem) firstSteps(st *nodeState, pot []float64, x []int, g []float64) []float64 {
+	cp.indexTerms()
+	t := cp.rows + cp.cols + len(cp.p.Groups)
+	inK := func(e, k int) bool {
+		for _, et := range cp.edgeTerm[cp.edgeTermStart[e]:cp.edgeTermStart[e+1]] {
+			if et.k == k {
+				return true
+			}
+		}
+		return false
+	}
+	gaps := make([][]float64, len(cp.side))
+	for i, e := range x {
+		if e < 0 {
+			continue
+		}
+		for _, et := range cp.edgeTerm[cp.edgeTermStart[e]:cp.edgeTermStart[e+1]] {
+			k := et.k
+			if g[k] <= 0 || et.coef <= 0 {
+				continue
+			}
+			alt := math.Inf(1) // the row's best option outside k's terms
+			f := st.fixedCol[i]
+			for e2 := cp.start[i]; e2 < cp.start[i+1]; e2++ {
+				if (f >= 0 && e2 != f) || (f < 0 && st.forbidden[e2]) || inK(e2, k) {
+					continue
+				}
+				alt = math.Min(alt, cp.cost[e2]+cp.pen[e2]-pot[cp.rows+cp.col[e2]])
+			}
+			if f < 0 && cp.out != nil && !math.IsInf(cp.out[i], 1) {
+				alt = math.Min(alt, cp.out[i]-pot[t])
+			}
+			if math.IsInf(alt, 1) {
+				continue
+			}
+			own := cp.cost[e] + cp.pen[e] - pot[cp.rows+cp.col[e]]
+			gaps[k] = append(gaps[k], math.Max(0, (alt-own)/et.coef))
+		}
+	}
+	out := make([]float64, len(cp.side))
+	nudge := cp.tol * cp.scale
+	if cp.integer {
+		nudge = 0.25 // past an integer or half-integer breakpoint
+	}
+	for k, gs := range gaps {
+		n := int(math.Ceil(g[k] - 1e-9))
+		if n <= 0 || len(gs) == 0 {
+			continue
+		}
+		slices.Sort(gs)
+		out[k] = gs[min(n, len(gs))-1] + nudge
+	}
+	return out
+}
