@@ -130,7 +130,8 @@ type denseWorkspace struct {
 	shift    []float64
 	clsBuf   []int32
 	clsMax   []float64 // largest distance offset relaxed per class in this search
-	clsStamp []int32   // search that set clsMax
+	clsStamp []int32   // search that set clsMax (or clsRep)
+	clsRep   []int32   // dmRemove: the row read for each class
 	stamp    int32
 	keys     []rowKey
 
@@ -359,6 +360,7 @@ func (w *denseWorkspace) prepare(p *Problem, rows, cols, seats int) {
 			w.dm[j], w.dmArg[j] = math.Inf(1), -1
 		}
 	}
+	w.cls = nil // found again by findRowClasses, after the initialization
 	w.ready = growDense(w.ready, n)[:0]
 	w.readyD = growDense(w.readyD, n)[:0]
 	w.readyV = growDense(w.readyV, n)[:0]
@@ -418,7 +420,11 @@ func (w *denseWorkspace) dmAdd(i int32) {
 }
 
 // dmRemove accounts for row i leaving the shared dummy column: the columns
-// where it was the cheapest are recomputed over the remaining rows.
+// where it was the cheapest are recomputed over the remaining rows. With
+// row classes (findRowClasses), only one row of each class is read: the one
+// of smallest shift, the lowest on ties, whose costs are no larger than
+// those of the others of its class in every column, and which wins their
+// ties by index.
 func (w *denseWorkspace) dmRemove(i int32) {
 	dm, arg := w.dm, w.dmArg
 	ks := w.dmK[:0]
@@ -432,8 +438,35 @@ func (w *denseWorkspace) dmRemove(i int32) {
 	if len(ks) == 0 {
 		return
 	}
+	if w.cls != nil {
+		w.stamp++ // the searches' class marks are free between searches
+		for r := w.head[w.cols]; r >= 0; r = w.next[r] {
+			c := w.cls[r]
+			if c < 0 {
+				continue
+			}
+			if w.clsStamp[c] != w.stamp {
+				w.clsStamp[c], w.clsRep[c] = w.stamp, r
+				continue
+			}
+			if q := w.clsRep[c]; w.shift[r] < w.shift[q] || (w.shift[r] == w.shift[q] && r < q) {
+				w.clsRep[c] = r
+			}
+		}
+	}
 	for r := w.head[w.cols]; r >= 0; r = w.next[r] {
+		if w.cls != nil && w.cls[r] >= 0 && w.clsRep[w.cls[r]] != r {
+			continue // another row of its class is no more expensive anywhere
+		}
 		row := w.row(r)
+		if w.sign > 0 { // the common case, without conversion
+			for _, k := range ks {
+				if c := row[k]; c <= dm[k] && (c < dm[k] || r < arg[k]) {
+					dm[k], arg[k] = c, r
+				}
+			}
+			continue
+		}
 		for _, k := range ks {
 			if c := w.conv(row[k]); c < dm[k] || (c == dm[k] && r < arg[k]) {
 				dm[k], arg[k] = c, r
@@ -1063,6 +1096,7 @@ func (w *denseWorkspace) findRowClasses() {
 		k = end
 	}
 	w.clsMax = growDense(w.clsMax, int(classes))
+	w.clsRep = growDense(w.clsRep, int(classes))
 	w.clsStamp = growDense(w.clsStamp, int(classes))
 	for c := range w.clsStamp {
 		w.clsStamp[c] = 0
