@@ -46,7 +46,9 @@ import (
 // row placed (Unassigned nil), at least as many rows as columns and at
 // least candMinRows columns, and their rows are not mostly repeats of a few
 // kinds (those are solved faster by the dense search, which skips repeated
-// rows, and their tied costs make short lists arbitrary). With more columns
+// rows, and their tied costs make short lists arbitrary); tall ones (more
+// rows than columns) keep their lists by column and are solved transposed
+// (tall.go). With more columns
 // than rows the dense search's start (augmenting row reduction from zero
 // potentials) already leaves little to search: lists were 1.3–1.5× slower
 // there. Sparse problems take it when they are square with one seat per
@@ -349,15 +351,19 @@ func (cw *candWorkspace) addViolations() {
 func (s *Solver) solveDenseCandidates(ctx context.Context, p *Problem) (Assignment, error) {
 	w := &s.ws.dense
 	cw := &s.ws.sparse.cand
-	if !w.selectCandidates(cw, candColK) {
+	if w.rows > w.cols && p.Unassigned == nil && unitSeats(p) {
+		return s.solveTallCandidates(ctx, p)
+	}
+	if !w.selectCandidates(cw, candRowK, candColK) {
 		return Assignment{}, errCandidates
 	}
+	cw.build(w.rows, w.cols)
 	q := &Problem{Candidates: &cw.sp, Capacity: p.Capacity, Unassigned: w.out}
 	// Freeing a column would break the sign conditions on V that the
 	// searches of other shapes keep: they are solved again from scratch.
 	square := w.rows == w.cols && p.Unassigned == nil && unitSeats(p)
 	a, err := s.solveCandidates(ctx, q, square,
-		func(ck int) { w.selectCandidates(cw, ck) },
+		func(ck int) { w.selectCandidates(cw, candRowK, ck); cw.build(w.rows, w.cols) },
 		func(u, v []float64) int { return w.candViolations(cw, u, v) })
 	if err != nil {
 		return Assignment{}, err
@@ -369,14 +375,14 @@ func (s *Solver) solveDenseCandidates(ctx context.Context, p *Problem) (Assignme
 	return a, nil
 }
 
-// selectCandidates chooses the lists of the dense problem, colK rows per
-// column, in one pass over the matrix, in minimization form. It returns
-// false when a cost is NaN, or −Inf when minimizing: the dense path then
-// reports the first such cell.
-func (w *denseWorkspace) selectCandidates(cw *candWorkspace, colK int) bool {
+// selectCandidates picks the pairs of the dense problem's lists, rowK
+// columns per row and colK rows per column, in one pass over the matrix,
+// in minimization form. It returns false when a cost is NaN, or −Inf when
+// minimizing: the dense path then reports the first such cell.
+func (w *denseWorkspace) selectCandidates(cw *candWorkspace, rowK, colK int) bool {
 	inf := math.Inf(1)
 	rows, cols := w.rows, w.cols
-	cw.begin(rows, cols, candRowK, colK)
+	cw.begin(rows, cols, rowK, colK)
 	rk, colThr := cw.rk, cw.colThr[:cols]
 	sign := w.sign
 	for i := range int32(rows) {
@@ -403,7 +409,6 @@ func (w *denseWorkspace) selectCandidates(cw *candWorkspace, colK int) bool {
 		}
 		cw.rowN[i] = int32(len(sel))
 	}
-	cw.build(rows, cols)
 	return true
 }
 
