@@ -354,8 +354,8 @@ func (s *Solver) solveDenseCandidates(ctx context.Context, p *Problem) (Assignme
 	if w.rows > w.cols && p.Unassigned == nil && unitSeats(p) {
 		return s.solveTallCandidates(ctx, p)
 	}
-	if !w.selectCandidates(cw, candRowK, candColK) {
-		return Assignment{}, errCandidates
+	if ok, err := w.selectCandidates(cw, candRowK, candColK); !ok {
+		return Assignment{}, err
 	}
 	cw.build(w.rows, w.cols)
 	q := &Problem{Candidates: &cw.sp, Capacity: p.Capacity, Unassigned: w.out}
@@ -363,7 +363,7 @@ func (s *Solver) solveDenseCandidates(ctx context.Context, p *Problem) (Assignme
 	// searches of other shapes keep: they are solved again from scratch.
 	square := w.rows == w.cols && p.Unassigned == nil && unitSeats(p)
 	a, err := s.solveCandidates(ctx, q, square,
-		func(ck int) { w.selectCandidates(cw, candRowK, ck); cw.build(w.rows, w.cols) },
+		func(ck int) { w.selectCandidates(cw, candRowK, ck); cw.build(w.rows, w.cols) }, // checked by the first selection
 		func(u, v []float64) int { return w.candViolations(cw, u, v) })
 	if err != nil {
 		return Assignment{}, err
@@ -377,9 +377,12 @@ func (s *Solver) solveDenseCandidates(ctx context.Context, p *Problem) (Assignme
 
 // selectCandidates picks the pairs of the dense problem's lists, rowK
 // columns per row and colK rows per column, in one pass over the matrix,
-// in minimization form. It returns false when a cost is NaN, or −Inf when
-// minimizing: the dense path then reports the first such cell.
-func (w *denseWorkspace) selectCandidates(cw *candWorkspace, rowK, colK int) bool {
+// in minimization form, summing the rows' magnitudes as validRow does. It
+// returns false and errCandidates when a cost is NaN, or −Inf when
+// minimizing (the dense path then reports the first such cell), and false
+// and the error of Problem.checkMagnitude when the magnitudes sum too
+// high.
+func (w *denseWorkspace) selectCandidates(cw *candWorkspace, rowK, colK int) (bool, error) {
 	inf := math.Inf(1)
 	rows, cols := w.rows, w.cols
 	cw.begin(rows, cols, rowK, colK)
@@ -388,15 +391,18 @@ func (w *denseWorkspace) selectCandidates(cw *candWorkspace, rowK, colK int) boo
 	for i := range int32(rows) {
 		row := w.row(i)
 		sel := cw.rowSel[int(i)*rk : int(i)*rk : int(i+1)*rk]
-		thr := inf
+		thr, mx := inf, 0.0
 		for j, c := range row {
 			m := sign * c
+			if a := math.Abs(c); a > mx {
+				mx = a
+			}
 			if !(m >= thr) { // m < thr, or NaN
 				if m != m || m == -inf {
 					if m == m && sign < 0 {
 						continue // +Inf when maximizing: forbidden
 					}
-					return false
+					return false, errCandidates
 				}
 				sel = candInsert(sel, rk, m, int32(j))
 				if len(sel) == rk {
@@ -408,8 +414,14 @@ func (w *denseWorkspace) selectCandidates(cw *candWorkspace, rowK, colK int) boo
 			}
 		}
 		cw.rowN[i] = int32(len(sel))
+		if mx > math.MaxFloat64 {
+			mx = finiteMax(row) // forbidden cells are no magnitude
+		}
+		if err := w.mag.add(w.unassigned, int(i), mx); err != nil {
+			return false, err
+		}
 	}
-	return true
+	return true, nil
 }
 
 // candViolations collects into cw.extra the allowed pairs not listed whose

@@ -90,8 +90,10 @@ type denseWorkspace struct {
 	rows, cols int
 	sign       float64 // +1 minimizing, −1 maximizing
 	maximize   bool
-	checked    bool      // maximizing with some +Inf cell: the fast loops cannot negate blindly
-	out        []float64 // stay-out cost of each row in minimization form (+Inf: must place); nil when Unassigned is nil
+	checked    bool       // maximizing with some +Inf cell: the fast loops cannot negate blindly
+	unassigned []float64  // the problem's Unassigned, for the magnitudes
+	mag        magnitudes // the rows validated so far (validRow)
+	out        []float64  // stay-out cost of each row in minimization form (+Inf: must place); nil when Unassigned is nil
 	outBuf     []float64
 	hasDummy   bool // the shared dummy column (index cols) exists
 
@@ -174,11 +176,14 @@ func (w *denseWorkspace) conv(c float64) float64 {
 
 func (s *Solver) solveDense(ctx context.Context, p *Problem) (Assignment, error) {
 	s.stats = stats{}
+	rows, cols := p.Cost.Dims()
 	if err := ctx.Err(); err != nil {
+		if merr := p.checkMagnitude(rows, cols); merr != nil {
+			return Assignment{}, merr // as if checked before the context
+		}
 		return Assignment{}, err
 	}
 	w := &s.ws.dense
-	rows, cols := p.Cost.Dims()
 	defer w.release()
 	seats := p.totalSeats(cols)
 	unit := true
@@ -200,6 +205,7 @@ func (s *Solver) solveDense(ctx context.Context, p *Problem) (Assignment, error)
 	w.prepare(p, rows, cols, seats)
 	if tryCand {
 		if w.candidatesFit(force) {
+			// selectCandidates sums the magnitudes.
 			a, err := s.solveDenseCandidates(ctx, p)
 			if !errors.Is(err, errCandidates) {
 				return a, err
@@ -281,13 +287,7 @@ func (w *denseWorkspace) load(p *Problem, rows, cols int, validate bool) error {
 		w.data, w.stride = w.copyBuf, cols
 	}
 	w.maximize, w.checked = p.Maximize, false
-	if validate {
-		for i := range int32(rows) {
-			if err := w.validRow(i); err != nil {
-				return err
-			}
-		}
-	}
+	w.unassigned, w.mag = p.Unassigned, magnitudes{}
 	w.out = nil
 	if p.Unassigned != nil {
 		w.outBuf = growDense(w.outBuf, rows)
@@ -300,36 +300,68 @@ func (w *denseWorkspace) load(p *Problem, rows, cols int, validate bool) error {
 			}
 		}
 	}
+	if validate {
+		for i := range int32(rows) {
+			if err := w.validRow(i); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
 // validRow checks row i: NaN, and −Inf when minimizing, are errors naming
-// the first such cell; it notes whether a maximization has +Inf cells.
+// the first such cell; it notes whether a maximization has +Inf cells. It
+// adds the row's largest finite magnitude to w.mag, so rows must come in
+// ascending order, and returns the error of Problem.checkMagnitude first
+// when the rows' magnitudes, all of them for a bad cell, sum too high.
 func (w *denseWorkspace) validRow(i int32) error {
 	row := w.row(i)
+	m := 0.0
 	if w.maximize {
 		for j, c := range row {
 			if c != c {
-				return &CostError{Row: int(i), Col: j, Value: c}
+				return w.costError(&CostError{Row: int(i), Col: j, Value: c})
 			}
 			if c == math.Inf(1) {
 				w.checked = true
 			}
+			if a := math.Abs(c); a > m {
+				m = a
+			}
 		}
-		return nil
-	}
-	negInf := math.Inf(-1)
-	for j, c := range row {
-		if c != c || c == negInf {
-			return &CostError{Row: int(i), Col: j, Value: c}
+	} else {
+		negInf := math.Inf(-1)
+		for j, c := range row {
+			if c != c || c == negInf {
+				return w.costError(&CostError{Row: int(i), Col: j, Value: c})
+			}
+			if a := math.Abs(c); a > m {
+				m = a
+			}
 		}
 	}
-	return nil
+	if m > math.MaxFloat64 {
+		m = finiteMax(row) // forbidden cells are no magnitude
+	}
+	return w.mag.add(w.unassigned, int(i), m)
+}
+
+// costError returns err, found in the first row not yet in w.mag, unless
+// the magnitudes of that row and the rows after it bring the sum too high:
+// Solve reports that first, as Problem.checkMagnitude would.
+func (w *denseWorkspace) costError(err error) error {
+	for i := w.mag.next; i < w.rows; i++ {
+		if merr := w.mag.add(w.unassigned, i, finiteMax(w.row(int32(i)))); merr != nil {
+			return merr
+		}
+	}
+	return err
 }
 
 // release drops the references to the caller's data.
 func (w *denseWorkspace) release() {
-	w.data = nil
+	w.data, w.unassigned = nil, nil
 }
 
 // prepare sizes and resets the buffers: v = 0 (−Inf on columns without
@@ -682,11 +714,10 @@ func (w *denseWorkspace) reduceRows(free []int32, st *stats, validate bool) ([]i
 			st.arrSteps++
 			i := free[k]
 			k++
-			if validate && i >= next {
-				if err := w.validRow(i); err != nil {
+			for ; validate && next <= i; next++ {
+				if err := w.validRow(next); err != nil {
 					return nil, err
 				}
-				next = i + 1
 			}
 			u1, u2, j1, _, free1 := w.rowMin(i)
 			if w.out != nil {

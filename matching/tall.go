@@ -21,8 +21,8 @@ func (s *Solver) solveTallCandidates(ctx context.Context, p *Problem) (Assignmen
 	w := &s.ws.dense
 	cw := &s.ws.sparse.cand
 	rows, cols := w.rows, w.cols
-	if !w.selectCandidates(cw, tallRowK, tallColK) {
-		return Assignment{}, errCandidates
+	if ok, err := w.selectCandidates(cw, tallRowK, tallColK); !ok {
+		return Assignment{}, err
 	}
 	cw.buildTall(rows, cols)
 	q := &Problem{Candidates: &cw.sp}
