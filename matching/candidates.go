@@ -46,7 +46,9 @@ import (
 // row placed (Unassigned nil), at least as many rows as columns and at
 // least candMinRows columns, and their rows are not mostly repeats of a few
 // kinds (those are solved faster by the dense search, which skips repeated
-// rows, and their tied costs make short lists arbitrary). With more columns
+// rows, and their tied costs make short lists arbitrary); tall ones (more
+// rows than columns) keep their lists by column and are solved transposed
+// (tall.go). With more columns
 // than rows the dense search's start (augmenting row reduction from zero
 // potentials) already leaves little to search: lists were 1.3–1.5× slower
 // there. Sparse problems take it when they are square with one seat per
@@ -349,15 +351,19 @@ func (cw *candWorkspace) addViolations() {
 func (s *Solver) solveDenseCandidates(ctx context.Context, p *Problem) (Assignment, error) {
 	w := &s.ws.dense
 	cw := &s.ws.sparse.cand
-	if !w.selectCandidates(cw, candColK) {
-		return Assignment{}, errCandidates
+	if w.rows > w.cols && p.Unassigned == nil && unitSeats(p) {
+		return s.solveTallCandidates(ctx, p)
 	}
+	if ok, err := w.selectCandidates(cw, candRowK, candColK); !ok {
+		return Assignment{}, err
+	}
+	cw.build(w.rows, w.cols)
 	q := &Problem{Candidates: &cw.sp, Capacity: p.Capacity, Unassigned: w.out}
 	// Freeing a column would break the sign conditions on V that the
 	// searches of other shapes keep: they are solved again from scratch.
 	square := w.rows == w.cols && p.Unassigned == nil && unitSeats(p)
 	a, err := s.solveCandidates(ctx, q, square,
-		func(ck int) { w.selectCandidates(cw, ck) },
+		func(ck int) { w.selectCandidates(cw, candRowK, ck); cw.build(w.rows, w.cols) }, // checked by the first selection
 		func(u, v []float64) int { return w.candViolations(cw, u, v) })
 	if err != nil {
 		return Assignment{}, err
@@ -369,28 +375,34 @@ func (s *Solver) solveDenseCandidates(ctx context.Context, p *Problem) (Assignme
 	return a, nil
 }
 
-// selectCandidates chooses the lists of the dense problem, colK rows per
-// column, in one pass over the matrix, in minimization form. It returns
-// false when a cost is NaN, or −Inf when minimizing: the dense path then
-// reports the first such cell.
-func (w *denseWorkspace) selectCandidates(cw *candWorkspace, colK int) bool {
+// selectCandidates picks the pairs of the dense problem's lists, rowK
+// columns per row and colK rows per column, in one pass over the matrix,
+// in minimization form, summing the rows' magnitudes as validRow does. It
+// returns false and errCandidates when a cost is NaN, or −Inf when
+// minimizing (the dense path then reports the first such cell), and false
+// and the error of Problem.checkMagnitude when the magnitudes sum too
+// high.
+func (w *denseWorkspace) selectCandidates(cw *candWorkspace, rowK, colK int) (bool, error) {
 	inf := math.Inf(1)
 	rows, cols := w.rows, w.cols
-	cw.begin(rows, cols, candRowK, colK)
+	cw.begin(rows, cols, rowK, colK)
 	rk, colThr := cw.rk, cw.colThr[:cols]
 	sign := w.sign
 	for i := range int32(rows) {
 		row := w.row(i)
 		sel := cw.rowSel[int(i)*rk : int(i)*rk : int(i+1)*rk]
-		thr := inf
+		thr, mx := inf, 0.0
 		for j, c := range row {
 			m := sign * c
+			if a := math.Abs(c); a > mx {
+				mx = a
+			}
 			if !(m >= thr) { // m < thr, or NaN
 				if m != m || m == -inf {
 					if m == m && sign < 0 {
 						continue // +Inf when maximizing: forbidden
 					}
-					return false
+					return false, errCandidates
 				}
 				sel = candInsert(sel, rk, m, int32(j))
 				if len(sel) == rk {
@@ -402,9 +414,14 @@ func (w *denseWorkspace) selectCandidates(cw *candWorkspace, colK int) bool {
 			}
 		}
 		cw.rowN[i] = int32(len(sel))
+		if mx > math.MaxFloat64 {
+			mx = finiteMax(row) // forbidden cells are no magnitude
+		}
+		if err := w.mag.add(w.unassigned, int(i), mx); err != nil {
+			return false, err
+		}
 	}
-	cw.build(rows, cols)
-	return true
+	return true, nil
 }
 
 // candViolations collects into cw.extra the allowed pairs not listed whose

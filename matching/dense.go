@@ -90,8 +90,10 @@ type denseWorkspace struct {
 	rows, cols int
 	sign       float64 // +1 minimizing, −1 maximizing
 	maximize   bool
-	checked    bool      // maximizing with some +Inf cell: the fast loops cannot negate blindly
-	out        []float64 // stay-out cost of each row in minimization form (+Inf: must place); nil when Unassigned is nil
+	checked    bool       // maximizing with some +Inf cell: the fast loops cannot negate blindly
+	unassigned []float64  // the problem's Unassigned, for the magnitudes
+	mag        magnitudes // the rows validated so far (validRow)
+	out        []float64  // stay-out cost of each row in minimization form (+Inf: must place); nil when Unassigned is nil
 	outBuf     []float64
 	hasDummy   bool // the shared dummy column (index cols) exists
 
@@ -130,7 +132,8 @@ type denseWorkspace struct {
 	shift    []float64
 	clsBuf   []int32
 	clsMax   []float64 // largest distance offset relaxed per class in this search
-	clsStamp []int32   // search that set clsMax
+	clsStamp []int32   // search that set clsMax (or clsRep)
+	clsRep   []int32   // dmRemove: the row read for each class
 	stamp    int32
 	keys     []rowKey
 
@@ -173,11 +176,14 @@ func (w *denseWorkspace) conv(c float64) float64 {
 
 func (s *Solver) solveDense(ctx context.Context, p *Problem) (Assignment, error) {
 	s.stats = stats{}
+	rows, cols := p.Cost.Dims()
 	if err := ctx.Err(); err != nil {
+		if merr := p.checkMagnitude(rows, cols); merr != nil {
+			return Assignment{}, merr // as if checked before the context
+		}
 		return Assignment{}, err
 	}
 	w := &s.ws.dense
-	rows, cols := p.Cost.Dims()
 	defer w.release()
 	seats := p.totalSeats(cols)
 	unit := true
@@ -199,6 +205,7 @@ func (s *Solver) solveDense(ctx context.Context, p *Problem) (Assignment, error)
 	w.prepare(p, rows, cols, seats)
 	if tryCand {
 		if w.candidatesFit(force) {
+			// selectCandidates sums the magnitudes.
 			a, err := s.solveDenseCandidates(ctx, p)
 			if !errors.Is(err, errCandidates) {
 				return a, err
@@ -280,13 +287,7 @@ func (w *denseWorkspace) load(p *Problem, rows, cols int, validate bool) error {
 		w.data, w.stride = w.copyBuf, cols
 	}
 	w.maximize, w.checked = p.Maximize, false
-	if validate {
-		for i := range int32(rows) {
-			if err := w.validRow(i); err != nil {
-				return err
-			}
-		}
-	}
+	w.unassigned, w.mag = p.Unassigned, magnitudes{}
 	w.out = nil
 	if p.Unassigned != nil {
 		w.outBuf = growDense(w.outBuf, rows)
@@ -299,36 +300,68 @@ func (w *denseWorkspace) load(p *Problem, rows, cols int, validate bool) error {
 			}
 		}
 	}
+	if validate {
+		for i := range int32(rows) {
+			if err := w.validRow(i); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
 // validRow checks row i: NaN, and −Inf when minimizing, are errors naming
-// the first such cell; it notes whether a maximization has +Inf cells.
+// the first such cell; it notes whether a maximization has +Inf cells. It
+// adds the row's largest finite magnitude to w.mag, so rows must come in
+// ascending order, and returns the error of Problem.checkMagnitude first
+// when the rows' magnitudes, all of them for a bad cell, sum too high.
 func (w *denseWorkspace) validRow(i int32) error {
 	row := w.row(i)
+	m := 0.0
 	if w.maximize {
 		for j, c := range row {
 			if c != c {
-				return &CostError{Row: int(i), Col: j, Value: c}
+				return w.costError(&CostError{Row: int(i), Col: j, Value: c})
 			}
 			if c == math.Inf(1) {
 				w.checked = true
 			}
+			if a := math.Abs(c); a > m {
+				m = a
+			}
 		}
-		return nil
-	}
-	negInf := math.Inf(-1)
-	for j, c := range row {
-		if c != c || c == negInf {
-			return &CostError{Row: int(i), Col: j, Value: c}
+	} else {
+		negInf := math.Inf(-1)
+		for j, c := range row {
+			if c != c || c == negInf {
+				return w.costError(&CostError{Row: int(i), Col: j, Value: c})
+			}
+			if a := math.Abs(c); a > m {
+				m = a
+			}
 		}
 	}
-	return nil
+	if m > math.MaxFloat64 {
+		m = finiteMax(row) // forbidden cells are no magnitude
+	}
+	return w.mag.add(w.unassigned, int(i), m)
+}
+
+// costError returns err, found in the first row not yet in w.mag, unless
+// the magnitudes of that row and the rows after it bring the sum too high:
+// Solve reports that first, as Problem.checkMagnitude would.
+func (w *denseWorkspace) costError(err error) error {
+	for i := w.mag.next; i < w.rows; i++ {
+		if merr := w.mag.add(w.unassigned, i, finiteMax(w.row(int32(i)))); merr != nil {
+			return merr
+		}
+	}
+	return err
 }
 
 // release drops the references to the caller's data.
 func (w *denseWorkspace) release() {
-	w.data = nil
+	w.data, w.unassigned = nil, nil
 }
 
 // prepare sizes and resets the buffers: v = 0 (−Inf on columns without
@@ -359,6 +392,7 @@ func (w *denseWorkspace) prepare(p *Problem, rows, cols, seats int) {
 			w.dm[j], w.dmArg[j] = math.Inf(1), -1
 		}
 	}
+	w.cls = nil // found again by findRowClasses, after the initialization
 	w.ready = growDense(w.ready, n)[:0]
 	w.readyD = growDense(w.readyD, n)[:0]
 	w.readyV = growDense(w.readyV, n)[:0]
@@ -418,7 +452,11 @@ func (w *denseWorkspace) dmAdd(i int32) {
 }
 
 // dmRemove accounts for row i leaving the shared dummy column: the columns
-// where it was the cheapest are recomputed over the remaining rows.
+// where it was the cheapest are recomputed over the remaining rows. With
+// row classes (findRowClasses), only one row of each class is read: the one
+// of smallest shift, the lowest on ties, whose costs are no larger than
+// those of the others of its class in every column, and which wins their
+// ties by index.
 func (w *denseWorkspace) dmRemove(i int32) {
 	dm, arg := w.dm, w.dmArg
 	ks := w.dmK[:0]
@@ -432,8 +470,35 @@ func (w *denseWorkspace) dmRemove(i int32) {
 	if len(ks) == 0 {
 		return
 	}
+	if w.cls != nil {
+		w.stamp++ // the searches' class marks are free between searches
+		for r := w.head[w.cols]; r >= 0; r = w.next[r] {
+			c := w.cls[r]
+			if c < 0 {
+				continue
+			}
+			if w.clsStamp[c] != w.stamp {
+				w.clsStamp[c], w.clsRep[c] = w.stamp, r
+				continue
+			}
+			if q := w.clsRep[c]; w.shift[r] < w.shift[q] || (w.shift[r] == w.shift[q] && r < q) {
+				w.clsRep[c] = r
+			}
+		}
+	}
 	for r := w.head[w.cols]; r >= 0; r = w.next[r] {
+		if w.cls != nil && w.cls[r] >= 0 && w.clsRep[w.cls[r]] != r {
+			continue // another row of its class is no more expensive anywhere
+		}
 		row := w.row(r)
+		if w.sign > 0 { // the common case, without conversion
+			for _, k := range ks {
+				if c := row[k]; c <= dm[k] && (c < dm[k] || r < arg[k]) {
+					dm[k], arg[k] = c, r
+				}
+			}
+			continue
+		}
 		for _, k := range ks {
 			if c := w.conv(row[k]); c < dm[k] || (c == dm[k] && r < arg[k]) {
 				dm[k], arg[k] = c, r
@@ -649,11 +714,10 @@ func (w *denseWorkspace) reduceRows(free []int32, st *stats, validate bool) ([]i
 			st.arrSteps++
 			i := free[k]
 			k++
-			if validate && i >= next {
-				if err := w.validRow(i); err != nil {
+			for ; validate && next <= i; next++ {
+				if err := w.validRow(next); err != nil {
 					return nil, err
 				}
-				next = i + 1
 			}
 			u1, u2, j1, _, free1 := w.rowMin(i)
 			if w.out != nil {
@@ -1063,6 +1127,7 @@ func (w *denseWorkspace) findRowClasses() {
 		k = end
 	}
 	w.clsMax = growDense(w.clsMax, int(classes))
+	w.clsRep = growDense(w.clsRep, int(classes))
 	w.clsStamp = growDense(w.clsStamp, int(classes))
 	for c := range w.clsStamp {
 		w.clsStamp[c] = 0

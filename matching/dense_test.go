@@ -695,3 +695,52 @@ func TestDenseTallColumnReduction(t *testing.T) {
 	assert.Equal(t, want, a.Cost)
 	assert.Zero(t, s.stats.augmentations, "every column's cheapest row seated by the initialization")
 }
+
+// TestDenseDummyMinima checks the shared dummy column's column minima after
+// tall solves of rows of a few kinds (equal, or equal up to a constant, so
+// that dmRemove reads one row per class): each column's minimum over the
+// rows left in the dummy, and the lowest row at it, equal a recomputation
+// from scratch; the optimum is the transposed problem's.
+func TestDenseDummyMinima(t *testing.T) {
+	for seed := range uint64(40) {
+		rng := rand.New(rand.NewPCG(seed, 77))
+		cols := 8 + rng.IntN(40)
+		rows := cols + 32 + rng.IntN(3*cols)
+		m := tiesDense(rng, rows, cols, 2+rng.IntN(6))
+		if seed%2 == 1 {
+			for i := range rows {
+				off := float64(rng.IntN(4))
+				for j := range cols {
+					m.Set(i, j, m.At(i, j)+off)
+				}
+			}
+		}
+		for _, maximize := range []bool{false, true} {
+			p := &Problem{Cost: m, Maximize: maximize}
+			var s Solver
+			a, err := s.Solve(context.Background(), p)
+			require.NoError(t, err)
+			checkAssignment(t, p, a)
+			w := &s.ws.dense
+			require.True(t, w.hasDummy)
+			require.NotNil(t, w.cls, "seed %d: rows of a few kinds", seed)
+			for k := range cols {
+				best, arg := math.Inf(1), int32(-1)
+				for r := w.head[cols]; r >= 0; r = w.next[r] {
+					c := m.At(int(r), k)
+					if maximize {
+						c = -c
+					}
+					if c < best || (c == best && r < arg) {
+						best, arg = c, r
+					}
+				}
+				require.Equal(t, best, w.dm[k], "seed %d column %d: minimum", seed, k)
+				require.Equal(t, arg, w.dmArg[k], "seed %d column %d: lowest row at it", seed, k)
+			}
+			want, err := new(Solver).Solve(context.Background(), &Problem{Cost: mat.DenseCopyOf(m.T()), Maximize: maximize})
+			require.NoError(t, err)
+			require.Equal(t, want.Cost, a.Cost, "seed %d", seed)
+		}
+	}
+}

@@ -67,9 +67,11 @@
 //
 // Solve dispatches on the problem's features:
 //
-//	Cost set, R ≥ C ≥ 512, one    candidate lists, then sparse shortest augmenting
+//	Cost set, R = C ≥ 512, one    candidate lists, then sparse shortest augmenting
 //	  seat, Unassigned nil, rows    paths, priced against the whole matrix (candidates.go)
 //	  not mostly repeats
+//	Cost set, R > C ≥ 512,        the same, transposed: lists by column, each column
+//	  otherwise as above            placed into a row (tall.go)
 //	Cost set, otherwise           dense shortest augmenting paths (dense.go)
 //	Candidates set, square, one   candidate lists as above, priced against every
 //	  seat, Unassigned nil,         listed pair (candidates.go)
@@ -124,10 +126,21 @@
 // that admit no feasible assignment are chosen again with 32 rows per column
 // (costs from distances between points leave some columns nobody's cheap
 // choice); after that, or after 8 solves, the problem is solved in full.
-// Dense problems take this path with one seat per column, every row placed,
-// at least as many rows as columns and at least 512 columns, unless most rows
-// repeat a few kinds (judged on their first 16 costs; those are faster in the
-// dense search, which skips repeated rows); sparse ones when square, one seat
+// Tall dense problems (more rows than columns) are solved transposed
+// (tall.go): each column's 10 cheapest rows and each row's 4 cheapest
+// columns are listed by column, and the sparse solver places each column
+// into a row, a problem with fewer agents than tasks (Crouse 2016) whose
+// potentials are the original ones swapped, so its searches never pass
+// through the R − C rows left out. The matrix is read in place, by rows,
+// never transposed or copied. The tie rule (see Determinism) then applies
+// with rows and columns swapped: columns are placed in ascending order and
+// the lowest row wins on equal reduced cost. On lap-ref's 2000 × 1000
+// matrices this took uniform and geometric costs from 1.0–1.6× SciPy's
+// time to about 0.4–0.9×. Dense problems take this path with one seat per
+// column, every row placed, at least as many rows as columns and at least
+// 512 columns, unless most rows repeat a few kinds (judged on their first
+// 16 costs; those are faster in the dense search, which skips repeated
+// rows); sparse ones when square, one seat
 // per column, every row placed, from 512 rows with at least 48 candidates a
 // row on average. On random costs the dense searches would otherwise sweep
 // whole cost rows for thousands of rows tied at the same distance late in a

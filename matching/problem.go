@@ -220,9 +220,13 @@ func (s *Solver) Solve(ctx context.Context, p *Problem) (Assignment, error) {
 	if err := p.checkUnassigned(); err != nil {
 		return Assignment{}, err
 	}
-	if err := p.checkMagnitude(rows, cols); err != nil {
-		return Assignment{}, err
+	if len(p.Side) > 0 || len(p.Fix) > 0 || len(p.Groups) > 0 {
+		if err := p.checkMagnitude(rows, cols); err != nil {
+			return Assignment{}, err
+		}
 	}
+	// The dense and sparse solvers sum the magnitudes in the pass that
+	// validates the costs (magnitudes), with the same errors.
 	return s.solveChecked(ctx, p)
 }
 
@@ -276,20 +280,8 @@ func (s *Solver) checkArgs(p *Problem) error {
 // maxCostSum, where the solver's sums and potentials would overflow. It
 // assumes the shape has been checked; NaN is left to the solvers.
 func (p *Problem) checkMagnitude(rows, cols int) error {
-	sum := 0.0
-	rowMax := func(i int, m float64) error {
-		if i < len(p.Unassigned) {
-			if u := math.Abs(p.Unassigned[i]); u > m && !math.IsInf(u, 0) {
-				m = u
-			}
-		}
-		sum += m
-		if !(sum <= maxCostSum) && !math.IsNaN(sum) {
-			return fmt.Errorf("%w: the largest cost magnitudes of rows 0 to %d sum to %.3g, past %.3g, where the solver's sums overflow",
-				ErrInvalidCost, i, sum, maxCostSum)
-		}
-		return nil
-	}
+	var mg magnitudes
+	rowMax := func(i int, m float64) error { return mg.add(p.Unassigned, i, m) }
 	fin := func(m, c float64) float64 {
 		if a := math.Abs(c); a > m && a <= math.MaxFloat64 {
 			return a
@@ -335,6 +327,50 @@ func (p *Problem) checkMagnitude(rows, cols int) error {
 		}
 	}
 	return nil
+}
+
+// magnitudes sums, row by row in ascending order, each row's largest finite
+// cost magnitude, its Unassigned cost's included (see checkMagnitude). The
+// dense and sparse solvers keep one in the pass that validates the costs,
+// so that Solve makes no pass of its own.
+type magnitudes struct {
+	sum  float64
+	next int // rows 0 to next−1 are in sum
+}
+
+// add adds row i's largest finite cost magnitude m (and its unassigned
+// cost's, when unassigned is set), unless row i is in the sum already, and
+// returns the error of checkMagnitude once the sum passes
+// maxCostSum. Rows must come in ascending order, each after the one
+// before.
+func (mg *magnitudes) add(unassigned []float64, i int, m float64) error {
+	if i != mg.next {
+		return nil // counted by an earlier pass
+	}
+	mg.next++
+	if i < len(unassigned) {
+		if u := math.Abs(unassigned[i]); u > m && !math.IsInf(u, 0) {
+			m = u
+		}
+	}
+	mg.sum += m
+	if !(mg.sum <= maxCostSum) && !math.IsNaN(mg.sum) {
+		return fmt.Errorf("%w: the largest cost magnitudes of rows 0 to %d sum to %.3g, past %.3g, where the solver's sums overflow",
+			ErrInvalidCost, i, mg.sum, maxCostSum)
+	}
+	return nil
+}
+
+// finiteMax returns the largest magnitude among the finite values of cs
+// (NaN and ±Inf left out), 0 if none.
+func finiteMax(cs []float64) float64 {
+	m := 0.0
+	for _, c := range cs {
+		if a := math.Abs(c); a > m && a <= math.MaxFloat64 {
+			m = a
+		}
+	}
+	return m
 }
 
 // dims returns the problem's size and panics unless exactly one of Cost and

@@ -3,6 +3,7 @@ package matching
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"testing"
 
@@ -127,4 +128,150 @@ func TestSolveRefusesOverflowingCosts(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, []int{1, 0}, a.RowToCol)
 	assert.NoError(t, Certify(ok, &a, 0))
+}
+
+// TestSolveMagnitudeInValidation: the dense and sparse solvers sum the
+// rows' magnitudes in the pass that validates the costs, instead of a pass
+// of Solve's own before it. The errors must stay those of that pass
+// followed by validation: the magnitude error (checkMagnitude's, the same
+// text) whenever the sum overflows, even past a bad cell in an earlier
+// row, else the first bad cell; on every dense path (full validation,
+// validation during row reduction, candidate lists by row and by column).
+func TestSolveMagnitudeInValidation(t *testing.T) {
+	t.Parallel()
+	big := 1e308
+	shapes := []struct{ r, c int }{{6, 6}, {4, 9}, {9, 4}, {1, 5}, {5, 1}}
+	for _, sh := range shapes {
+		for _, always := range []bool{false, true} {
+			for _, maximize := range []bool{false, true} {
+				for _, unassigned := range []bool{false, true} {
+					for bigRow := -1; bigRow < sh.r; bigRow++ {
+						for badRow := -1; badRow < sh.r; badRow++ {
+							data := make([]float64, sh.r*sh.c)
+							for k := range data {
+								data[k] = float64(k % 7)
+							}
+							if bigRow >= 0 { // the overflow shows at the second big row
+								data[bigRow*sh.c+sh.c-1] = big
+								data[(sh.r-1-bigRow)*sh.c] = -big
+							}
+							if badRow >= 0 {
+								data[badRow*sh.c] = math.Inf(-1)
+								data[badRow*sh.c+sh.c/2] = math.NaN()
+							}
+							p := &Problem{Cost: mat.NewDense(sh.r, sh.c, data), Maximize: maximize}
+							if unassigned {
+								p.Unassigned = make([]float64, sh.r)
+								for i := range p.Unassigned {
+									p.Unassigned[i] = float64(i)
+								}
+								if bigRow >= 0 {
+									p.Unassigned[bigRow] = big
+								}
+							}
+							name := fmt.Sprintf("%dx%d always=%v max=%v unassigned=%v big=%d bad=%d",
+								sh.r, sh.c, always, maximize, unassigned, bigRow, badRow)
+							var s Solver
+							s.ws.sparse.cand.always = always
+							_, err := s.Solve(context.Background(), p)
+							if want := p.checkMagnitude(sh.r, sh.c); want != nil {
+								require.Error(t, err, name)
+								require.Equal(t, want.Error(), err.Error(), name)
+								continue
+							}
+							if badRow >= 0 {
+								var ce *CostError
+								require.ErrorAs(t, err, &ce, name)
+								wantCol := 0
+								if maximize {
+									wantCol = sh.c / 2 // −Inf is forbidden when maximizing
+								}
+								require.Equal(t, [2]int{badRow, wantCol}, [2]int{ce.Row, ce.Col}, name)
+								continue
+							}
+							var ce *CostError
+							require.False(t, errors.As(err, &ce), name)
+
+							// The same problem as candidate lists.
+							sp := denseToSparse(p)
+							_, serr := new(Solver).Solve(context.Background(), sp)
+							if err == nil {
+								require.NoError(t, serr, name)
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestSparseMagnitudeInValidation is TestSolveMagnitudeInValidation for
+// candidate lists, malformed ones included: a decreasing Start panics
+// unless the sum overflows at a row before it; a column out of order
+// panics unless the sum overflows anywhere or a bad cost comes first.
+func TestSparseMagnitudeInValidation(t *testing.T) {
+	t.Parallel()
+	big := 1e308
+	base := func() *Sparse {
+		return &Sparse{Rows: 4, Cols: 3, Start: []int{0, 2, 4, 6, 8},
+			Col: []int{0, 2, 1, 2, 0, 1, 0, 2}, Cost: []float64{1, 2, 3, 4, 5, 6, 7, 8}}
+	}
+	solve := func(sp *Sparse) (err error, panicked any) {
+		defer func() { panicked = recover() }()
+		_, err = new(Solver).Solve(context.Background(), &Problem{Candidates: sp})
+		return err, nil
+	}
+	for bigRow := -1; bigRow < 4; bigRow++ {
+		for badRow := -1; badRow < 4; badRow++ {
+			for _, kind := range []string{"nan", "col", "start"} {
+				sp := base()
+				if bigRow >= 0 {
+					sp.Cost[2*bigRow] = big
+					sp.Cost[2*(3-bigRow)+1] = -big
+				}
+				if badRow >= 0 {
+					switch kind {
+					case "nan":
+						sp.Cost[2*badRow+1] = math.NaN()
+					case "col":
+						sp.Col[2*badRow+1] = 0 // not after column 0
+					case "start":
+						if badRow == 0 {
+							continue
+						}
+						sp.Start[badRow] = 7 // decreases after row badRow−1
+					}
+				}
+				name := fmt.Sprintf("big=%d bad=%d %s", bigRow, badRow, kind)
+				err, panicked := solve(sp)
+				// The old order: checkMagnitude up to the first malformed
+				// Start, then validateSparse.
+				var mg magnitudes
+				var want error
+				for i := 0; i < sp.Rows; i++ {
+					lo, hi := sp.Start[i], sp.Start[i+1]
+					if lo > hi || hi > len(sp.Cost) {
+						break
+					}
+					if want = mg.add(nil, i, finiteMax(sp.Cost[lo:hi])); want != nil {
+						break
+					}
+				}
+				switch {
+				case want != nil:
+					require.Nil(t, panicked, name)
+					require.Equal(t, want.Error(), err.Error(), name)
+				case badRow >= 0 && kind != "nan":
+					require.NotNil(t, panicked, name)
+				case badRow >= 0:
+					var ce *CostError
+					require.ErrorAs(t, err, &ce, name)
+					require.Equal(t, badRow, ce.Row, name)
+				default:
+					require.Nil(t, panicked, name)
+				}
+			}
+		}
+	}
 }

@@ -194,6 +194,9 @@ func (s *Solver) solveSparse(ctx context.Context, p *Problem) (Assignment, error
 	s.stats = stats{}
 	sp := p.Candidates
 	if err := ctx.Err(); err != nil {
+		if merr := p.checkMagnitude(sp.Rows, sp.Cols); merr != nil {
+			return Assignment{}, merr // as if checked before the context
+		}
 		return Assignment{}, err
 	}
 	if err := validateSparse(p); err != nil {
@@ -375,28 +378,66 @@ func unitSeats(p *Problem) bool {
 
 // validateSparse returns a *CostError for the first NaN (or −Inf when
 // minimizing) candidate in row order, and panics on a malformed Sparse:
-// Start decreasing, or a column out of range or out of order.
+// Start decreasing, or a column out of range or out of order. In the same
+// pass it sums the rows' largest finite magnitudes and returns the error of
+// Problem.checkMagnitude, which Solve used to run first, in its place:
+// when the sum passes maxCostSum at a row before any decrease of Start.
 func validateSparse(p *Problem) error {
 	sp := p.Candidates
+	var mg magnitudes
+	var first error // the first bad candidate, reported once every row is summed
+	bad := -1       // its row, or the first row out of order (panics)
+	for i := 0; i < sp.Rows; i++ {
+		lo, hi := sp.Start[i], sp.Start[i+1]
+		if lo > hi || hi > len(sp.Cost) {
+			sparseStartPanic(sp) // Start decreases at this row or later
+		}
+		m, prev := 0.0, -1
+		cols, costs := sp.Col[lo:hi], sp.Cost[lo:hi]
+		for k, c := range costs {
+			if a := math.Abs(c); a > m && a <= math.MaxFloat64 {
+				m = a
+			}
+			j := cols[k]
+			if bad < 0 {
+				if j <= prev || j >= sp.Cols {
+					bad = i
+				} else if c != c || (c == math.Inf(-1) && !p.Maximize) {
+					bad, first = i, &CostError{Row: i, Col: j, Value: c}
+				}
+			}
+			prev = j
+		}
+		if err := mg.add(p.Unassigned, i, m); err != nil {
+			return err
+		}
+	}
+	if bad >= 0 && first == nil {
+		sparseColPanic(sp, bad)
+	}
+	return first
+}
+
+// sparseStartPanic panics with the first decrease of sp.Start.
+func sparseStartPanic(sp *Sparse) {
 	for i := 0; i < sp.Rows; i++ {
 		if sp.Start[i] > sp.Start[i+1] {
 			panic(fmt.Sprintf("matching: malformed Sparse: Start[%d] = %d > Start[%d] = %d", i, sp.Start[i], i+1, sp.Start[i+1]))
 		}
 	}
-	for i := 0; i < sp.Rows; i++ {
-		prev := -1
-		for k := sp.Start[i]; k < sp.Start[i+1]; k++ {
-			j := sp.Col[k]
-			if j <= prev || j >= sp.Cols {
-				panic(fmt.Sprintf("matching: malformed Sparse: row %d lists column %d after %d (%d columns)", i, j, prev, sp.Cols))
-			}
-			prev = j
-			if c := sp.Cost[k]; math.IsNaN(c) || (math.IsInf(c, -1) && !p.Maximize) {
-				return &CostError{Row: i, Col: j, Value: c}
-			}
+	panic("matching: malformed Sparse: Start past the candidates") // unreachable after checkShape
+}
+
+// sparseColPanic panics with the first column of row i out of range or
+// out of order.
+func sparseColPanic(sp *Sparse, i int) {
+	prev := -1
+	for k := sp.Start[i]; k < sp.Start[i+1]; k++ {
+		if j := sp.Col[k]; j <= prev || j >= sp.Cols {
+			panic(fmt.Sprintf("matching: malformed Sparse: row %d lists column %d after %d (%d columns)", i, j, prev, sp.Cols))
 		}
+		prev = sp.Col[k]
 	}
-	return nil
 }
 
 // reset sizes the buffers for rows rows and n columns and fills them.
