@@ -50,8 +50,12 @@ import (
 
 // Limits of the sign-adaptive rounds at the root.
 const (
-	blockRounds = 60 // rounds at most
-	blockStall  = 6  // rounds without a better bound before stopping
+	blockRounds = 60   // rounds at most
+	blockStall  = 6    // rounds without a better bound before stopping
+	blockWindow = 8    // rounds over which the bound must rise by blockRise…
+	blockRise   = 1e-6 // …relative, or the rounds stop
+
+	blockDiveEvery = 4 // rounds at least between two dives
 )
 
 // blockAscent runs the sign-adaptive rounds of the file comment from
@@ -65,6 +69,8 @@ func (s *Solver) blockAscent(ctx context.Context, b *bnb, st *nodeState, best *d
 	step := make([]float64, m)
 	sign := make([]int8, m)
 	stall := 0
+	lastDive := -blockDiveEvery
+	var hist []float64
 	for r := 0; r < blockRounds; r++ {
 		pr, ok, err := s.probeAt(ctx, b, st, lambda)
 		if !ok {
@@ -84,6 +90,21 @@ func (s *Solver) blockAscent(ctx context.Context, b *bnb, st *nodeState, best *d
 			stall = 0
 		} else if stall++; stall >= blockStall {
 			break
+		}
+		hist = append(hist, best.l)
+		if n := len(hist); n > blockWindow && best.l-hist[n-1-blockWindow] <= blockRise*math.Max(1, math.Abs(best.l)) {
+			break
+		}
+		if !improved && !cp.zero && r-lastDive >= blockDiveEvery && !cp.prunes(cp.roundBound(best.l), b.ub) {
+			// A round that did not raise the bound is near the dual
+			// optimum: dive from its solution for a plan.
+			lastDive = r
+			if err := s.dive(ctx, b, st, lambda, pr.x); err != nil {
+				return false, err
+			}
+			if cp.prunes(cp.roundBound(best.l), b.ub) {
+				break
+			}
 		}
 		var first []float64
 		for k, g := range pr.g {

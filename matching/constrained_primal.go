@@ -384,6 +384,17 @@ func (s *Solver) dive(ctx context.Context, b *bnb, st *nodeState, lambda []float
 		}
 		return c
 	}
+	// potOf is the potential of column j (t for j < 0) of the last
+	// subproblem solved on the kept network, 0 without one.
+	potOf := func(j int) float64 {
+		if cp.net == nil {
+			return 0
+		}
+		if j < 0 {
+			return cp.net.pot[cp.rows+cp.cols+len(cp.p.Groups)]
+		}
+		return cp.net.pot[cp.rows+j]
+	}
 	for round := 0; ; round++ {
 		cp.lhsOf(x, lhs)
 		violated := false
@@ -402,14 +413,17 @@ func (s *Solver) dive(ctx context.Context, b *bnb, st *nodeState, lambda []float
 				if a <= 0 {
 					continue
 				}
-				here := cp.cost[e] + cp.pen[e]
+				// Losses at the subproblem's potentials when the kept
+				// network has them (a seat others want costs more than
+				// its price), else at the priced costs.
+				here := cp.cost[e] + cp.pen[e] - potOf(cp.col[e])
 				alt := math.Inf(1)
 				if cp.out != nil && !math.IsInf(cp.out[i], 1) {
-					alt = cp.out[i]
+					alt = cp.out[i] - potOf(-1)
 				}
 				for f := cp.start[i]; f < cp.start[i+1]; f++ {
 					if !ds.forbidden[f] && coefOf(f, k) <= 0 {
-						alt = math.Min(alt, cp.cost[f]+cp.pen[f])
+						alt = math.Min(alt, cp.cost[f]+cp.pen[f]-potOf(cp.col[f]))
 					}
 				}
 				cands = append(cands, cand{i, a, alt - here})

@@ -75,6 +75,9 @@ type limit struct {
 	// check re-derives the constraint from a finished plan, independently
 	// of the sides: whether the plan meets it and the figures.
 	check func(o *outcome) (bool, string)
+	// together: the lazy solve activates all the limit's sides once one
+	// breaks (see solve).
+	together bool
 }
 
 // compileLimits builds the plan-level constraints of the scenario, skipping
@@ -302,7 +305,7 @@ func (in *Instance) turnoverLimits(pct float64) {
 		}
 	}
 	l := limit{rule: scoring.RuleUnitCap,
-		why: newReason(ReasonLimitTurnover, pct)}
+		why: newReason(ReasonLimitTurnover, pct), together: true}
 	l.check = func(o *outcome) (bool, string) {
 		left := make([]int, nu)
 		for i, c := range in.cur {
@@ -589,6 +592,14 @@ func (in *Instance) solve(ctx context.Context, p *matching.Problem, start []bool
 		for k := range all {
 			if !active[k] && breaks(&all[k], a.RowToCol) {
 				active[k], added = true, true
+				if l := in.sideLimit[k]; in.limits[l].together {
+					for _, sd := range in.limits[l].sides {
+						if x := in.limitOfSide(sd.Name); x == l {
+							n, _ := strconv.Atoi(sd.Name)
+							active[n] = true
+						}
+					}
+				}
 			}
 		}
 		if !added {
