@@ -98,6 +98,7 @@ type conProblem struct {
 	zero       bool          // the feasibility problem (constrained_feasible.go): every cost zero
 	plain      *plainOptimum // the plain optimum both networks start from (constrained_net.go)
 	net        *sapNet       // the network kept between subproblems (constrained_net.go)
+	diveSaved  netState      // the kept network's state before a dive (constrained_primal.go)
 	edgeOfPair func(i, j int) int
 
 	// The side constraints' terms by edge (constrained_primal.go).

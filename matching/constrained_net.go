@@ -129,3 +129,44 @@ type plainOptimum struct {
 	a  Assignment
 	ok bool
 }
+
+// netState is a copy of the flow and potentials of a sapNet, so that a
+// heuristic's re-solves (dive) leave the search's network as they found
+// it.
+type netState struct {
+	x, colFlow, grpFlow, exc []int
+	colRows                  [][]int32
+	pot                      []float64
+	excList, defList         []int32
+}
+
+// save copies n's flow and potentials into st (reusing its buffers).
+func (n *sapNet) save(st *netState) {
+	st.x = append(st.x[:0], n.x...)
+	st.colFlow = append(st.colFlow[:0], n.colFlow...)
+	st.grpFlow = append(st.grpFlow[:0], n.grpFlow...)
+	st.exc = append(st.exc[:0], n.exc...)
+	st.pot = append(st.pot[:0], n.pot...)
+	st.excList = append(st.excList[:0], n.excList...)
+	st.defList = append(st.defList[:0], n.defList...)
+	if len(st.colRows) != len(n.colRows) {
+		st.colRows = make([][]int32, len(n.colRows))
+	}
+	for j, rs := range n.colRows {
+		st.colRows[j] = append(st.colRows[j][:0], rs...)
+	}
+}
+
+// restore sets n's flow and potentials back to st.
+func (n *sapNet) restore(st *netState) {
+	copy(n.x, st.x)
+	copy(n.colFlow, st.colFlow)
+	copy(n.grpFlow, st.grpFlow)
+	copy(n.exc, st.exc)
+	copy(n.pot, st.pot)
+	n.excList = append(n.excList[:0], st.excList...)
+	n.defList = append(n.defList[:0], st.defList...)
+	for j, rs := range st.colRows {
+		n.colRows[j] = append(n.colRows[j][:0], rs...)
+	}
+}

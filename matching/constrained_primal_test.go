@@ -185,3 +185,52 @@ func TestConstrainedManySidesOracle(t *testing.T) {
 		})
 	}
 }
+
+// TestDiveLeavesNetwork: a dive's re-solves leave the kept network as they
+// found it, so the next subproblem gives the same relaxed solution and
+// value as without the dive; and a plan the dive offers keeps every
+// constraint.
+func TestDiveLeavesNetwork(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	dived := 0
+	for seed := uint64(0); seed < 200; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 31))
+		w := randWorkforce(rng, 12)
+		if len(w.p.Side) < 2 || w.p.Groups != nil {
+			continue
+		}
+		var s Solver
+		cp, err := newConProblem(&s, w.p)
+		require.NoError(t, err)
+		if cp.fixByFlow {
+			continue
+		}
+		b := newBnb(cp)
+		var st nodeState
+		require.NoError(t, cp.unpack(b.open.items[0], &st))
+		lambda := make([]float64, len(cp.side))
+		for k := range lambda {
+			lambda[k] = float64(rng.IntN(5))
+		}
+		cp.price(lambda)
+		x, val, err := s.relax(ctx, cp, &st)
+		if err != nil {
+			continue // no assignment at all
+		}
+		if cp.satisfies(cp.rowToCol(x)) {
+			continue
+		}
+		require.NoError(t, s.dive(ctx, b, &st, lambda, x))
+		if b.best != nil {
+			dived++
+			assert.True(t, cp.satisfies(cp.rowToCol(b.best)), "seed %d: the dive's plan breaks a constraint", seed)
+		}
+		cp.price(lambda)
+		y, val2, err := s.relax(ctx, cp, &st)
+		require.NoError(t, err)
+		assert.Equal(t, x, y, "seed %d: relaxed solution after the dive", seed)
+		assert.Equal(t, val, val2, "seed %d", seed)
+	}
+	assert.Greater(t, dived, 10, "too few dives that found a plan")
+}
