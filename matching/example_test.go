@@ -87,3 +87,41 @@ func ExampleCertify() {
 	// cost 2.0000: <nil>
 	// matching: certificate check failed: complementary slackness: U[i]+V[j] = cost on an assigned pair (row 0, col 1, off by -3)
 }
+
+// A side constraint (persons 0 and 1 may not both keep posts 0 and 1)
+// and a second solve of the same problem started from the first one's
+// multipliers (Side.Hint), as a caller re-solving a similar problem
+// would: the hint saves work, never changes the optimal cost.
+func ExampleSide_hint() {
+	p := &matching.Problem{
+		Cost: mat.NewDense(3, 3, []float64{
+			1, 4, 6,
+			5, 1, 4,
+			3, 2, 1,
+		}),
+		Side: []matching.Side{{
+			Name:  "0 and 1 not both where they are",
+			Terms: []matching.Term{{Row: 0, Col: 0, Coef: 1}, {Row: 1, Col: 1, Coef: 1}},
+			Limit: 1,
+		}},
+	}
+	var s matching.Solver
+	a, err := s.Solve(context.Background(), p)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("rows to columns:", a.RowToCol, "cost:", a.Cost, "multiplier:", a.Multipliers[0])
+	q := *p
+	q.Side = []matching.Side{p.Side[0]}
+	q.Side[0].Hint = a.Multipliers[0]
+	b, err := s.Solve(context.Background(), &q)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("hinted:", b.RowToCol, "cost:", b.Cost, "proven:", b.Bound == b.Cost)
+	// Output:
+	// rows to columns: [0 2 1] cost: 7 multiplier: 3.5
+	// hinted: [0 2 1] cost: 7 proven: true
+}
