@@ -1314,8 +1314,8 @@ func (w *denseWorkspace) classifyRows(check, validate bool) (classes int32, inte
 				return 0, false, err
 			}
 		}
-		if check && !integral {
-			continue // only validating
+		if (check && !integral) || distinct > rows/2 {
+			continue // only validating: the classes are of no use
 		}
 		w.cls[i] = -1
 		r := w.runOf[i]
