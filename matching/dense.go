@@ -1259,12 +1259,24 @@ func (w *denseWorkspace) classifyRows(check, validate bool) (classes int32, inte
 	smallInt := func(x float64) bool { // x is a small integer or +Inf
 		return x == inf || (-exact < x && x < exact && x == float64(int64(x)))
 	}
-	// same compares row a with row b after their shifts; when they are
-	// equal and integral is set, it also checks row a's costs, clearing
-	// integral when one is not a small integer.
+	// same compares row a with row b, a lead (checked already), after
+	// their shifts; when they are equal and integral is set, it also checks
+	// row a's costs, clearing integral when one is not a small integer.
+	// Rows of equal shifts are compared cell by cell, without the shifts:
+	// row a is then row b, checked already.
 	same := func(a, b int32) bool {
 		ra, rb, sa, sb := w.row(a), w.row(b), w.shift[a], w.shift[b]
 		rb = rb[:len(ra)]
+		if w.sign > 0 && sa == sb {
+			// Rows equal cell by cell: row b, a lead, has been checked
+			// already, and so row a is.
+			for j, x := range ra {
+				if x != rb[j] {
+					return false
+				}
+			}
+			return true
+		}
 		if w.sign > 0 {
 			// Minimizing: costs are finite or +Inf, shifts finite, and
 			// +Inf − shift stays +Inf, so no cell needs a test of its own.
