@@ -59,10 +59,13 @@ import (
 //   - seats or the shared dummy column: each row takes its cheapest column if
 //     it has a free seat (v stays 0).
 //
-// Costs are validated in row-major order before any work, except that
-// problems starting with augmenting row reduction from v = 0 validate each
-// row when the first pass reaches it (rows in ascending order), which saves
-// one pass over the matrix.
+// Costs are validated in row-major order before any work, in the pass that
+// finds the row classes (findRowClasses: each row is compared while it is in
+// cache), except that problems starting with augmenting row reduction from
+// v = 0 validate each row when the first pass reaches it (rows in ascending
+// order), which saves one pass over the matrix. With row classes found
+// first, column reduction reads one row per class and the greedy start
+// reuses each class's columns at the minimum (classMin).
 //
 // Augmenting row reduction can cycle on tied costs; the total number of its
 // steps is capped (arrStepsPerRow per free row and pass), after which the
@@ -136,6 +139,13 @@ type denseWorkspace struct {
 	clsRep   []int32   // dmRemove: the row read for each class
 	stamp    int32
 	keys     []rowKey
+	runOf    []int32   // findRowClasses: each row's run of equal prefix hashes
+	leads    []int32   // the first row of each class found so far, rowClassLeads a run
+	leadN    []int32   // their number in each run
+	clsU     []float64 // initGreedy: per class, the minimum reduced cost less the shift
+	clsCols  []int32   // its lowest columns at the minimum, greedyClassCols a class
+	clsColN  []int32   // their number, -1 when there are more
+	clsDm    []float64 // the smallest shift of the class's rows in the dummy, +Inf if none
 
 	colMin []float64 // column reduction
 	colArg []int32
@@ -199,10 +209,14 @@ func (s *Solver) solveDense(ctx context.Context, p *Problem) (Assignment, error)
 	force := s.ws.sparse.cand.always
 	tryCand := force || (rows >= cols && cols >= candMinRows && p.Unassigned == nil && unitSeats(p))
 	s.ws.sparse.cand.rounds = 0
-	if err := w.load(p, rows, cols, !reduce && !tryCand); err != nil {
+	// Problems that start otherwise validate their rows in one pass that
+	// also finds the row classes (findRowClasses), after the selection of
+	// candidate lists when that is tried.
+	if err := w.load(p, rows, cols, false); err != nil {
 		return Assignment{}, err
 	}
 	w.prepare(p, rows, cols, seats)
+	classes := false // findRowClasses has run
 	if tryCand {
 		if w.candidatesFit(force) {
 			// selectCandidates sums the magnitudes.
@@ -212,13 +226,12 @@ func (s *Solver) solveDense(ctx context.Context, p *Problem) (Assignment, error)
 			}
 			s.stats = stats{}
 		}
-		if !reduce {
-			for i := range int32(rows) {
-				if err := w.validRow(i); err != nil {
-					return Assignment{}, err
-				}
-			}
+	}
+	if !reduce {
+		if err := w.findRowClasses(true); err != nil {
+			return Assignment{}, err
 		}
+		classes = true
 	}
 
 	var free []int32
@@ -241,7 +254,9 @@ func (s *Solver) solveDense(ctx context.Context, p *Problem) (Assignment, error)
 		}
 		free = w.initGreedy()
 	}
-	w.findRowClasses()
+	if !classes {
+		w.findRowClasses(false)
+	}
 	slices.Sort(free) // rows are augmented in ascending order
 
 	placed := rows - len(free)
@@ -392,7 +407,7 @@ func (w *denseWorkspace) prepare(p *Problem, rows, cols, seats int) {
 			w.dm[j], w.dmArg[j] = math.Inf(1), -1
 		}
 	}
-	w.cls = nil // found again by findRowClasses, after the initialization
+	w.cls = nil // found again by findRowClasses
 	w.ready = growDense(w.ready, n)[:0]
 	w.readyD = growDense(w.readyD, n)[:0]
 	w.readyV = growDense(w.readyV, n)[:0]
@@ -410,6 +425,14 @@ func (w *denseWorkspace) prepare(p *Problem, rows, cols, seats int) {
 
 // seat puts row i into column j's list.
 func (w *denseWorkspace) seat(i, j int32) {
+	w.link(i, j)
+	if w.hasDummy && int(j) == w.cols {
+		w.dmAdd(i)
+	}
+}
+
+// link puts row i into column j's list, leaving dm as it is.
+func (w *denseWorkspace) link(i, j int32) {
 	w.x[i] = j
 	h := w.head[j]
 	w.next[i], w.prev[i] = h, -1
@@ -417,9 +440,6 @@ func (w *denseWorkspace) seat(i, j int32) {
 		w.prev[h] = i
 	}
 	w.head[j] = i
-	if w.hasDummy && int(j) == w.cols {
-		w.dmAdd(i)
-	}
 }
 
 // unseat takes row i out of its column's list.
@@ -645,7 +665,11 @@ func (w *denseWorkspace) reduceColumns() {
 	for j := range v {
 		v[j] = math.Inf(1)
 	}
+	reps := w.classReps()
 	for i := range int32(w.rows) {
+		if reps && w.cls[i] >= 0 && w.clsRep[w.cls[i]] != i {
+			continue // its class's representative is no more expensive anywhere
+		}
 		for j, c := range w.row(i) {
 			if c = w.conv(c); c < v[j] && c > math.Inf(-1) {
 				v[j] = c
@@ -659,6 +683,83 @@ func (w *denseWorkspace) reduceColumns() {
 	}
 }
 
+// classReps sets clsRep, when there are row classes, to the row of each
+// class with the smallest shift, the lowest on ties: its costs are no larger
+// than those of the others of its class in every column (exactly: shifts are
+// used only on small integers). It reports whether there are row classes.
+func (w *denseWorkspace) classReps() bool {
+	if w.cls == nil {
+		return false
+	}
+	w.stamp++ // the searches' class marks are free between searches
+	for r := range int32(w.rows) {
+		c := w.cls[r]
+		if c < 0 {
+			continue
+		}
+		if w.clsStamp[c] != w.stamp {
+			w.clsStamp[c], w.clsRep[c] = w.stamp, r
+		} else if w.shift[r] < w.shift[w.clsRep[c]] {
+			w.clsRep[c] = r
+		}
+	}
+	return true
+}
+
+// greedyClassCols is the most columns at a row's minimum that initGreedy
+// keeps for its class.
+const greedyClassCols = 32
+
+// classMin returns rowMin's u1 and free1 for row i of class c, from what
+// the first row of the class to get here left (its u1 less its shift and
+// the lowest columns at its minimum): the reduced costs of rows of a class
+// differ by their shifts, exactly, so their minima are in the same columns.
+// Only initGreedy uses it, while the potentials stay as they are.
+func (w *denseWorkspace) classMin(i, c int32) (u1 float64, free1 int32) {
+	inf := math.Inf(1)
+	set := w.clsCols[int(c)*greedyClassCols : (int(c)+1)*greedyClassCols]
+	if w.clsStamp[c] != w.stamp {
+		w.clsStamp[c] = w.stamp
+		u1, _, _, _, free1 = w.rowMin(i)
+		w.clsU[c] = u1 - w.shift[i]
+		n := int32(0)
+		if u1 < inf {
+			v := w.v[:w.cols]
+			for j, x := range w.row(i) {
+				if w.conv(x)-v[j] == u1 {
+					if n == greedyClassCols {
+						n = -1 // more than kept
+						break
+					}
+					set[n] = int32(j)
+					n++
+				}
+			}
+		}
+		w.clsColN[c] = n
+		return u1, free1
+	}
+	u1 = w.clsU[c] + w.shift[i]
+	if u1 == inf {
+		return u1, -1
+	}
+	n := w.clsColN[c]
+	all := n >= 0 // set holds every column at the minimum
+	if !all {
+		n = greedyClassCols
+	}
+	for _, j := range set[:n] {
+		if w.room[j] > 0 {
+			return u1, j
+		}
+	}
+	if !all {
+		_, _, _, _, free1 = w.rowMin(i)
+		return u1, free1
+	}
+	return u1, -1
+}
+
 // initGreedy seats each row, in ascending order, in its cheapest option with
 // v = 0 if that option has a free seat: the lowest free column at the
 // minimum, then the shared dummy (cost 0), then staying out. It returns the
@@ -666,15 +767,48 @@ func (w *denseWorkspace) reduceColumns() {
 func (w *denseWorkspace) initGreedy() []int32 {
 	free := w.free[:0]
 	dummy := int32(w.cols)
+	inf := math.Inf(1)
+	if w.cls != nil {
+		// Rows of a class share their columns at the minimum (classMin),
+		// and a row joining the dummy after one of its class with no
+		// larger shift (so a lower row, no more expensive anywhere)
+		// leaves dm as it is.
+		w.stamp++
+		nc := len(w.clsStamp)
+		w.clsU = growDense(w.clsU, nc)
+		w.clsCols = growDense(w.clsCols, nc*greedyClassCols)
+		w.clsColN = growDense(w.clsColN, nc)
+		w.clsDm = growDense(w.clsDm, nc)
+		for c := range w.clsDm {
+			w.clsDm[c] = inf
+		}
+	}
 	for i := range int32(w.rows) {
-		u1, _, _, _, free1 := w.rowMin(i)
+		var u1 float64
+		var free1 int32
+		c := int32(-1)
+		if w.cls != nil {
+			c = w.cls[i]
+		}
+		if c >= 0 {
+			u1, free1 = w.classMin(i, c)
+		} else {
+			u1, _, _, _, free1 = w.rowMin(i)
+		}
 		switch {
 		case free1 >= 0 && (!w.hasDummy || u1 <= 0) && (w.out == nil || u1 <= w.out[i]):
 			w.room[free1]--
 			w.seat(i, free1)
 		case w.hasDummy && 0 < u1 && w.room[dummy] > 0 && (w.out == nil || 0 <= w.out[i]):
 			w.room[dummy]--
+			if c >= 0 && w.clsDm[c] <= w.shift[i] {
+				w.link(i, dummy)
+				break
+			}
 			w.seat(i, dummy)
+			if c >= 0 {
+				w.clsDm[c] = min(w.clsDm[c], w.shift[i])
+			}
 		case w.out != nil && w.out[i] < u1 && (!w.hasDummy || w.out[i] < 0):
 			w.x[i] = rowOut
 		default:
@@ -1002,96 +1136,165 @@ type rowKey struct {
 // rows whose relaxation cannot lower any distance. A row's shift is its first
 // finite cost; shifts are used only when every finite cost is an integer of
 // magnitude below 2⁵⁰, so that shifted costs, distances and potentials stay
-// exact, and are 0 otherwise (identical rows only). Rows are hashed (on
-// their first 16 finite costs first, to give up cheaply on distinct rows),
-// sorted by hash and compared exactly with the first row of their run.
-func (w *denseWorkspace) findRowClasses() {
+// exact, and are 0 otherwise (identical rows only). Rows are hashed on their
+// first 16 finite costs (with their columns), which sorts them into runs of
+// equal hashes; then each row, in ascending order, is compared exactly and in
+// full with the first row of each class already found in its run (at most
+// rowClassLeads of them; a row matching none starts a class of its own, or
+// stays unique when its run has that many). Two rows share a class only if
+// they are equal up to their shifts. The comparison checks the integrality
+// of each row it reads; when some cost is not a small integer the rows are
+// compared again without shifts.
+//
+// With validate set, each row is first validated (validRow) in the same
+// pass, while it is in cache: the pass replaces the validation pass, and its
+// first error is returned as that pass would return it.
+func (w *denseWorkspace) findRowClasses(validate bool) error {
 	w.cls = nil
 	rows, cols := w.rows, w.cols
-	if rows < 32 || cols < 8 {
-		return
+	validateAll := func() error {
+		if validate {
+			for i := range int32(rows) {
+				if err := w.validRow(i); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
 	}
-	const exact = 1 << 50 // integers below this add and subtract exactly
+	if rows < 32 || cols < 8 {
+		return validateAll()
+	}
 	inf := math.Inf(1)
 	w.keys = growDense(w.keys, rows)
 	w.shift = growDense(w.shift, rows)
+	// Rows equal up to a constant have the same first 16 finite costs (in
+	// the same columns) up to that constant: hash those. Each term is mixed
+	// on its own and summed, so there is no serial chain of
+	// multiplications. (Costs are not validated yet: a NaN is neither
+	// finite nor +Inf here, and the pass below reports it.)
 	for i := range int32(rows) {
-		w.shift[i] = 0
-		for _, c := range w.row(i) {
-			if c = w.conv(c); c < inf {
-				w.shift[i] = c
-				break
-			}
-		}
-	}
-	// hash hashes a row's shifted costs, at most limit finite ones (with
-	// their columns) and reports whether they are all small integers. Each
-	// term is mixed on its own and summed, so there is no serial chain of
-	// multiplications.
-	hash := func(row []float64, shift float64, limit int) (h uint64, integral bool) {
-		integral = true
-		for j, c := range row {
-			c = w.conv(c)
-			if c == inf {
+		h, limit, shift, first := uint64(0), 16, 0.0, true
+		for j, c := range w.row(i) {
+			if c = w.conv(c); !(c < inf) {
 				continue
 			}
-			integral = integral && c == float64(int64(c)) && -exact < c && c < exact
+			if first {
+				shift, first = c, false
+			}
 			x := (math.Float64bits(c-shift) ^ uint64(j)*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9
 			h += x ^ x>>31
 			if limit--; limit == 0 {
 				break
 			}
 		}
-		return h, integral
-	}
-	// byKey sorts keys by hash, then row, and counts the distinct hashes.
-	byKey := func() int {
-		slices.SortFunc(w.keys, func(a, b rowKey) int {
-			if a.h != b.h {
-				if a.h < b.h {
-					return -1
-				}
-				return 1
-			}
-			return int(a.i - b.i)
-		})
-		runs := 0
-		for k, rk := range w.keys {
-			if k == 0 || rk.h != w.keys[k-1].h {
-				runs++
-			}
-		}
-		return runs
-	}
-	// Rows equal up to a constant have the same first 16 finite costs (in
-	// the same columns) up to that constant: a cheap test first.
-	for i := range int32(rows) {
-		h, _ := hash(w.row(i), w.shift[i], 16)
+		w.shift[i] = shift
 		w.keys[i] = rowKey{h, i}
 	}
-	if byKey() > rows/2 {
-		return
-	}
-	integral := true
-	for i := range int32(rows) {
-		h, ok := hash(w.row(i), w.shift[i], -1)
-		w.keys[i] = rowKey{h, i}
-		integral = integral && ok
-	}
-	if !integral {
-		for i := range int32(rows) {
-			w.shift[i] = 0
-			h, _ := hash(w.row(i), 0, -1)
-			w.keys[i] = rowKey{h, i}
+	slices.SortFunc(w.keys, func(a, b rowKey) int {
+		if a.h != b.h {
+			if a.h < b.h {
+				return -1
+			}
+			return 1
 		}
+		return int(a.i - b.i)
+	})
+	w.runOf = growDense(w.runOf, rows)
+	runs := int32(0)
+	for k, rk := range w.keys {
+		if k > 0 && rk.h != w.keys[k-1].h {
+			runs++
+		}
+		w.runOf[rk.i] = runs
 	}
-	if byKey() > rows/2 {
-		return
+	runs++
+	if int(runs) > rows/2 {
+		return validateAll()
 	}
 	w.clsBuf = growDense(w.clsBuf, rows)
 	w.cls = w.clsBuf
+	w.leads = growDense(w.leads, int(runs)*rowClassLeads)
+	w.leadN = growDense(w.leadN, int(runs))
+	classes, integral, err := w.classifyRows(true, validate)
+	if err != nil {
+		w.cls = nil
+		return err
+	}
+	if !integral {
+		for i := range w.shift[:rows] {
+			w.shift[i] = 0
+		}
+		classes, _, _ = w.classifyRows(false, false)
+	}
+	if classes < 0 {
+		w.cls = nil
+		return nil
+	}
+	w.clsMax = growDense(w.clsMax, int(classes))
+	w.clsRep = growDense(w.clsRep, int(classes))
+	w.clsStamp = growDense(w.clsStamp, int(classes))
+	for c := range w.clsStamp {
+		w.clsStamp[c] = 0
+	}
+	w.stamp = 0
+	return nil
+}
+
+// rowClassLeads is the most classes findRowClasses keeps apart within one
+// run of equal prefix hashes.
+const rowClassLeads = 4
+
+// classifyRows sets w.cls from w.runOf (see findRowClasses), rows in
+// ascending order, validating each first when validate is set, and returns
+// the number of classes, -1 when classes and unique rows together exceed
+// half of the rows. With check set it also reports whether every finite cost
+// is an integer of magnitude below 2⁵⁰; once one is not, it only validates
+// (the classes are then of no use).
+func (w *denseWorkspace) classifyRows(check, validate bool) (classes int32, integral bool, err error) {
+	const exact = 1 << 50 // integers below this add and subtract exactly
+	inf := math.Inf(1)
+	rows := w.rows
+	integral = check
+	smallInt := func(x float64) bool { // x is a small integer or +Inf
+		return x == inf || (-exact < x && x < exact && x == float64(int64(x)))
+	}
+	// same compares row a with row b, a lead (checked already), after
+	// their shifts; when they are equal and integral is set, it also checks
+	// row a's costs, clearing integral when one is not a small integer.
+	// Rows of equal shifts are compared cell by cell, without the shifts:
+	// row a is then row b, checked already.
 	same := func(a, b int32) bool {
 		ra, rb, sa, sb := w.row(a), w.row(b), w.shift[a], w.shift[b]
+		rb = rb[:len(ra)]
+		if w.sign > 0 && sa == sb {
+			// Rows equal cell by cell: row b, a lead, has been checked
+			// already, and so row a is.
+			for j, x := range ra {
+				if x != rb[j] {
+					return false
+				}
+			}
+			return true
+		}
+		if w.sign > 0 {
+			// Minimizing: costs are finite or +Inf, shifts finite, and
+			// +Inf − shift stays +Inf, so no cell needs a test of its own.
+			for j, x := range ra {
+				if x-sa != rb[j]-sb {
+					return false
+				}
+			}
+			if integral {
+				for _, x := range ra {
+					if !smallInt(x) {
+						integral = false
+						break
+					}
+				}
+			}
+			return true
+		}
 		for j, c := range ra {
 			x, y := w.conv(c), w.conv(rb[j])
 			if x < inf {
@@ -1104,35 +1307,69 @@ func (w *denseWorkspace) findRowClasses() {
 				return false
 			}
 		}
-		return true
-	}
-	classes := int32(0)
-	for k := 0; k < rows; {
-		lead := w.keys[k].i
-		end := k + 1
-		for end < rows && w.keys[end].h == w.keys[k].h {
-			end++
-		}
-		w.cls[lead] = -1
-		if end-k > 1 {
-			w.cls[lead] = classes
-			for _, rk := range w.keys[k+1 : end] {
-				w.cls[rk.i] = -1
-				if same(rk.i, lead) {
-					w.cls[rk.i] = classes
+		if integral {
+			for _, c := range ra {
+				if !smallInt(w.conv(c)) {
+					integral = false
+					break
 				}
 			}
-			classes++
 		}
-		k = end
+		return true
 	}
-	w.clsMax = growDense(w.clsMax, int(classes))
-	w.clsRep = growDense(w.clsRep, int(classes))
-	w.clsStamp = growDense(w.clsStamp, int(classes))
-	for c := range w.clsStamp {
-		w.clsStamp[c] = 0
+	leads, leadN := w.leads, w.leadN
+	clear(leadN)
+	distinct := 0
+	for i := range int32(rows) {
+		if validate {
+			if err := w.validRow(i); err != nil {
+				return 0, false, err
+			}
+		}
+		if (check && !integral) || distinct > rows/2 {
+			continue // only validating: the classes are of no use
+		}
+		w.cls[i] = -1
+		r := w.runOf[i]
+		ls := leads[int(r)*rowClassLeads : int(r)*rowClassLeads+int(leadN[r])]
+		found := false
+		for _, l := range ls {
+			if same(i, l) {
+				c := w.cls[l]
+				if c < 0 {
+					c = classes
+					classes++
+					w.cls[l] = c
+				}
+				w.cls[i] = c
+				found = true
+				break
+			}
+		}
+		if found {
+			continue
+		}
+		distinct++
+		if integral {
+			for _, c := range w.row(i) {
+				if !smallInt(w.conv(c)) {
+					integral = false
+					break
+				}
+			}
+		}
+		if len(ls) < rowClassLeads {
+			leads[int(r)*rowClassLeads+len(ls)] = i
+			leadN[r]++
+		}
 	}
-	w.stamp = 0
+	if check && !integral {
+		return 0, false, nil
+	}
+	if distinct > rows/2 {
+		return -1, integral, nil
+	}
+	return classes, integral, nil
 }
 
 // reach returns the distance to column j (potential vj) through the scanned
