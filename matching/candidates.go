@@ -113,18 +113,23 @@ var errCandidates = errors.New("matching: candidate lists not conclusive")
 
 // candidatesFit reports whether a dense problem of the right shape (see
 // solveDense) should be tried over candidate lists: unless force is set,
-// its rows must not be mostly repeats of a few kinds (judged on each row's
-// first 16 costs, taken relative to its first cost).
+// its rows must not be mostly repeats of a few kinds (judged on 16 costs
+// of each row at columns spread evenly over it, taken relative to its
+// first cost).
 func (w *denseWorkspace) candidatesFit(force bool) bool {
 	if force {
 		return w.rows > 0 && w.cols > 0
 	}
 	keys := growDense(w.keys, w.rows)
+	n := min(16, w.cols)
 	for i := range int32(w.rows) {
 		row := w.row(i)
 		h, shift := uint64(0), row[0]
-		for j, c := range row[:min(16, len(row))] {
-			x := (math.Float64bits(c-shift) ^ uint64(j)*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9
+		for k := range n {
+			// 16 columns spread over the row, not its first 16: rows that
+			// agree on a prefix and differ after it are not repeats.
+			j := k * w.cols / n
+			x := (math.Float64bits(row[j]-shift) ^ uint64(j)*0x9e3779b97f4a7c15) * 0xbf58476d1ce4e5b9
 			h += x ^ x>>31
 		}
 		keys[i] = rowKey{h, i}

@@ -292,3 +292,37 @@ func TestSparseCandidatesLarge(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, a, b)
 }
+
+// TestCandidatesFitSpreadColumns: rows that agree on their first columns
+// and differ after them are not repeats (the dense path, which skips
+// repeated rows, was 2.8× slower than SciPy on such a 2000×1000 file);
+// rows of four kinds, each up to a constant, are.
+func TestCandidatesFitSpreadColumns(t *testing.T) {
+	t.Parallel()
+	const rows, cols = 1024, 512
+	rng := rand.New(rand.NewPCG(3, 7))
+	fit := func(data []float64) bool {
+		p := &Problem{Cost: mat.NewDense(rows, cols, data)}
+		w := &denseWorkspace{}
+		require.NoError(t, w.load(p, rows, cols, false))
+		w.prepare(p, rows, cols, p.totalSeats(cols))
+		return w.candidatesFit(false)
+	}
+	prefix := make([]float64, rows*cols)
+	for i := range rows {
+		for j := range cols {
+			if j >= 16 {
+				prefix[i*cols+j] = float64(rng.IntN(1000))
+			}
+		}
+	}
+	assert.True(t, fit(prefix), "rows equal on their first 16 columns only")
+	kinds := make([]float64, rows*cols)
+	for i := range rows {
+		k, shift := i%4, float64(rng.IntN(50))
+		for j := range cols {
+			kinds[i*cols+j] = float64((j*7+k*13)%97) + shift
+		}
+	}
+	assert.False(t, fit(kinds), "rows of four kinds up to a constant")
+}

@@ -138,9 +138,9 @@
 // matrices this took uniform and geometric costs from 1.0–1.6× SciPy's
 // time to about 0.4–0.9×. Dense problems take this path with one seat per
 // column, every row placed, at least as many rows as columns and at least
-// 512 columns, unless most rows repeat a few kinds (judged on their first
-// 16 costs; those are faster in the dense search, which skips repeated
-// rows); sparse ones when square, one seat
+// 512 columns, unless most rows repeat a few kinds (judged on 16 costs
+// at columns spread over the row; those are faster in the dense search,
+// which skips repeated rows); sparse ones when square, one seat
 // per column, every row placed, from 512 rows with at least 48 candidates a
 // row on average. On random costs the dense searches would otherwise sweep
 // whole cost rows for thousands of rows tied at the same distance late in a
