@@ -217,10 +217,10 @@ func TestSparseMagnitudeInValidation(t *testing.T) {
 		return &Sparse{Rows: 4, Cols: 3, Start: []int{0, 2, 4, 6, 8},
 			Col: []int{0, 2, 1, 2, 0, 1, 0, 2}, Cost: []float64{1, 2, 3, 4, 5, 6, 7, 8}}
 	}
-	solve := func(sp *Sparse) (err error, panicked any) {
+	solve := func(sp *Sparse) (panicked any, err error) {
 		defer func() { panicked = recover() }()
 		_, err = new(Solver).Solve(context.Background(), &Problem{Candidates: sp})
-		return err, nil
+		return nil, err
 	}
 	for bigRow := -1; bigRow < 4; bigRow++ {
 		for badRow := -1; badRow < 4; badRow++ {
@@ -244,7 +244,7 @@ func TestSparseMagnitudeInValidation(t *testing.T) {
 					}
 				}
 				name := fmt.Sprintf("big=%d bad=%d %s", bigRow, badRow, kind)
-				err, panicked := solve(sp)
+				panicked, err := solve(sp)
 				// The old order: checkMagnitude up to the first malformed
 				// Start, then validateSparse.
 				var mg magnitudes
