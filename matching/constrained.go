@@ -624,6 +624,8 @@ func (s *Solver) evaluate(ctx context.Context, b *bnb, n *conNode, st *nodeState
 			// hint away.
 			theta = 0.25
 		}
+	}
+	if n.parent == nil {
 		// Sign-adaptive steps first (constrained_block.go), then a dive
 		// from their best relaxed solution when it leaves the node open.
 		db := dualBest{l: bestL, lambda: slices.Clone(lambda)}

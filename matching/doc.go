@@ -241,7 +241,8 @@
 //
 // [Solver.KBestFrom] ranks from a given first plan by Lawler's partition
 // with every part solved by Solve, so side constraints are handled by the
-// Lagrangian branch and bound: each part carries a lower bound (its
+// Lagrangian branch and bound, each part's root starting from its
+// parent's multipliers (Side.Hint): each part carries a lower bound (its
 // solve's proven bound, or before any solve a bound from reduced costs
 // of the parent's relaxation priced by its multipliers), parts whose
 // bound rules them out are never solved, and the solves spend at most

@@ -364,6 +364,15 @@ func (rk *sideRanker) solve(ctx context.Context, n *sideNode) error {
 	var err error
 	nodes := 1
 	if len(q.Side) > 0 {
+		if len(n.lambda) == len(q.Side) {
+			// The part starts from its parent's multipliers (Side.Hint).
+			q.Side = slices.Clone(q.Side)
+			for k, l := range n.lambda {
+				if l > 0 && !math.IsInf(l, 0) {
+					q.Side[k].Hint = l
+				}
+			}
+		}
 		// Not Solve: an infeasible part needs no explanation.
 		a, nodes, err = rk.s.constrained(ctx, q)
 	} else {
