@@ -75,8 +75,10 @@ type limit struct {
 	// check re-derives the constraint from a finished plan, independently
 	// of the sides: whether the plan meets it and the figures.
 	check func(o *outcome) (bool, string)
-	// together: the lazy solve activates all the limit's sides once one
-	// breaks (see solve).
+	// together: once one of the limit's sides breaks, the lazy solve
+	// also activates those the same plan holds at their limit (see
+	// solve): a turnover cap that binds in one unit displaces rows that
+	// push the tight units next door over theirs.
 	together bool
 }
 
@@ -594,7 +596,7 @@ func (in *Instance) solve(ctx context.Context, p *matching.Problem, start []bool
 				active[k], added = true, true
 				if l := in.sideLimit[k]; in.limits[l].together {
 					for _, sd := range in.limits[l].sides {
-						if x := in.limitOfSide(sd.Name); x == l {
+						if lhs(&sd, a.RowToCol) >= sd.Limit-1e-9 {
 							n, _ := strconv.Atoi(sd.Name)
 							active[n] = true
 						}
@@ -637,13 +639,18 @@ func (sol *solution) multipliers(n int) []float64 {
 
 // breaks reports whether the plan rowToCol breaks side constraint sd.
 func breaks(sd *matching.Side, rowToCol []int) bool {
+	return lhs(sd, rowToCol) > sd.Limit+1e-9
+}
+
+// lhs returns Σ Coef·x of side constraint sd for the plan rowToCol.
+func lhs(sd *matching.Side, rowToCol []int) float64 {
 	sum := 0.0
 	for _, t := range sd.Terms {
 		if rowToCol[t.Row] == t.Col {
 			sum += t.Coef
 		}
 	}
-	return sum > sd.Limit+1e-9
+	return sum
 }
 
 // limitOfSide returns the limit a side constraint named by the solver
