@@ -242,36 +242,43 @@ func (cw *candWorkspace) offerCol(j int, m float64, i int32) {
 // build makes the lists from the picks: each row's own picks and the
 // column picks of the row, by column, without repeats.
 func (cw *candWorkspace) build(rows, cols int) {
-	rk, ck := cw.rk, cw.ck
-	colSel, colN := cw.colSel, cw.colN
-	// The column picks by row (a counting sort).
-	byRow := growDense(cw.byRowStart, rows+1)
-	clear(byRow)
-	for j := range cols {
-		for _, pk := range colSel[j*ck : j*ck+int(colN[j])] {
-			byRow[pk.k+1]++
+	cw.buildLists(rows, cols, cw.rowSel, cw.rowN, cw.rk, cw.colSel, cw.colN, cw.ck)
+}
+
+// buildLists makes n lists over m keys: list a holds own's picks of a
+// (own[a*ok:], ownN[a] of them) and the picks of the other side that name
+// a (other[b*xk:], otherN[b] of them, b < m), by key, without repeats; a
+// key picked twice keeps its first cost. build calls it with the rows
+// leading, buildTall (tall.go) with the columns.
+func (cw *candWorkspace) buildLists(n, m int, own []candPick, ownN []int32, ok int, other []candPick, otherN []int32, xk int) {
+	// The other side's picks by the list they name (a counting sort).
+	at := growDense(cw.byRowStart, n+1)
+	clear(at)
+	for b := range m {
+		for _, pk := range other[b*xk : b*xk+int(otherN[b])] {
+			at[pk.k+1]++
 		}
 	}
-	for i := range rows {
-		byRow[i+1] += byRow[i]
+	for a := range n {
+		at[a+1] += at[a]
 	}
-	cw.byRow = growDense(cw.byRow, byRow[rows])
-	for j := range int32(cols) {
-		for _, pk := range colSel[int(j)*ck : int(j)*ck+int(colN[j])] {
-			cw.byRow[byRow[pk.k]] = candPick{pk.c, j}
-			byRow[pk.k]++
+	cw.byRow = growDense(cw.byRow, at[n])
+	for b := range int32(m) {
+		for _, pk := range other[int(b)*xk : int(b)*xk+int(otherN[b])] {
+			cw.byRow[at[pk.k]] = candPick{pk.c, b}
+			at[pk.k]++
 		}
 	}
-	cw.byRowStart = byRow // byRow[i] is now the end of row i's picks
-	cw.start = growDense(cw.start, rows+1)
+	cw.byRowStart = at // at[a] is now the end of list a's picks
+	cw.start = growDense(cw.start, n+1)
 	cw.col, cw.cost = cw.col[:0], cw.cost[:0]
 	lo := 0
-	for i := range rows {
-		cw.start[i] = len(cw.col)
-		buf := append(cw.buf[:0], cw.rowSel[i*rk:i*rk+int(cw.rowN[i])]...)
-		buf = append(buf, cw.byRow[lo:byRow[i]]...)
-		lo = byRow[i]
-		slices.SortFunc(buf, func(a, b candPick) int { return int(a.k - b.k) })
+	for a := range n {
+		cw.start[a] = len(cw.col)
+		buf := append(cw.buf[:0], own[a*ok:a*ok+int(ownN[a])]...)
+		buf = append(buf, cw.byRow[lo:at[a]]...)
+		lo = at[a]
+		slices.SortFunc(buf, func(x, y candPick) int { return int(x.k - y.k) })
 		for k, pk := range buf {
 			if k == 0 || pk.k != buf[k-1].k {
 				cw.col = append(cw.col, int(pk.k))
@@ -280,8 +287,8 @@ func (cw *candWorkspace) build(rows, cols int) {
 		}
 		cw.buf = buf
 	}
-	cw.start[rows] = len(cw.col)
-	cw.sp = Sparse{Rows: rows, Cols: cols, Start: cw.start[:rows+1], Col: cw.col, Cost: cw.cost}
+	cw.start[n] = len(cw.col)
+	cw.sp = Sparse{Rows: n, Cols: m, Start: cw.start[:n+1], Col: cw.col, Cost: cw.cost}
 	cw.extra = cw.extra[:0]
 }
 

@@ -52,46 +52,7 @@ const (
 // buildTall makes the lists by column from the picks: each column's own
 // picks and the row picks of the column, by row, without repeats.
 func (cw *candWorkspace) buildTall(rows, cols int) {
-	rk, ck := cw.rk, cw.ck
-	// The row picks by column (a counting sort).
-	byCol := growDense(cw.byRowStart, cols+1)
-	clear(byCol)
-	for i := range rows {
-		for _, pk := range cw.rowSel[i*rk : i*rk+int(cw.rowN[i])] {
-			byCol[pk.k+1]++
-		}
-	}
-	for j := range cols {
-		byCol[j+1] += byCol[j]
-	}
-	cw.byRow = growDense(cw.byRow, byCol[cols])
-	for i := range int32(rows) {
-		for _, pk := range cw.rowSel[int(i)*rk : int(i)*rk+int(cw.rowN[i])] {
-			cw.byRow[byCol[pk.k]] = candPick{pk.c, i}
-			byCol[pk.k]++
-		}
-	}
-	cw.byRowStart = byCol // byCol[j] is now the end of column j's picks
-	cw.start = growDense(cw.start, cols+1)
-	cw.col, cw.cost = cw.col[:0], cw.cost[:0]
-	lo := 0
-	for j := range cols {
-		cw.start[j] = len(cw.col)
-		buf := append(cw.buf[:0], cw.colSel[j*ck:j*ck+int(cw.colN[j])]...)
-		buf = append(buf, cw.byRow[lo:byCol[j]]...)
-		lo = byCol[j]
-		slices.SortFunc(buf, func(a, b candPick) int { return int(a.k - b.k) })
-		for k, pk := range buf {
-			if k == 0 || pk.k != buf[k-1].k {
-				cw.col = append(cw.col, int(pk.k))
-				cw.cost = append(cw.cost, pk.c)
-			}
-		}
-		cw.buf = buf
-	}
-	cw.start[cols] = len(cw.col)
-	cw.sp = Sparse{Rows: cols, Cols: rows, Start: cw.start[:cols+1], Col: cw.col, Cost: cw.cost}
-	cw.extra = cw.extra[:0]
+	cw.buildLists(cols, rows, cw.colSel, cw.colN, cw.ck, cw.rowSel, cw.rowN, cw.rk)
 }
 
 // tallViolations is candViolations for lists by column: u holds the
