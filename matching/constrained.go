@@ -630,16 +630,8 @@ func (s *Solver) evaluate(ctx context.Context, b *bnb, n *conNode, st *nodeState
 		// from their best relaxed solution when it leaves the node open.
 		db := dualBest{l: bestL, lambda: slices.Clone(lambda)}
 		closed, err := s.blockAscent(ctx, b, st, &db)
-		if err != nil {
-			if errors.Is(err, ErrInfeasible) {
-				n.bound = math.Inf(1)
-				return nil, nil
-			}
+		if done, err := settle(n, &db, closed, err); done {
 			return nil, err
-		}
-		if closed {
-			n.bound, n.lambda = db.l, db.lambda
-			return nil, nil
 		}
 		if db.x != nil {
 			bestL, bestX = db.l, db.x
@@ -746,16 +738,8 @@ func (s *Solver) evaluate(ctx context.Context, b *bnb, n *conNode, st *nodeState
 			// (constrained_dual.go).
 			db := dualBest{l: bestL, x: bestX, lambda: bestLambda}
 			closed, err := s.ascend(ctx, b, st, &db, 1)
-			if err != nil {
-				if errors.Is(err, ErrInfeasible) {
-					n.bound = math.Inf(1)
-					return nil, nil
-				}
+			if done, err := settle(n, &db, closed, err); done {
 				return nil, err
-			}
-			if closed {
-				n.bound, n.lambda = db.l, db.lambda
-				return nil, nil
 			}
 			improved := db.l > bestL+cp.tol*cp.scale
 			bestL, bestX, bestLambda = db.l, db.x, db.lambda
@@ -770,6 +754,24 @@ func (s *Solver) evaluate(ctx context.Context, b *bnb, n *conNode, st *nodeState
 		return nil, nil
 	}
 	return bestX, nil
+}
+
+// settle applies the outcome of a dual search at node n (blockAscent,
+// ascend): a node without an assignment gets bound +Inf, one closed by a
+// feasible relaxed solution the search's value and multipliers. It
+// reports whether the node is done, with any other error.
+func settle(n *conNode, db *dualBest, closed bool, err error) (bool, error) {
+	switch {
+	case errors.Is(err, ErrInfeasible):
+		n.bound = math.Inf(1)
+		return true, nil
+	case err != nil:
+		return true, err
+	case closed:
+		n.bound, n.lambda = db.l, db.lambda
+		return true, nil
+	}
+	return false, nil
 }
 
 // line is one relaxed solution seen as the line λ ↦ cx + λ·(ax − b) of
