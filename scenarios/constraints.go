@@ -590,22 +590,30 @@ func (in *Instance) solve(ctx context.Context, p *matching.Problem, start []bool
 				n++
 			}
 		}
+		// Activate the sides the plan breaks; a limit whose sides go
+		// together also gets those the plan holds at their limit.
 		added := false
+		val := make([]float64, len(all))
+		together := make([]bool, len(in.limits))
 		for k := range all {
-			if !active[k] && breaks(&all[k], a.RowToCol) {
+			if active[k] {
+				continue
+			}
+			val[k] = lhs(&all[k], a.RowToCol)
+			if val[k] > all[k].Limit+1e-9 {
 				active[k], added = true, true
 				if l := in.sideLimit[k]; in.limits[l].together {
-					for _, sd := range in.limits[l].sides {
-						if lhs(&sd, a.RowToCol) >= sd.Limit-1e-9 {
-							n, _ := strconv.Atoi(sd.Name)
-							active[n] = true
-						}
-					}
+					together[l] = true
 				}
 			}
 		}
 		if !added {
 			return a, &q, active, nil
+		}
+		for k := range all {
+			if !active[k] && together[in.sideLimit[k]] && val[k] >= all[k].Limit-1e-9 {
+				active[k] = true
+			}
 		}
 	}
 }
