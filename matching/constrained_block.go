@@ -109,7 +109,7 @@ func (s *Solver) blockAscent(ctx context.Context, b *bnb, st *nodeState, best *d
 		var first []float64
 		for k, g := range pr.g {
 			if g > 0 && step[k] == 0 && cp.net != nil {
-				first = cp.firstSteps(st, cp.net.pot, pr.x, pr.g)
+				first = cp.firstSteps(st, cp.net, pr.x, pr.g)
 				break
 			}
 		}
@@ -143,20 +143,12 @@ func (s *Solver) blockAscent(ctx context.Context, b *bnb, st *nodeState, best *d
 
 // firstSteps returns, for each violated side constraint k (g[k] > 0), how
 // far λ_k must rise for the excess of x's rows in k's terms to prefer an
-// option outside them at the potentials pot (columns, groups, t) and the
+// option outside them at the potentials of net (its last solve) and the
 // penalties cp.pen: the excess-th least gap between such an option's
 // reduced cost and their own pair's, just past it (0 where none is known).
-func (cp *conProblem) firstSteps(st *nodeState, pot []float64, x []int, g []float64) []float64 {
+func (cp *conProblem) firstSteps(st *nodeState, net *sapNet, x []int, g []float64) []float64 {
 	cp.indexTerms()
-	t := cp.rows + cp.cols + len(cp.p.Groups)
-	inK := func(e, k int) bool {
-		for _, et := range cp.edgeTerm[cp.edgeTermStart[e]:cp.edgeTermStart[e+1]] {
-			if et.k == k {
-				return true
-			}
-		}
-		return false
-	}
+	pot := net.pot
 	gaps := make([][]float64, len(cp.side))
 	for i, e := range x {
 		if e < 0 {
@@ -170,18 +162,18 @@ func (cp *conProblem) firstSteps(st *nodeState, pot []float64, x []int, g []floa
 			alt := math.Inf(1) // the row's best option outside k's terms
 			f := st.fixedCol[i]
 			for e2 := cp.start[i]; e2 < cp.start[i+1]; e2++ {
-				if (f >= 0 && e2 != f) || (f < 0 && st.forbidden[e2]) || inK(e2, k) {
+				if (f >= 0 && e2 != f) || (f < 0 && st.forbidden[e2]) || cp.coefOf(e2, k) != 0 {
 					continue
 				}
-				alt = math.Min(alt, cp.cost[e2]+cp.pen[e2]-pot[cp.rows+cp.col[e2]])
+				alt = math.Min(alt, cp.cost[e2]+cp.pen[e2]-pot[net.colNode(cp.col[e2])])
 			}
 			if f < 0 && cp.out != nil && !math.IsInf(cp.out[i], 1) {
-				alt = math.Min(alt, cp.out[i]-pot[t])
+				alt = math.Min(alt, cp.out[i]-pot[net.sink()])
 			}
 			if math.IsInf(alt, 1) {
 				continue
 			}
-			own := cp.cost[e] + cp.pen[e] - pot[cp.rows+cp.col[e]]
+			own := cp.cost[e] + cp.pen[e] - pot[net.colNode(cp.col[e])]
 			gaps[k] = append(gaps[k], math.Max(0, (alt-own)/et.coef))
 		}
 	}

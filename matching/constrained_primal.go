@@ -70,6 +70,18 @@ func (cp *conProblem) indexTerms() {
 	}
 }
 
+// coefOf returns edge e's coefficient in side constraint k (0 when it
+// has none there); indexTerms must have run.
+func (cp *conProblem) coefOf(e, k int) float64 {
+	c := 0.0
+	for _, t := range cp.edgeTerm[cp.edgeTermStart[e]:cp.edgeTermStart[e+1]] {
+		if t.k == k {
+			c += t.coef
+		}
+	}
+	return c
+}
+
 // lhsOf sets dst[k] to Σ coef·x of side constraint k for the plan x (row →
 // edge) and returns dst; O(R + the terms of x's edges). The terms are
 // added in ascending edge order, as lhs adds them.
@@ -386,15 +398,6 @@ func (s *Solver) dive(ctx context.Context, b *bnb, st *nodeState, lambda []float
 		coef, loss float64
 	}
 	var cands []cand
-	coefOf := func(e, k int) float64 {
-		c := 0.0
-		for _, t := range cp.edgeTerm[cp.edgeTermStart[e]:cp.edgeTermStart[e+1]] {
-			if t.k == k {
-				c += t.coef
-			}
-		}
-		return c
-	}
 	// potOf is the potential of column j (t for j < 0) of the last
 	// subproblem solved on the kept network, 0 without one.
 	potOf := func(j int) float64 {
@@ -402,9 +405,9 @@ func (s *Solver) dive(ctx context.Context, b *bnb, st *nodeState, lambda []float
 			return 0
 		}
 		if j < 0 {
-			return cp.net.pot[cp.rows+cp.cols+len(cp.p.Groups)]
+			return cp.net.pot[cp.net.sink()]
 		}
-		return cp.net.pot[cp.rows+j]
+		return cp.net.pot[cp.net.colNode(j)]
 	}
 	for round := 0; ; round++ {
 		cp.lhsOf(x, lhs)
@@ -420,7 +423,7 @@ func (s *Solver) dive(ctx context.Context, b *bnb, st *nodeState, lambda []float
 				if e < 0 || ds.fixedCol[i] >= 0 {
 					continue
 				}
-				a := coefOf(e, k)
+				a := cp.coefOf(e, k)
 				if a <= 0 {
 					continue
 				}
@@ -433,7 +436,7 @@ func (s *Solver) dive(ctx context.Context, b *bnb, st *nodeState, lambda []float
 					alt = cp.out[i] - potOf(-1)
 				}
 				for f := cp.start[i]; f < cp.start[i+1]; f++ {
-					if !ds.forbidden[f] && coefOf(f, k) <= 0 {
+					if !ds.forbidden[f] && cp.coefOf(f, k) <= 0 {
 						alt = math.Min(alt, cp.cost[f]+cp.pen[f]-potOf(cp.col[f]))
 					}
 				}
@@ -445,7 +448,7 @@ func (s *Solver) dive(ctx context.Context, b *bnb, st *nodeState, lambda []float
 					break
 				}
 				for f := cp.start[c.i]; f < cp.start[c.i+1]; f++ {
-					if coefOf(f, k) > 0 && !ds.forbidden[f] {
+					if cp.coefOf(f, k) > 0 && !ds.forbidden[f] {
 						ds.forbidden[f] = true
 					}
 				}
@@ -465,7 +468,7 @@ func (s *Solver) dive(ctx context.Context, b *bnb, st *nodeState, lambda []float
 						continue
 					}
 					i := cp.rowOf(t.e)
-					if e := x[i]; ds.fixedCol[i] < 0 && (e < 0 || coefOf(e, k) <= 0) {
+					if e := x[i]; ds.fixedCol[i] < 0 && (e < 0 || cp.coefOf(e, k) <= 0) {
 						ds.forbidden[t.e] = true
 					}
 				}
