@@ -63,7 +63,6 @@ const (
 // solution feasible with λ·(Ax − b) = 0, whose cost is then best.l.
 func (s *Solver) blockAscent(ctx context.Context, b *bnb, st *nodeState, best *dualBest) (closed bool, err error) {
 	cp := b.cp
-	eps := cp.tol * cp.scale * float64(cp.rows+1)
 	lambda := slices.Clone(best.lambda)
 	m := len(lambda)
 	step := make([]float64, m)
@@ -77,10 +76,7 @@ func (s *Solver) blockAscent(ctx context.Context, b *bnb, st *nodeState, best *d
 			return false, err
 		}
 		improved := pr.l > best.l+cp.tol*cp.scale
-		best.note(pr, lambda, cp.tol*cp.scale)
-		if pr.feasible && math.Abs(pr.cs) <= eps {
-			best.l, best.x = cp.primal(pr.x), pr.x
-			copy(best.lambda, lambda)
+		if best.take(cp, pr, lambda) {
 			return true, nil
 		}
 		if cp.prunes(cp.roundBound(best.l), b.ub) {

@@ -106,6 +106,19 @@ func (d *dualBest) note(pr probe, lambda []float64, tol float64) {
 	}
 }
 
+// take notes pr, the relaxed solution at lambda, in d and reports whether
+// it closes the node: feasible with λ·(Ax − b) = 0, so that its cost,
+// then d.l, is the node's value.
+func (d *dualBest) take(cp *conProblem, pr probe, lambda []float64) bool {
+	d.note(pr, lambda, cp.tol*cp.scale)
+	if !pr.feasible || math.Abs(pr.cs) > cp.tol*cp.scale*float64(cp.rows+1) {
+		return false
+	}
+	d.l, d.x = cp.primal(pr.x), pr.x
+	copy(d.lambda, lambda)
+	return true
+}
+
 // ascend runs up to passes passes of exact coordinate ascent from
 // best.lambda, updating best. It reports closed when a relaxed solution is
 // feasible with λ·(Ax − b) = 0 (optimal at the node; its cost is then
@@ -130,10 +143,7 @@ func (s *Solver) ascend(ctx context.Context, b *bnb, st *nodeState, best *dualBe
 		lambda[k] = mu
 		pr, ok, err := s.probeAt(ctx, b, st, lambda)
 		if ok {
-			best.note(pr, lambda, cp.tol*cp.scale)
-			if pr.feasible && math.Abs(pr.cs) <= eps {
-				best.l, best.x = cp.primal(pr.x), pr.x
-				copy(best.lambda, lambda)
+			if best.take(cp, pr, lambda) {
 				return point{mu, pr}, false, nil
 			}
 		}
