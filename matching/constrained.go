@@ -98,6 +98,7 @@ type conProblem struct {
 	zero       bool          // the feasibility problem (constrained_feasible.go): every cost zero
 	plain      *plainOptimum // the plain optimum both networks start from (constrained_net.go)
 	net        *sapNet       // the network kept between subproblems (constrained_net.go)
+	solves     int           // subproblems solved so far (relax)
 	diveSaved  netState      // the kept network's state before a dive (constrained_primal.go)
 	edgeOfPair func(i, j int) int
 
@@ -404,6 +405,7 @@ func (cp *conProblem) rowOf(e int) int {
 // cp.pen; it returns the row → edge map (-1 out), the subproblem value and
 // an *InfeasibleError when the node has no assignment at all.
 func (s *Solver) relax(ctx context.Context, cp *conProblem, st *nodeState) ([]int, float64, error) {
+	cp.solves++
 	if !cp.fixByFlow {
 		return s.relaxNet(ctx, cp, st)
 	}
@@ -589,9 +591,11 @@ type bnb struct {
 	nodes   int
 	violate []bool // side constraints ever violated by a relaxed solution
 
-	open       minHeap[*conNode] // nodes left to evaluate
-	ids        int               // creation id of the next node
-	rootLambda []float64         // the root's multipliers
+	open         minHeap[*conNode] // nodes left to evaluate
+	ids          int               // creation id of the next node
+	rootLambda   []float64         // the root's multipliers
+	rootSolves   int               // subproblems the root's evaluation solved (constrained_strong.go)
+	strongSolves int
 
 	avg []float64 // smoothed relaxed solutions of the node's subgradient steps, per edge (constrained_primal.go)
 }
@@ -1316,6 +1320,7 @@ func (s *Solver) explore(ctx context.Context, b *bnb, limit int, first bool, hoo
 		}
 		if n.parent == nil {
 			b.rootLambda = n.lambda
+			b.rootSolves = cp.solves
 		}
 		if !first {
 			s.report(b, n, limit)
@@ -1338,6 +1343,15 @@ func (s *Solver) explore(ctx context.Context, b *bnb, limit int, first bool, hoo
 		}
 		e := -1
 		if len(cp.side) > 1 {
+			// Strong branching (constrained_strong.go) while its
+			// ration lasts, then the smoothed estimate.
+			done, err := s.strongBranch(ctx, b, n, &st)
+			if err != nil {
+				return 0, err
+			}
+			if done {
+				continue
+			}
 			e = b.fractionalEdge(&st)
 		}
 		if e < 0 {

@@ -194,9 +194,15 @@
 // incumbent, reduced-cost fixing (Nemhauser and Wolsey 1988) forbids below
 // a node every pair whose reduced cost at the node's potentials, added to
 // its Lagrangian bound, cannot beat the incumbent. Nodes branch on a
-// pair (forbid it, or fix it), best bound first; with several constraints
-// on the pair whose smoothed relaxed value (the primal estimate of
-// Barahona and Anbil's volume algorithm, 2000) is closest to one half. Problems of generalized
+// pair (forbid it, or fix it), best bound first. With several constraints
+// strong branching picks the pair (constrained_strong.go; Applegate,
+// Bixby, Chvátal and Cook 1995): the 16 pairs whose smoothed relaxed value
+// (the primal estimate of Barahona and Anbil's volume algorithm, 2000) is
+// closest to one half are tried, both children of each evaluated with a
+// few subgradient steps, and the pair whose children's bounds rise most is
+// taken (the product rule of Achterberg, Koch and Martin 2005); the trials
+// are rationed to the subproblems of the rest of the search, and past
+// that the pair closest to one half is taken. Problems of generalized
 // assignment shape (every row placed, seats that never bind, one knapsack
 // constraint with integer weights per column, no groups) use the stronger
 // relaxation of Fisher, Jaikumar and Van Wassenhove (1986) and Ross and
@@ -362,6 +368,12 @@
 //     solutions with a subgradient method, Mathematical Programming 87
 //     (2000) 385–399: the smoothed primal estimate that picks the branching
 //     pair.
+//   - D. Applegate, R. Bixby, V. Chvátal and W. Cook, Finding cuts in the
+//     TSP (a preliminary report), DIMACS Technical Report 95-05 (1995):
+//     strong branching.
+//   - T. Achterberg, T. Koch and A. Martin, Branching rules revisited,
+//     Operations Research Letters 33 (2005) 42–54: the product score of
+//     strong branching's trials.
 //   - M. Riedmiller and H. Braun, A direct adaptive method for faster
 //     backpropagation learning: the RPROP algorithm, IEEE International
 //     Conference on Neural Networks (1993) 586–591: step lengths adapted by
