@@ -37,6 +37,15 @@ import (
 // risen for blockStall rounds, when it prunes the node against the
 // incumbent, or after blockRounds rounds.
 //
+// A round dives for a plan (constrained_primal.go) when it did not raise
+// the bound and, with a gap asked for (Solver.Gap), also when the bound
+// rose by less than that gap over the last blockDiveEvery rounds: the
+// bound is then settling, and only a better plan ends the rounds early.
+// On the generated 5,200 with a 20 % cap and a gap of 1e-4 the bound
+// settled within 1e-5 of its end some ten rounds before a round failed to
+// raise it, while the incumbent stayed 6e-3 away; diving on the settling
+// bound took the plan from 5.35–5.74 s to 4.71–4.76 s.
+//
 // Measured on the generated workforces with a 20 % turnover cap
 // (mutasi generate --turnover-pct 20, seed 1), the root of the first lazy
 // round of scenarios: 2,000 employees reach the bound that proves the
@@ -91,9 +100,16 @@ func (s *Solver) blockAscent(ctx context.Context, b *bnb, st *nodeState, best *d
 		if n := len(hist); n > blockWindow && best.l-hist[n-1-blockWindow] <= blockRise*math.Max(1, math.Abs(best.l)) {
 			break
 		}
-		if !improved && !cp.zero && r-lastDive >= blockDiveEvery && !cp.prunes(cp.roundBound(best.l), b.ub) {
-			// A round that did not raise the bound is near the dual
-			// optimum: dive from its solution for a plan.
+		// The bound is settling when it rose by less than the gap asked
+		// for (Solver.Gap) over the last blockDiveEvery rounds: only a
+		// better plan can then end the rounds early.
+		n := len(hist)
+		settling := cp.gap > 0 && !math.IsInf(b.ub, 1) && n > blockDiveEvery &&
+			best.l-hist[n-1-blockDiveEvery] <= cp.gap*math.Abs(b.ub)
+		if (!improved || settling) && !cp.zero && r-lastDive >= blockDiveEvery && !cp.prunes(cp.roundBound(best.l), b.ub) {
+			// A round that did not raise the bound, or one of a settling
+			// bound, is near the dual optimum: dive from its solution for
+			// a plan.
 			lastDive = r
 			if err := s.dive(ctx, b, st, lambda, pr.x); err != nil {
 				return false, err
