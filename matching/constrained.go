@@ -595,7 +595,7 @@ type bnb struct {
 	ids          int               // creation id of the next node
 	rootLambda   []float64         // the root's multipliers
 	rootSolves   int               // subproblems the root's evaluation solved (constrained_strong.go)
-	strongSolves int
+	strongSolves int               // subproblems strong branching's trials solved (constrained_strong.go)
 
 	avg []float64 // smoothed relaxed solutions of the node's subgradient steps, per edge (constrained_primal.go)
 }
@@ -1352,7 +1352,9 @@ func (s *Solver) explore(ctx context.Context, b *bnb, limit int, first bool, hoo
 			if done {
 				continue
 			}
-			e = b.fractionalEdge(&st)
+			if es := b.fractionalEdges(&st, 1); len(es) > 0 {
+				e = es[0]
+			}
 		}
 		if e < 0 {
 			e = cp.branchEdge(x, &st, n.lambda)

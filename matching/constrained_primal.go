@@ -312,26 +312,33 @@ func (b *bnb) average(x []int, it int) {
 	}
 }
 
-// fractionalEdge returns the edge of a free row (not fixed, not
-// forbidden) whose smoothed value is closest to one half, the lowest
-// edge on ties; -1 when every estimate is within 0.05 of 0 or 1.
-func (b *bnb) fractionalEdge(st *nodeState) int {
+// fractionalEdges returns up to k edges of free rows (not fixed, not
+// forbidden) whose smoothed value is farthest from 0 and 1, nearest one
+// half first, the lower edge on ties; none whose estimate is within 0.05
+// of 0 or 1.
+func (b *bnb) fractionalEdges(st *nodeState, k int) []int {
 	cp := b.cp
-	best, bestF := -1, 0.05
+	type cand struct {
+		e int
+		f float64 // distance of the estimate from 0 or 1
+	}
+	var cands []cand
 	for i := 0; i < cp.rows; i++ {
 		if st.fixedCol[i] >= 0 {
 			continue
 		}
 		for e := cp.start[i]; e < cp.start[i+1]; e++ {
-			if st.forbidden[e] {
-				continue
-			}
-			if f := math.Min(b.avg[e], 1-b.avg[e]); f > bestF {
-				best, bestF = e, f
+			if f := math.Min(b.avg[e], 1-b.avg[e]); !st.forbidden[e] && f > 0.05 {
+				cands = append(cands, cand{e, f})
 			}
 		}
 	}
-	return best
+	slices.SortStableFunc(cands, func(p, q cand) int { return cmpFloat(q.f, p.f) })
+	out := make([]int, min(k, len(cands)))
+	for r := range out {
+		out[r] = cands[r].e
+	}
+	return out
 }
 
 // Lagrangian diving.

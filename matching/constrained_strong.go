@@ -9,7 +9,7 @@ import (
 // This file holds strong branching, which picks the pair a node of a
 // branch-and-bound search with several side constraints branches on.
 //
-// The smoothed primal estimate (fractionalEdge, constrained_primal.go)
+// The smoothed primal estimate (fractionalEdges, constrained_primal.go)
 // names the free pair nearest one half. It is cheap but blind to symmetry:
 // a regency's workforce has many alike rows (the same post, the same
 // scores), forbidding one of them a seat lets its twin take it, and
@@ -59,26 +59,10 @@ func (s *Solver) strongBranch(ctx context.Context, b *bnb, n *conNode, st *nodeS
 	if b.strongSolves > strongShare*(cp.solves-b.strongSolves) {
 		return false, nil
 	}
-	type cand struct {
-		e int
-		f float64 // distance of the estimate from 0 or 1
-	}
-	var cands []cand
-	for i := 0; i < cp.rows; i++ {
-		if st.fixedCol[i] >= 0 {
-			continue
-		}
-		for e := cp.start[i]; e < cp.start[i+1]; e++ {
-			if f := math.Min(b.avg[e], 1-b.avg[e]); !st.forbidden[e] && f > 0.05 {
-				cands = append(cands, cand{e, f})
-			}
-		}
-	}
+	cands := b.fractionalEdges(st, strongCandidates)
 	if len(cands) == 0 {
 		return false, nil
 	}
-	slices.SortStableFunc(cands, func(p, q cand) int { return cmpFloat(q.f, p.f) })
-	cands = cands[:min(len(cands), strongCandidates)]
 	start := cp.solves
 	defer func() { b.strongSolves += cp.solves - start }()
 	budget := start + max(b.rootSolves, 2*strongIters)
@@ -91,13 +75,13 @@ func (s *Solver) strongBranch(ctx context.Context, b *bnb, n *conNode, st *nodeS
 	}
 	var best [2]*conNode
 	bestScore := math.Inf(-1)
-	for _, c := range cands {
+	for _, e := range cands {
 		if best[0] != nil && cp.solves >= budget {
 			break
 		}
 		kids := [2]*conNode{
-			{parent: n, fix: c.e, forbid: -1, bound: n.bound, lambda: slices.Clone(n.lambda)},
-			{parent: n, fix: -1, forbid: c.e, bound: n.bound, lambda: slices.Clone(n.lambda)},
+			{parent: n, fix: e, forbid: -1, bound: n.bound, lambda: slices.Clone(n.lambda)},
+			{parent: n, fix: -1, forbid: e, bound: n.bound, lambda: slices.Clone(n.lambda)},
 		}
 		for _, k := range kids {
 			var kst nodeState

@@ -52,9 +52,10 @@ import (
 // settled the whole plateau of nodes at d(u) that sort before the deficit
 // in the heap: the feasibility search (constrained_feasible.go), whose
 // reduced costs are all zero, settled most of the network in each search
-// (the generated 5,200 employees with a turnover cap: 1.2 s per search for
-// a plan, 0.2–0.3 s with the early stop), and the Lagrangian subproblems
-// there settled 840 nodes per search on average, 330 with it.
+// (the generated 5,200 employees with a turnover cap: 1.2 s for the
+// feasibility search of a lazy round, 0.2–0.3 s with the early stop), and
+// the Lagrangian subproblems there settled 840 nodes per search on
+// average, 330 with it.
 //
 // Rows with few distinct costs are scanned by cost class when that pays
 // (sparse_group.go's groups over the base costs): in a subproblem where
