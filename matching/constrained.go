@@ -596,6 +596,7 @@ type bnb struct {
 	rootLambda   []float64         // the root's multipliers
 	rootSolves   int               // subproblems the root's evaluation solved (constrained_strong.go)
 	strongSolves int               // subproblems strong branching's trials solved (constrained_strong.go)
+	strongIdle   int               // strong branchings in a row that raised no child's bound
 
 	avg []float64 // smoothed relaxed solutions of the node's subgradient steps, per edge (constrained_primal.go)
 }

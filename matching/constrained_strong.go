@@ -3,7 +3,9 @@ package matching
 import (
 	"context"
 	"math"
+	"os"
 	"slices"
+	"strconv"
 )
 
 // This file holds strong branching, which picks the pair a node of a
@@ -35,9 +37,12 @@ import (
 // most as many as the root's own dual search did (rootSolves), and a node
 // branches this way only while the trials so far have cost no more than
 // the rest of the search (strongShare): at worst the search takes about
-// twice as long, and where trials do not pay (the degenerate generated
-// workforces of 500 with a turnover cap) they soon stop. Below that
-// ration the node branches on the estimate, as before.
+// twice as long. Where trials do not pay they stop: after strongIdle
+// nodes in a row whose best pair raised neither child's bound (the
+// degenerate generated workforces of 500 with a turnover cap: 30 seeds in
+// 21.6 s with this rule, 28.9 s without it, 24.1 s before strong
+// branching; the same 22 of 30 proven). Past the ration the node branches
+// on the estimate, as before.
 //
 // The number of candidates matters more than the accuracy of each trial:
 // with 12 steps a child (the budget then covers 8 candidates) the example
@@ -48,6 +53,7 @@ const (
 	strongCandidates = 16 // pairs tried at a node at most
 	strongIters      = 6  // subgradient steps per child of a trial
 	strongShare      = 1  // trials' subproblems at most this times the rest's
+	strongIdle       = 3  // trials that raised no child's bound, in a row, before they stop
 )
 
 // strongBranch branches node n (evaluated, its fixed and forbidden pairs
@@ -56,7 +62,7 @@ const (
 // free pair has a fractional estimate or the trials' ration is spent.
 func (s *Solver) strongBranch(ctx context.Context, b *bnb, n *conNode, st *nodeState) (bool, error) {
 	cp := b.cp
-	if b.strongSolves > strongShare*(cp.solves-b.strongSolves) {
+	if b.strongSolves > strongShare*(cp.solves-b.strongSolves) || b.strongIdle >= strongIdle {
 		return false, nil
 	}
 	cands := b.fractionalEdges(st, strongCandidates)
@@ -100,6 +106,11 @@ func (s *Solver) strongBranch(ctx context.Context, b *bnb, n *conNode, st *nodeS
 			break
 		}
 	}
+	if bestScore <= eps*eps {
+		b.strongIdle++
+	} else {
+		b.strongIdle = 0
+	}
 	for _, k := range best {
 		k.id = b.ids
 		b.ids++
@@ -109,3 +120,11 @@ func (s *Solver) strongBranch(ctx context.Context, b *bnb, n *conNode, st *nodeS
 	}
 	return true, nil
 }
+
+var idleMax = func() int {
+	v, err := strconv.Atoi(os.Getenv("IDLE"))
+	if err != nil {
+		return 1 << 30
+	}
+	return v
+}()
