@@ -3,9 +3,7 @@ package matching
 import (
 	"context"
 	"math"
-	"os"
 	"slices"
-	"strconv"
 )
 
 // This file holds strong branching, which picks the pair a node of a
@@ -121,10 +119,3 @@ func (s *Solver) strongBranch(ctx context.Context, b *bnb, n *conNode, st *nodeS
 	return true, nil
 }
 
-var idleMax = func() int {
-	v, err := strconv.Atoi(os.Getenv("IDLE"))
-	if err != nil {
-		return 1 << 30
-	}
-	return v
-}()
