@@ -118,4 +118,3 @@ func (s *Solver) strongBranch(ctx context.Context, b *bnb, n *conNode, st *nodeS
 	}
 	return true, nil
 }
-
