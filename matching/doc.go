@@ -201,7 +201,8 @@
 // closest to one half are tried, both children of each evaluated with a
 // few subgradient steps, and the pair whose children's bounds rise most is
 // taken (the product rule of Achterberg, Koch and Martin 2005); the trials
-// are rationed to the subproblems of the rest of the search, and past
+// are rationed to the subproblems of the rest of the search and stop
+// after three nodes in a row where they raised no child's bound, and past
 // that the pair closest to one half is taken. Problems of generalized
 // assignment shape (every row placed, seats that never bind, one knapsack
 // constraint with integer weights per column, no groups) use the stronger
