@@ -629,8 +629,6 @@ func (s *Solver) evaluate(ctx context.Context, b *bnb, n *conNode, st *nodeState
 			// hint away.
 			theta = 0.25
 		}
-	}
-	if n.parent == nil {
 		// Sign-adaptive steps first (constrained_block.go), then a dive
 		// from their best relaxed solution when it leaves the node open.
 		db := dualBest{l: bestL, lambda: slices.Clone(lambda)}
@@ -1260,7 +1258,7 @@ func (s *Solver) branchAndBound(ctx context.Context, cp *conProblem) (Assignment
 	case first != nil:
 		b.ub, b.best = cp.primal(first), first
 	}
-	bound, err := s.explore(ctx, b, limit, false, nil)
+	bound, err := s.explore(ctx, b, limit, false)
 	if err != nil {
 		return Assignment{}, b.nodes, err
 	}
@@ -1279,12 +1277,10 @@ func newBnb(cp *conProblem) *bnb {
 
 // explore evaluates b's open nodes, best bound first, until none is left,
 // limit nodes have been evaluated, the incumbent is within the Solver's
-// Gap of the best bound or, with first, there is an incumbent. hook, when
-// set, runs on each node popped and not pruned, before the limits are
-// checked; it reports whether the node is now pruned. explore returns the
-// bound of the node it stopped at (+Inf when it ran out of nodes); the
-// other open nodes stay in b.open.
-func (s *Solver) explore(ctx context.Context, b *bnb, limit int, first bool, hook func(*conNode) (bool, error)) (float64, error) {
+// Gap of the best bound or, with first, there is an incumbent. explore
+// returns the bound of the node it stopped at (+Inf when it ran out of
+// nodes); the other open nodes stay in b.open.
+func (s *Solver) explore(ctx context.Context, b *bnb, limit int, first bool) (float64, error) {
 	cp := b.cp
 	var st nodeState
 	for b.open.len() > 0 {
@@ -1294,15 +1290,6 @@ func (s *Solver) explore(ctx context.Context, b *bnb, limit int, first bool, hoo
 		n := b.open.pop()
 		if cp.prunes(n.bound, b.ub) {
 			continue
-		}
-		if hook != nil {
-			pruned, err := hook(n)
-			if err != nil {
-				return 0, err
-			}
-			if pruned {
-				continue
-			}
 		}
 		if b.nodes >= limit || (first && b.best != nil) {
 			return n.bound, nil

@@ -78,7 +78,7 @@ func (s *Solver) feasiblePlan(ctx context.Context, cp *conProblem, limit int, vi
 	z := cp.zeroCost()
 	b := newBnb(z)
 	sub := &Solver{Tolerance: s.Tolerance, noGroups: s.noGroups, allGroup: s.allGroup}
-	bound, err := sub.explore(ctx, b, max(limit, feasibilityMinNodes), true, nil)
+	bound, err := sub.explore(ctx, b, max(limit, feasibilityMinNodes), true)
 	s.stats.augmentations += sub.stats.augmentations
 	if err != nil {
 		return nil, false, err
