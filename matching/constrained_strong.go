@@ -79,6 +79,9 @@ func (s *Solver) strongBranch(ctx context.Context, b *bnb, n *conNode, st *nodeS
 	}
 	var best [2]*conNode
 	bestScore := math.Inf(-1)
+	// A child's pairs are n's (st, with its reduced-cost fixing) and the
+	// one fixed or forbidden: one buffer serves every trial.
+	kst := nodeState{fixedCol: make([]int, cp.rows), forbidden: make([]bool, len(cp.cost))}
 	for _, e := range cands {
 		if best[0] != nil && cp.solves >= budget {
 			break
@@ -88,10 +91,12 @@ func (s *Solver) strongBranch(ctx context.Context, b *bnb, n *conNode, st *nodeS
 			{parent: n, fix: -1, forbid: e, bound: n.bound, lambda: slices.Clone(n.lambda)},
 		}
 		for _, k := range kids {
-			var kst nodeState
-			if err := cp.unpack(k, &kst); err != nil {
-				k.bound = math.Inf(1) // a fixed pair of the problem is not allowed
-				continue
+			copy(kst.fixedCol, st.fixedCol)
+			copy(kst.forbidden, st.forbidden)
+			if k.fix >= 0 {
+				kst.fixedCol[cp.rowOf(k.fix)] = k.fix
+			} else {
+				kst.forbidden[k.forbid] = true
 			}
 			if _, err := s.evaluate(ctx, b, k, &kst, strongIters); err != nil {
 				return false, err
