@@ -128,7 +128,7 @@ func (s *Solver) blockAscent(ctx context.Context, b *bnb, st *nodeState, best *d
 		var first []float64
 		for k, g := range pr.g {
 			if g > 0 && step[k] == 0 && cp.net != nil {
-				first = cp.firstSteps(st, cp.net, pr.x, pr.g)
+				first = cp.firstSteps(st, pr.x, pr.g)
 				break
 			}
 		}
@@ -162,12 +162,11 @@ func (s *Solver) blockAscent(ctx context.Context, b *bnb, st *nodeState, best *d
 
 // firstSteps returns, for each violated side constraint k (g[k] > 0), how
 // far λ_k must rise for the excess of x's rows in k's terms to prefer an
-// option outside them at the potentials of net (its last solve) and the
-// penalties cp.pen: the excess-th least gap between such an option's
-// reduced cost and their own pair's, just past it (0 where none is known).
-func (cp *conProblem) firstSteps(st *nodeState, net *sapNet, x []int, g []float64) []float64 {
+// option outside them (leaveLoss, per unit of their coefficient, at the
+// kept network's potentials and the penalties cp.pen): the excess-th least
+// of those losses, just past it (0 where none is known).
+func (cp *conProblem) firstSteps(st *nodeState, x []int, g []float64) []float64 {
 	cp.indexTerms()
-	pot := net.pot
 	gaps := make([][]float64, len(cp.side))
 	for i, e := range x {
 		if e < 0 {
@@ -178,22 +177,9 @@ func (cp *conProblem) firstSteps(st *nodeState, net *sapNet, x []int, g []float6
 			if g[k] <= 0 || et.coef <= 0 {
 				continue
 			}
-			alt := math.Inf(1) // the row's best option outside k's terms
-			f := st.fixedCol[i]
-			for e2 := cp.start[i]; e2 < cp.start[i+1]; e2++ {
-				if (f >= 0 && e2 != f) || (f < 0 && st.forbidden[e2]) || cp.coefOf(e2, k) != 0 {
-					continue
-				}
-				alt = math.Min(alt, cp.cost[e2]+cp.pen[e2]-pot[net.colNode(cp.col[e2])])
+			if loss := cp.leaveLoss(st, i, e, k); !math.IsInf(loss, 1) {
+				gaps[k] = append(gaps[k], math.Max(0, loss/et.coef))
 			}
-			if f < 0 && cp.out != nil && !math.IsInf(cp.out[i], 1) {
-				alt = math.Min(alt, cp.out[i]-pot[net.sink()])
-			}
-			if math.IsInf(alt, 1) {
-				continue
-			}
-			own := cp.cost[e] + cp.pen[e] - pot[net.colNode(cp.col[e])]
-			gaps[k] = append(gaps[k], math.Max(0, (alt-own)/et.coef))
 		}
 	}
 	out := make([]float64, len(cp.side))

@@ -82,6 +82,42 @@ func (cp *conProblem) coefOf(e, k int) float64 {
 	return c
 }
 
+// potOf returns the potential of column j (of the sink for j < 0) at the
+// last subproblem solved on the kept network, 0 without one.
+func (cp *conProblem) potOf(j int) float64 {
+	if cp.net == nil {
+		return 0
+	}
+	if j < 0 {
+		return cp.net.pot[cp.net.sink()]
+	}
+	return cp.net.pot[cp.net.colNode(j)]
+}
+
+// leaveLoss returns what free row i, on edge e, loses by taking instead its
+// cheapest allowed option (in st) that adds nothing to side constraint k: a
+// pair whose coefficient there is not positive, or staying out. Losses are
+// reduced costs at the potentials of the kept network's last solve (a seat
+// others want costs more than its price), priced costs without one; +Inf
+// when the row has no such option or is fixed. dive ranks the rows it bars
+// by it, firstSteps (constrained_block.go) prices the first multiplier
+// steps with it.
+func (cp *conProblem) leaveLoss(st *nodeState, i, e, k int) float64 {
+	alt := math.Inf(1)
+	if st.fixedCol[i] >= 0 {
+		return alt
+	}
+	if cp.out != nil && !math.IsInf(cp.out[i], 1) {
+		alt = cp.out[i] - cp.potOf(-1)
+	}
+	for f := cp.start[i]; f < cp.start[i+1]; f++ {
+		if !st.forbidden[f] && cp.coefOf(f, k) <= 0 {
+			alt = math.Min(alt, cp.cost[f]+cp.pen[f]-cp.potOf(cp.col[f]))
+		}
+	}
+	return alt - (cp.cost[e] + cp.pen[e] - cp.potOf(cp.col[e]))
+}
+
 // lhsOf sets dst[k] to Σ coef·x of side constraint k for the plan x (row →
 // edge) and returns dst; O(R + the terms of x's edges). The terms are
 // added in ascending edge order, as lhs adds them.
@@ -405,17 +441,6 @@ func (s *Solver) dive(ctx context.Context, b *bnb, st *nodeState, lambda []float
 		coef, loss float64
 	}
 	var cands []cand
-	// potOf is the potential of column j (t for j < 0) of the last
-	// subproblem solved on the kept network, 0 without one.
-	potOf := func(j int) float64 {
-		if cp.net == nil {
-			return 0
-		}
-		if j < 0 {
-			return cp.net.pot[cp.net.sink()]
-		}
-		return cp.net.pot[cp.net.colNode(j)]
-	}
 	for round := 0; ; round++ {
 		cp.lhsOf(x, lhs)
 		violated := false
@@ -434,20 +459,7 @@ func (s *Solver) dive(ctx context.Context, b *bnb, st *nodeState, lambda []float
 				if a <= 0 {
 					continue
 				}
-				// Losses at the subproblem's potentials when the kept
-				// network has them (a seat others want costs more than
-				// its price), else at the priced costs.
-				here := cp.cost[e] + cp.pen[e] - potOf(cp.col[e])
-				alt := math.Inf(1)
-				if cp.out != nil && !math.IsInf(cp.out[i], 1) {
-					alt = cp.out[i] - potOf(-1)
-				}
-				for f := cp.start[i]; f < cp.start[i+1]; f++ {
-					if !ds.forbidden[f] && cp.coefOf(f, k) <= 0 {
-						alt = math.Min(alt, cp.cost[f]+cp.pen[f]-potOf(cp.col[f]))
-					}
-				}
-				cands = append(cands, cand{i, a, alt - here})
+				cands = append(cands, cand{i, a, cp.leaveLoss(&ds, i, e, k)})
 			}
 			slices.SortStableFunc(cands, func(p, q cand) int { return cmpFloat(p.loss, q.loss) })
 			for _, c := range cands {
