@@ -581,14 +581,8 @@ func (in *Instance) solve(ctx context.Context, p *matching.Problem, start []bool
 			return a, &q, active, err
 		}
 		// The next round starts each multiplier where this one ended.
-		n := 0
-		for k, on := range active {
-			if on {
-				if n < len(a.Multipliers) {
-					all[k].Hint = a.Multipliers[n]
-				}
-				n++
-			}
+		for k, m := range (&solution{a: a, active: active}).multipliers(len(all)) {
+			all[k].Hint = m
 		}
 		// Activate the sides the plan breaks; a limit whose sides go
 		// together also gets those the plan holds at their limit.
