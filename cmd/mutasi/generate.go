@@ -23,7 +23,7 @@ The scenario carries unit floors, the remote balance and conflicts of
 interest. --turnover-pct P adds a cap of P % on each unit's transfers
 out (off by default, so that plans stay comparable with earlier
 figures): with a 20 % cap, 2,000 employees plan proven optimal in about
-1.5 s, and 5,200 within --gap 1e-4 in about 11 s (the default proof
+1 s, and 5,200 within --gap 1e-4 in about 4 s (the default proof
 runs branch and bound for minutes at that size).
 `
 
